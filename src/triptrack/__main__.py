@@ -1,0 +1,3 @@
+from triptrack.cli import main
+
+main()

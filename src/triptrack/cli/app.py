@@ -1,0 +1,85 @@
+"""The Typer application, its global options, and the one place errors become exit codes.
+
+Commands live in the sibling modules and import the library lazily, so that
+`triptrack --help` and every command start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from triptrack import __version__
+from triptrack.errors import TriptrackError
+
+
+def report_error(message: str) -> None:
+    """One line on stderr: what is wrong and where (never wrapped, never a traceback)."""
+    sys.stderr.write(f"triptrack: error: {message}\n")
+    sys.stderr.flush()
+
+
+class TriptrackGroup(TyperGroup):
+    """Turns a TriptrackError raised anywhere below into its message and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TriptrackError as exc:
+            report_error(str(exc))
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=TriptrackGroup,
+    name="triptrack",
+    help="Track diplomatic trips: who travels where, when (in local time), what is on the agenda, "
+    "and what the traveller must be back home for. Data lives in one plain YAML file.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass
+class Settings:
+    data: Optional[str] = None
+
+    def source(self):
+        from triptrack.storage import locate
+
+        return locate(self.data)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"triptrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[str],
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="The data file to use. Default: $TRIPTRACK_DATA, else your own file "
+            "(~/.local/share/triptrack/trips.yaml), which starts as a copy of the sample.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Track diplomatic trips in a plain YAML file."""
+    ctx.obj = Settings(data)
+
+
+def settings(ctx: typer.Context) -> Settings:
+    return ctx.find_root().obj or Settings()

@@ -1,0 +1,55 @@
+"""Commands that change the data file: add-stop."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from triptrack.cli.app import app, settings
+
+
+@app.command(
+    "add-stop",
+    epilog='Examples: triptrack add-stop blinken-final Rome --arrive "2025-01-09 18:00" · '
+    'triptrack add-stop my-trip Paris --country US --arrive "Jan 9 2025 6pm" --topic "Trade"',
+)
+def add_stop(
+    ctx: typer.Context,
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
+    city: Annotated[str, typer.Argument(help="The city, found in the offline gazetteer (any name it is known by).")],
+    arrive: Annotated[
+        str,
+        typer.Option(
+            "--arrive", metavar="WHEN",
+            help="Local time of arrival at the stop: 2025-01-09 18:00, 'Jan 9 2025 6pm', or a date alone.",
+        ),
+    ],
+    depart: Annotated[Optional[str], typer.Option("--depart", metavar="WHEN", help="Local time of departure.")] = None,
+    country: Annotated[
+        Optional[str], typer.Option("--country", metavar="CC", help="ISO country code, to choose among same-named cities.")
+    ] = None,
+    tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="IANA time zone (for places the gazetteer lacks).")] = None,
+    lat: Annotated[Optional[float], typer.Option("--lat", help="Latitude, with --lon (for places the gazetteer lacks).")] = None,
+    lon: Annotated[Optional[float], typer.Option("--lon", help="Longitude, with --lat.")] = None,
+    topic: Annotated[Optional[list[str]], typer.Option("--topic", metavar="TEXT", help="An agenda topic (repeat for more).")] = None,
+    meeting: Annotated[Optional[list[str]], typer.Option("--meeting", metavar="TEXT", help="A person met (repeat for more).")] = None,
+) -> None:
+    """Add a stop to a trip, in chronological place. Times are local at the stop."""
+    from triptrack import editing, gazetteer
+    from triptrack.render.console import local_text
+
+    source = settings(ctx).source()
+    if not (tz and country and lat is not None) and not gazetteer.index_ready():
+        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+    request = editing.PlaceRequest(city, country, tz, lat, lon)
+    stop, notes = editing.build_stop(request, arrive, depart, topic, meeting)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    index, document = editing.add_stop(source, trip_id, stop)
+    total = len(document.catalog.trips[trip_id].stops)
+    place = stop.place
+    typer.echo(
+        f"Added {place.city} ({place.country}, {place.tz}) to {trip_id} as stop {index + 1} of {total}, "
+        f"arriving {local_text(stop.arrive).plain}. Wrote {source.display}."
+    )

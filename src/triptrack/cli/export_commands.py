@@ -1,0 +1,48 @@
+"""Commands that write other formats: export."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from triptrack.cli.app import app, settings
+from triptrack.formats import EXPORTERS
+
+ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)
+
+
+@app.command(epilog="Examples: triptrack export blinken-final --format csv -o blinken.csv")
+def export(
+    ctx: typer.Context,
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="The output format.")] = ExportFormat.csv,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here instead of to stdout.")
+    ] = None,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="CSV: write cells that start with = + - @ as they are (no apostrophe).")
+    ] = False,
+) -> None:
+    """Export a trip (csv: one row per stop; json: the show --json document)."""
+    from triptrack import storage
+    from triptrack.editing import find_trip
+    from triptrack.formats import exporter
+
+    source = settings(ctx).source()
+    catalog = storage.load(source)
+    trip = find_trip(catalog, trip_id, source.display)
+    module = exporter(format.value)
+    text = module.export(catalog, trip, raw=raw) if format.value == "csv" else module.export(catalog, trip)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from triptrack.errors import InputError
+
+    try:
+        storage.atomic_write(Path(output).resolve(), text)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    typer.echo(f"Wrote {trip.id} ({len(trip.stops)} stops, {format.value}) to {output}", err=True)

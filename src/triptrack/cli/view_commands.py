@@ -1,0 +1,62 @@
+"""Commands that read: show, list."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from triptrack.cli.app import app, settings
+
+JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
+
+
+@app.command(epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --json")
+def show(
+    ctx: typer.Context,
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').")],
+    as_json: Annotated[bool, JSON_OPTION] = False,
+) -> None:
+    """Show one trip: itinerary in local and home time, agendas, meetings, obligations."""
+    from triptrack import storage
+    from triptrack.editing import find_trip
+
+    source = settings(ctx).source()
+    catalog = storage.load(source)
+    trip = find_trip(catalog, trip_id, source.display)
+    if as_json:
+        from triptrack.formats.json_doc import dumps, trip_document
+
+        typer.echo(dumps(trip_document(catalog, trip)), nl=False)
+        return
+    from triptrack.render.console import make_console
+    from triptrack.render.trip_view import render_trip
+
+    make_console().print(render_trip(catalog, trip))
+
+
+@app.command("list", epilog="Examples: triptrack list · triptrack list --json")
+def list_trips(
+    ctx: typer.Context,
+    as_json: Annotated[bool, JSON_OPTION] = False,
+) -> None:
+    """List the trips: id, official, title, first and last day, route."""
+    from triptrack import storage
+
+    source = settings(ctx).source()
+    catalog = storage.load(source)
+    trips = sorted(catalog.trips.values(), key=lambda t: (t.first_day is None, t.first_day, t.id))
+    if as_json:
+        from triptrack.formats.json_doc import dumps, trip_summary
+
+        typer.echo(dumps([trip_summary(catalog, t) for t in trips]), nl=False)
+        return
+    from triptrack.render.console import make_console
+
+    console = make_console()
+    if not trips:
+        console.print(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
+        return
+    from triptrack.render.trip_table import trips_table
+
+    console.print(trips_table(catalog, trips))

@@ -1,0 +1,70 @@
+"""CSV: one row per stop (RFC 4180 quoting, UTF-8, header row).
+
+Columns: trip, order, city, country, tz, arrive, depart, topics, meetings, notes,
+lat, lon, ref, approximate. `arrive`/`depart` are ISO 8601 local times with their
+UTC offset (2025-01-09T18:00:00+01:00), or a bare date for a date-only stop.
+Lists (topics, meetings) hold one item per line inside the cell: items are single
+lines, so the encoding is reversible, and spreadsheets show one item per line.
+
+A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+or a carriage return) is written with a leading apostrophe (OWASP's advice against
+CSV injection); a value that itself starts with an apostrophe gets one more.
+Importing removes exactly one. `raw=True` writes cells as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from triptrack.model import Catalog, Trip
+
+NAME = "csv"
+EXTENSION = ".csv"
+DESCRIPTION = "one row per stop, for spreadsheets (round-trips through 'import csv')"
+
+COLUMNS = (
+    "trip", "order", "city", "country", "tz", "arrive", "depart",
+    "topics", "meetings", "notes", "lat", "lon", "ref", "approximate",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC = {COLUMNS.index("lat"), COLUMNS.index("lon")}  # a plain number is never a formula
+
+
+def neutralise(cell: str) -> str:
+    if cell.startswith(FORMULA_STARTS) or cell.startswith("'"):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def rows(catalog: Catalog, trip: Trip) -> list[list[str]]:
+    out = []
+    for order, stop in enumerate(trip.stops, start=1):
+        place = stop.place
+        out.append(
+            [
+                trip.id, str(order), place.city, place.country, place.tz,
+                stop.arrive.iso(), stop.depart.iso() if stop.depart else "",
+                "\n".join(stop.topics), "\n".join(stop.meetings), stop.notes,
+                _number(place.lat), _number(place.lon), stop.ref,
+                "true" if stop.approximate else "",
+            ]
+        )
+    return out
+
+
+def export(catalog: Catalog, trip: Trip, *, raw: bool = False) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows(catalog, trip):
+        writer.writerow(row if raw else [c if i in NUMERIC else neutralise(c) for i, c in enumerate(row)])
+    return buffer.getvalue()

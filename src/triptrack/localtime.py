@@ -1,0 +1,244 @@
+"""Local wall times in IANA zones: parsing, DST gaps and folds, formatting.
+
+Every time triptrack stores is a wall time at a place plus that place's IANA zone;
+offsets are computed from the zone when needed. A time is either date-only (the
+hour is not known) or a full wall time. Nothing here guesses: a wall time that
+does not exist (DST gap) or exists twice (DST fold) is refused unless an explicit
+UTC offset settles it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_ISO = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+@lru_cache(maxsize=None)
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone called `name`; ValueError naming it when there is none."""
+    if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name:
+        raise ValueError(f"{name!r} is not an IANA time zone")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"{name!r} is not an IANA time zone (e.g. Europe/Paris)") from None
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True)
+class When:
+    """A moment at a stop: a local date, optionally a wall time, in an IANA zone.
+
+    `at` is None for a date-only time. `fold` is 1 for the second of two identical
+    wall times in a DST fold (it is only ever 1 when an explicit offset chose it).
+    """
+
+    day: date
+    at: time | None
+    tz: str
+    fold: int = 0
+
+    @property
+    def date_only(self) -> bool:
+        return self.at is None
+
+    def aware(self) -> datetime | None:
+        """The exact moment, or None when only the date is known."""
+        if self.at is None:
+            return None
+        return datetime.combine(self.day, self.at, tzinfo=zone(self.tz)).replace(fold=self.fold)
+
+    def earliest(self) -> datetime:
+        """The earliest moment this can mean (start of day for a date-only time)."""
+        exact = self.aware()
+        return exact if exact is not None else _start_of_day(self.day, self.tz)
+
+    def latest(self) -> datetime:
+        """The latest moment this can mean (end of day for a date-only time)."""
+        exact = self.aware()
+        if exact is not None:
+            return exact
+        return _start_of_day(self.day + timedelta(days=1), self.tz) - timedelta(microseconds=1)
+
+    def utc_key(self) -> datetime:
+        """A sort key: the exact moment, or noon local time for a date-only time."""
+        exact = self.aware()
+        if exact is None:
+            exact = datetime.combine(self.day, time(12), tzinfo=zone(self.tz))
+        return exact.astimezone(timezone.utc)
+
+    def ambiguous(self) -> bool:
+        """True when this wall time occurs twice in its zone (a DST fold)."""
+        if self.at is None:
+            return False
+        naive = datetime.combine(self.day, self.at)
+        tz = zone(self.tz)
+        return naive.replace(tzinfo=tz, fold=0).utcoffset() != naive.replace(tzinfo=tz, fold=1).utcoffset()
+
+    def iso(self) -> str:
+        """ISO 8601: `2025-01-09T18:00:00+01:00`, or `2025-01-09` when date-only."""
+        exact = self.aware()
+        if exact is None:
+            return self.day.isoformat()
+        return exact.isoformat(timespec="seconds")
+
+    def text(self) -> str:
+        """How the data file writes it: `2025-01-09 18:00`, with the offset only in a fold."""
+        if self.at is None:
+            return self.day.isoformat()
+        spec = "seconds" if self.at.second else "minutes"
+        out = f"{self.day.isoformat()} {self.at.isoformat(timespec=spec)}"
+        if self.ambiguous():
+            out += _offset_text(self.aware().utcoffset())
+        return out
+
+
+def _start_of_day(day: date, tz: str) -> datetime:
+    # Midnight can fall in a DST gap (e.g. America/Santiago): go through UTC so the
+    # result is a real moment, the first of that local day.
+    naive = datetime.combine(day, time(0))
+    aware = naive.replace(tzinfo=zone(tz))
+    return aware.astimezone(timezone.utc).astimezone(zone(tz))
+
+
+def resolve(naive: datetime, tz: str, offset: timedelta | None = None) -> When:
+    """Turn a wall time at a place into a When, refusing DST gaps and folds.
+
+    With an explicit `offset` the moment is exact: it must be one of the offsets the
+    zone can have at that wall time (in a gap, the stored wall time is the real one
+    that moment has, e.g. 02:30-05:00 in New York's spring gap is 03:30 EDT).
+    """
+    tzinfo = zone(tz)
+    first = naive.replace(tzinfo=tzinfo, fold=0)
+    second = naive.replace(tzinfo=tzinfo, fold=1)
+    candidates = {first.utcoffset(), second.utcoffset()}
+    exists = first.astimezone(timezone.utc).astimezone(tzinfo).replace(tzinfo=None) == naive
+    shown = f"{naive:%Y-%m-%d %H:%M}"
+    if offset is not None:
+        if offset not in candidates:
+            allowed = " or ".join(sorted(_offset_text(c) for c in candidates))
+            raise ValueError(f"{shown}{_offset_text(offset)}: {tz} is at {allowed} then, not {_offset_text(offset)}")
+        moment = (naive - offset).replace(tzinfo=timezone.utc).astimezone(tzinfo)
+        return When(moment.date(), moment.time().replace(tzinfo=None), tz, moment.fold)
+    if not exists:
+        after = first.astimezone(timezone.utc).astimezone(tzinfo)
+        raise ValueError(
+            f"{shown} does not exist in {tz} (the clocks skip it for daylight saving time); "
+            f"give the real time, e.g. {after:%H:%M}, or an explicit UTC offset"
+        )
+    if len(candidates) > 1:
+        a, b = (_offset_text(c) for c in (first.utcoffset(), second.utcoffset()))
+        raise ValueError(
+            f"{shown} happens twice in {tz} (the clocks go back); "
+            f"add the UTC offset to choose: {shown}{a} or {shown}{b}"
+        )
+    return When(naive.date(), naive.time(), tz, 0)
+
+
+def _parse_offset(text: str) -> timedelta:
+    if text == "Z":
+        return timedelta(0)
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"{text!r} is not a UTC offset")
+    return sign * timedelta(hours=hours, minutes=minutes)
+
+
+def parse_iso(text: str, tz: str) -> When:
+    """Parse the data file's form: `YYYY-MM-DD`, or with ` HH:MM[:SS]` and an optional offset.
+
+    Raises ValueError with a message a person can act on.
+    """
+    match = _ISO.match(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(f"{text!r} is not a date or time (write 2025-01-09 or 2025-01-09 18:00)")
+    try:
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date") from None
+    zone(tz)
+    if match["H"] is None:
+        return When(day, None, tz)
+    try:
+        at = time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time of day") from None
+    offset = _parse_offset(match["off"]) if match["off"] else None
+    return resolve(datetime.combine(day, at), tz, offset)
+
+
+_PROBE_A = datetime(2001, 2, 3, 4, 5, 6)
+_PROBE_B = datetime(2002, 3, 4, 7, 8, 9)
+
+
+def parse_user(text: str, tz: str) -> When:
+    """Parse a time typed by a person: ISO 8601, a date alone, or forms like 'Jan 9 2025 6pm'.
+
+    The text is the local wall time at the place whose zone is `tz`. A date without
+    a year, or a time without a date, is refused rather than filled in from today.
+    """
+    text = text.strip()
+    if _ISO.match(text):
+        return parse_iso(text, tz)
+    from dateutil import parser as dateutil_parser  # only typed input needs it
+
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # an unknown zone name must not pass silently
+            first = dateutil_parser.parse(text, default=_PROBE_A)
+            second = dateutil_parser.parse(text, default=_PROBE_B)
+    except Warning:
+        raise ValueError(f"{text!r}: give the UTC offset as a number (e.g. -05:00), not a zone name") from None
+    except (ValueError, OverflowError):
+        raise ValueError(f"{text!r} is not a date or time (try 2025-01-09 18:00 or 'Jan 9 2025 6pm')") from None
+    if first.month != second.month or first.day != second.day:
+        raise ValueError(f"{text!r} has no full date; write it out, e.g. 'Jan 9 2025'")
+    if first.year != second.year:
+        raise ValueError(f"{text!r} has no year; write it out, e.g. 'Jan 9 2025'")
+    offset = None
+    if first.tzinfo is not None:
+        offset = first.utcoffset()
+        numeric = type(first.tzinfo).__name__ in {"tzutc", "tzoffset"} or first.tzname() in {"UTC", "GMT"}
+        if not numeric or offset is None:
+            raise ValueError(f"{text!r}: give the UTC offset as a number (e.g. +01:00), not a zone name")
+    if first.hour != second.hour:
+        zone(tz)
+        return When(first.date(), None, tz)  # no time of day given: date-only
+    # Given an hour ('6pm'), the minutes and seconds not written are zero.
+    first = first.replace(
+        minute=first.minute if first.minute == second.minute else 0,
+        second=first.second if first.second == second.second else 0,
+    )
+    naive = first.replace(tzinfo=None, microsecond=0)
+    return resolve(naive, tz, offset)
+
+
+def tz_abbrev(moment: datetime) -> str:
+    """The zone's abbreviation (EST, CET) or, where it has none, the offset (+0545)."""
+    name = moment.tzname() or ""
+    if name and not name[0] in "+-":
+        return name
+    return _offset_text(moment.utcoffset()).replace(":", "")
+
+
+def offset_text(moment: datetime) -> str:
+    return _offset_text(moment.utcoffset())

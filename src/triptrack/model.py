@@ -1,0 +1,149 @@
+"""The data model: officials, trips, stops and obligations.
+
+Plain dataclasses, built by `schema` from the data file and by the commands that
+edit it. Times are `localtime.When` values: local wall time plus IANA zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from triptrack.geo import distance_km
+from triptrack.localtime import When
+
+STATUSES = ("planned", "announced", "underway", "completed", "recorded", "cancelled")
+
+
+@dataclass
+class Place:
+    city: str
+    country: str  # ISO 3166-1 alpha-2
+    tz: str  # IANA zone
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    def distance_to(self, other: Place) -> float | None:
+        if not (self.has_coordinates and other.has_coordinates):
+            return None
+        return distance_km(self.lat, self.lon, other.lat, other.lon)
+
+
+@dataclass
+class Official:
+    id: str
+    name: str
+    title: str = ""
+    country: str = ""
+    home: Place | None = None
+    line: int = 0
+
+    @property
+    def home_tz(self) -> str:
+        return self.home.tz if self.home else "UTC"
+
+
+@dataclass
+class Stop:
+    place: Place
+    arrive: When
+    depart: When | None = None
+    topics: list[str] = field(default_factory=list)
+    meetings: list[str] = field(default_factory=list)
+    notes: str = ""
+    ref: str = ""  # where the record came from, e.g. "historian:4275"
+    approximate: bool = False  # the place could not be resolved exactly
+    line: int = 0
+
+    @property
+    def city(self) -> str:
+        return self.place.city
+
+    @property
+    def leaves(self) -> When:
+        """When the traveller leaves this stop (the arrival when no departure is known)."""
+        return self.depart or self.arrive
+
+
+@dataclass
+class Obligation:
+    what: str
+    when: When
+    where: str = ""
+    line: int = 0
+
+
+@dataclass
+class Trip:
+    id: str
+    title: str
+    official: str  # an Official id
+    status: str = "planned"
+    leaves: When | None = None  # leaves home
+    returns: When | None = None  # back home
+    sources: list[str] = field(default_factory=list)
+    notes: str = ""
+    stops: list[Stop] = field(default_factory=list)
+    obligations: list[Obligation] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def first_day(self):
+        days = [w.day for w in self._all_times()]
+        return min(days) if days else None
+
+    @property
+    def last_day(self):
+        days = [w.day for w in self._all_times()]
+        return max(days) if days else None
+
+    def _all_times(self) -> list[When]:
+        times = [t for t in (self.leaves, self.returns) if t]
+        for stop in self.stops:
+            times.append(stop.arrive)
+            if stop.depart:
+                times.append(stop.depart)
+        return times
+
+    def route(self) -> list[str]:
+        return [stop.city for stop in self.stops]
+
+    def insertion_index(self, stop: Stop) -> int:
+        """Where `stop` goes so the stops stay in chronological order (after equals)."""
+        key = stop.arrive.utc_key()
+        for index, existing in enumerate(self.stops):
+            if existing.arrive.utc_key() > key:
+                return index
+        return len(self.stops)
+
+
+@dataclass
+class Catalog:
+    """Everything one data file holds."""
+
+    officials: dict[str, Official] = field(default_factory=dict)
+    trips: dict[str, Trip] = field(default_factory=dict)
+
+    def home_of(self, trip: Trip) -> Place | None:
+        official = self.officials.get(trip.official)
+        return official.home if official else None
+
+    def legs(self, trip: Trip) -> list[tuple[Place, Place, float | None]]:
+        """(from, to, km) for home -> each stop -> home; km is None without coordinates."""
+        home = self.home_of(trip)
+        places = [s.place for s in trip.stops]
+        if home and places:
+            places = [home, *places, home]
+        return [(a, b, a.distance_to(b)) for a, b in zip(places, places[1:])]
+
+    def distances_to_stops(self, trip: Trip) -> list[float | None]:
+        """For each stop, km from the previous place (home before the first stop)."""
+        previous = self.home_of(trip)
+        out = []
+        for stop in trip.stops:
+            out.append(previous.distance_to(stop.place) if previous else None)
+            previous = stop.place
+        return out

@@ -1,0 +1,49 @@
+"""The Console every command draws on, and the formatting of times for people."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+from rich.console import Console
+from rich.text import Text
+
+from triptrack.localtime import When, tz_abbrev, zone
+
+
+def make_console(*, stderr: bool = False, record: bool = False) -> Console:
+    """A Console built now, so it sees the current width, NO_COLOR and whether
+    output is a terminal (a pipe gets plain text, 80 columns unless COLUMNS says)."""
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, record=record, highlight=False)
+
+
+def day_label(moment) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b}"
+
+
+def day_label_year(moment) -> str:
+    return f"{day_label(moment)} {moment:%Y}"
+
+
+def local_text(when: When) -> Text:
+    """'Thu 9 Jan 18:00 CET', or 'Mon 6 Jan' for a date-only time."""
+    moment = when.aware()
+    if moment is None:
+        return Text(day_label(when.day))
+    return Text(f"{day_label(moment)} {moment:%H:%M} {tz_abbrev(moment)}")
+
+
+def home_text(when: When, home_tz: str) -> Text:
+    """The same moment in the home zone, dimmed; the hour is unknown for a date-only time."""
+    moment = when.aware()
+    if moment is None:
+        return Text("")
+    if when.tz == home_tz:
+        return Text("")
+    home = moment.astimezone(zone(home_tz))
+    return Text(f"{day_label(home)} {home:%H:%M} {tz_abbrev(home)}", style="dim")
+
+
+def moment_text(moment: datetime) -> str:
+    return f"{day_label_year(moment)} {moment:%H:%M} {tz_abbrev(moment)}"

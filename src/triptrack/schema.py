@@ -1,0 +1,362 @@
+"""The data file's schema: node tree -> Catalog (validated), and model -> plain data.
+
+Every error names the line and the field: `line 14: trips.blinken-final.stops[1].arrive:
+'2025-02-30' is not a date`. Unknown keys are refused so a typo never silently drops
+what a person wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from triptrack.errors import DataFileError
+from triptrack.localtime import When, parse_iso, zone
+from triptrack.model import STATUSES, Catalog, Obligation, Official, Place, Stop, Trip
+from triptrack.yamlsource import (
+    ALLOWED_TAGS,
+    NULL_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    line_of,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+
+PLACE_KEYS = ("city", "country", "tz", "lat", "lon")
+OFFICIAL_KEYS = ("name", "title", "country", "home")
+TRIP_KEYS = ("title", "official", "status", "leaves", "returns", "sources", "notes", "stops", "obligations")
+STOP_KEYS = (*PLACE_KEYS, "arrive", "depart", "topics", "meetings", "notes", "ref", "approximate")
+OBLIGATION_KEYS = ("what", "where", "when", "tz")
+TOP_KEYS = ("officials", "trips")
+
+
+class _Reader:
+    """Walks the node tree for one file, raising DataFileError with file and line."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def fail(self, node: Node, where: str, message: str) -> DataFileError:
+        prefix = f"{where}: " if where else ""
+        return DataFileError(self.path, line_of(node), f"{prefix}{message}")
+
+    def is_null(self, node: Node | None) -> bool:
+        return node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG)
+
+    def check_tag(self, node: Node, where: str) -> None:
+        if node.tag not in ALLOWED_TAGS:
+            raise self.fail(node, where, f"YAML tag {node.tag!r} is not allowed")
+
+    def mapping(self, node: Node, where: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+        self.check_tag(node, where)
+        if not isinstance(node, MappingNode):
+            raise self.fail(node, where, f"expected a mapping of {', '.join(allowed[:4])}...")
+        return self.pairs(node, where, allowed)
+
+    def pairs(self, node: MappingNode, where: str, allowed: tuple[str, ...] | None) -> dict[str, Node]:
+        out: dict[str, Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            self.check_tag(key_node, where)
+            if not isinstance(key_node, ScalarNode) or key_node.tag == NULL_TAG:
+                raise self.fail(key_node, where, "keys must be plain names")
+            key = key_node.value
+            if key in out:
+                raise self.fail(key_node, where, f"duplicate key {key!r} (first given at line {first_line[key]})")
+            if allowed is not None and key not in allowed:
+                raise self.fail(key_node, where, f"unknown key {key!r} (expected one of: {', '.join(allowed)})")
+            out[key] = value_node
+            first_line[key] = line_of(key_node)
+        return out
+
+    def text(self, node: Node, where: str, *, single_line: bool = False) -> str:
+        self.check_tag(node, where)
+        if not isinstance(node, ScalarNode) or self.is_null(node):
+            raise self.fail(node, where, "expected text")
+        value = node.value.strip() if single_line else node.value
+        if not value.strip():
+            raise self.fail(node, where, "must not be empty")
+        if single_line and "\n" in value:
+            raise self.fail(node, where, "must be a single line")
+        return value
+
+    def optional_text(self, fields: dict[str, Node], key: str, where: str) -> str:
+        node = fields.get(key)
+        return "" if self.is_null(node) else self.text(node, f"{where}.{key}").strip()
+
+    def texts(self, node: Node | None, where: str) -> list[str]:
+        if self.is_null(node):
+            return []
+        self.check_tag(node, where)
+        if not isinstance(node, SequenceNode):
+            raise self.fail(node, where, "expected a list (one '- item' per line)")
+        return [self.text(item, f"{where}[{i}]", single_line=True) for i, item in enumerate(node.value)]
+
+    def number(self, node: Node, where: str, low: float, high: float) -> float:
+        raw = self.text(node, where, single_line=True)
+        try:
+            value = float(raw)
+        except ValueError:
+            raise self.fail(node, where, f"{raw!r} is not a number") from None
+        if not low <= value <= high:
+            raise self.fail(node, where, f"{raw} is out of range ({low:g} to {high:g})")
+        return value
+
+    def boolean(self, node: Node, where: str) -> bool:
+        raw = self.text(node, where, single_line=True)
+        if raw not in ("true", "false"):
+            raise self.fail(node, where, f"{raw!r}: write true or false")
+        return raw == "true"
+
+    def identifier(self, node: Node, where: str, kind: str) -> str:
+        raw = self.text(node, where, single_line=True)
+        if not ID_PATTERN.match(raw):
+            raise self.fail(node, where, f"{kind} id {raw!r}: use lowercase letters, digits, '.', '_' and '-'")
+        return raw
+
+    def required(self, fields: dict[str, Node], key: str, parent: Node, where: str) -> Node:
+        node = fields.get(key)
+        if self.is_null(node):
+            raise self.fail(node if node is not None else parent, where, f"{key!r} is required")
+        return node
+
+    def checked(self, node: Node, where: str, convert: Callable, raw: str):
+        try:
+            return convert(raw)
+        except ValueError as exc:
+            raise self.fail(node, where, str(exc)) from None
+
+    def zone_name(self, node: Node, where: str) -> str:
+        raw = self.text(node, where, single_line=True)
+        self.checked(node, where, zone, raw)
+        return raw
+
+    def country(self, node: Node, where: str) -> str:
+        raw = self.text(node, where, single_line=True)
+        if not COUNTRY_PATTERN.match(raw):
+            raise self.fail(node, where, f"{raw!r} is not an ISO 3166-1 alpha-2 country code (e.g. FR)")
+        return raw
+
+    def when(self, node: Node, where: str, tz: str) -> When:
+        raw = self.text(node, where, single_line=True)
+        return self.checked(node, where, lambda text: parse_iso(text, tz), raw)
+
+    def place(self, fields: dict[str, Node], parent: Node, where: str) -> Place:
+        city = self.text(self.required(fields, "city", parent, where), f"{where}.city", single_line=True)
+        country = self.country(self.required(fields, "country", parent, where), f"{where}.country")
+        tz = self.zone_name(self.required(fields, "tz", parent, where), f"{where}.tz")
+        lat_node, lon_node = fields.get("lat"), fields.get("lon")
+        if self.is_null(lat_node) != self.is_null(lon_node):
+            missing = "lon" if self.is_null(lon_node) else "lat"
+            raise self.fail(lat_node if missing == "lon" else lon_node, where, f"{missing!r} is missing: give both lat and lon")
+        lat = lon = None
+        if not self.is_null(lat_node):
+            lat = self.number(lat_node, f"{where}.lat", -90, 90)
+            lon = self.number(lon_node, f"{where}.lon", -180, 180)
+        return Place(city, country, tz, lat, lon)
+
+
+def catalog_from_node(root: Node | None, path: str) -> Catalog:
+    """Validate the whole document and build the Catalog."""
+    reader = _Reader(path)
+    catalog = Catalog()
+    if reader.is_null(root):
+        return catalog
+    if not isinstance(root, MappingNode):
+        raise reader.fail(root, "", "the file must be a mapping with 'officials:' and 'trips:' at the top")
+    top = reader.mapping(root, "", TOP_KEYS)
+    officials = top.get("officials")
+    if not reader.is_null(officials):
+        reader.check_tag(officials, "officials")
+        if not isinstance(officials, MappingNode):
+            raise reader.fail(officials, "officials", "expected a mapping of official ids")
+        reader.pairs(officials, "officials", None)  # duplicate ids are errors
+        for key_node, node in officials.value:
+            official_id = reader.identifier(key_node, "officials", "official")
+            catalog.officials[official_id] = _official(reader, official_id, node)
+    trips = top.get("trips")
+    if not reader.is_null(trips):
+        reader.check_tag(trips, "trips")
+        if not isinstance(trips, MappingNode):
+            raise reader.fail(trips, "trips", "expected a mapping of trip ids")
+        reader.pairs(trips, "trips", None)
+        for key_node, node in trips.value:
+            trip_id = reader.identifier(key_node, "trips", "trip")
+            catalog.trips[trip_id] = _trip(reader, trip_id, node, catalog)
+    return catalog
+
+
+def _official(reader: _Reader, official_id: str, node: Node) -> Official:
+    where = f"officials.{official_id}"
+    fields = reader.mapping(node, where, OFFICIAL_KEYS)
+    name = reader.text(reader.required(fields, "name", node, where), f"{where}.name", single_line=True)
+    home = None
+    if not reader.is_null(fields.get("home")):
+        home_node = fields["home"]
+        home = reader.place(reader.mapping(home_node, f"{where}.home", PLACE_KEYS), home_node, f"{where}.home")
+    country = ""
+    if not reader.is_null(fields.get("country")):
+        country = reader.country(fields["country"], f"{where}.country")
+    return Official(
+        official_id,
+        name,
+        title=reader.optional_text(fields, "title", where),
+        country=country,
+        home=home,
+        line=line_of(node),
+    )
+
+
+def _trip(reader: _Reader, trip_id: str, node: Node, catalog: Catalog) -> Trip:
+    where = f"trips.{trip_id}"
+    fields = reader.mapping(node, where, TRIP_KEYS)
+    title = reader.text(reader.required(fields, "title", node, where), f"{where}.title", single_line=True)
+    official_node = reader.required(fields, "official", node, where)
+    official_id = reader.identifier(official_node, f"{where}.official", "official")
+    official = catalog.officials.get(official_id)
+    if official is None:
+        known = ", ".join(sorted(catalog.officials)) or "none yet"
+        raise reader.fail(official_node, f"{where}.official", f"no official {official_id!r} under 'officials:' ({known})")
+    status = reader.optional_text(fields, "status", where) or "planned"
+    if status not in STATUSES:
+        raise reader.fail(fields["status"], f"{where}.status", f"{status!r}: use one of {', '.join(STATUSES)}")
+    home_tz = official.home_tz
+    trip = Trip(
+        trip_id,
+        title,
+        official_id,
+        status=status,
+        sources=reader.texts(fields.get("sources"), f"{where}.sources"),
+        notes=reader.optional_text(fields, "notes", where),
+        line=line_of(node),
+    )
+    for key in ("leaves", "returns"):
+        if not reader.is_null(fields.get(key)):
+            setattr(trip, key, reader.when(fields[key], f"{where}.{key}", home_tz))
+    stops = fields.get("stops")
+    if not reader.is_null(stops):
+        reader.check_tag(stops, f"{where}.stops")
+        if not isinstance(stops, SequenceNode):
+            raise reader.fail(stops, f"{where}.stops", "expected a list of stops ('- city: ...')")
+        trip.stops = [_stop(reader, item, f"{where}.stops[{i}]") for i, item in enumerate(stops.value)]
+    obligations = fields.get("obligations")
+    if not reader.is_null(obligations):
+        reader.check_tag(obligations, f"{where}.obligations")
+        if not isinstance(obligations, SequenceNode):
+            raise reader.fail(obligations, f"{where}.obligations", "expected a list of obligations ('- what: ...')")
+        trip.obligations = [
+            _obligation(reader, item, f"{where}.obligations[{i}]", home_tz) for i, item in enumerate(obligations.value)
+        ]
+    return trip
+
+
+def _stop(reader: _Reader, node: Node, where: str) -> Stop:
+    fields = reader.mapping(node, where, STOP_KEYS)
+    place = reader.place(fields, node, where)
+    arrive = reader.when(reader.required(fields, "arrive", node, where), f"{where}.arrive", place.tz)
+    depart = None
+    if not reader.is_null(fields.get("depart")):
+        depart = reader.when(fields["depart"], f"{where}.depart", place.tz)
+    approximate = False
+    if not reader.is_null(fields.get("approximate")):
+        approximate = reader.boolean(fields["approximate"], f"{where}.approximate")
+    return Stop(
+        place,
+        arrive,
+        depart,
+        topics=reader.texts(fields.get("topics"), f"{where}.topics"),
+        meetings=reader.texts(fields.get("meetings"), f"{where}.meetings"),
+        notes=reader.optional_text(fields, "notes", where),
+        ref=reader.optional_text(fields, "ref", where),
+        approximate=approximate,
+        line=line_of(node),
+    )
+
+
+def _obligation(reader: _Reader, node: Node, where: str, home_tz: str) -> Obligation:
+    fields = reader.mapping(node, where, OBLIGATION_KEYS)
+    what = reader.text(reader.required(fields, "what", node, where), f"{where}.what", single_line=True)
+    tz = home_tz
+    if not reader.is_null(fields.get("tz")):
+        tz = reader.zone_name(fields["tz"], f"{where}.tz")
+    when = reader.when(reader.required(fields, "when", node, where), f"{where}.when", tz)
+    return Obligation(what, when, where=reader.optional_text(fields, "where", where), line=line_of(node))
+
+
+# --- model -> plain data, in the key order the file uses -------------------------
+
+
+def place_data(place: Place) -> dict:
+    data: dict = {"city": place.city, "country": place.country, "tz": place.tz}
+    if place.has_coordinates:
+        data["lat"] = round(place.lat, 5)
+        data["lon"] = round(place.lon, 5)
+    return data
+
+
+def stop_data(stop: Stop) -> dict:
+    data = place_data(stop.place)
+    data["arrive"] = stop.arrive.text()
+    if stop.depart is not None:
+        data["depart"] = stop.depart.text()
+    if stop.topics:
+        data["topics"] = list(stop.topics)
+    if stop.meetings:
+        data["meetings"] = list(stop.meetings)
+    if stop.notes:
+        data["notes"] = stop.notes
+    if stop.ref:
+        data["ref"] = stop.ref
+    if stop.approximate:
+        data["approximate"] = True
+    return data
+
+
+def obligation_data(obligation: Obligation, home_tz: str) -> dict:
+    data: dict = {"what": obligation.what}
+    if obligation.where:
+        data["where"] = obligation.where
+    data["when"] = obligation.when.text()
+    if obligation.when.tz != home_tz:
+        data["tz"] = obligation.when.tz
+    return data
+
+
+def official_data(official: Official) -> dict:
+    data: dict = {"name": official.name}
+    if official.title:
+        data["title"] = official.title
+    if official.country:
+        data["country"] = official.country
+    if official.home:
+        data["home"] = place_data(official.home)
+    return data
+
+
+def trip_data(trip: Trip, home_tz: str) -> dict:
+    data: dict = {"title": trip.title, "official": trip.official, "status": trip.status}
+    if trip.leaves:
+        data["leaves"] = trip.leaves.text()
+    if trip.returns:
+        data["returns"] = trip.returns.text()
+    if trip.sources:
+        data["sources"] = list(trip.sources)
+    if trip.notes:
+        data["notes"] = trip.notes
+    data["stops"] = [stop_data(stop) for stop in trip.stops]
+    if trip.obligations:
+        data["obligations"] = [obligation_data(o, home_tz) for o in trip.obligations]
+    return data
+
+
+def catalog_data(catalog: Catalog) -> dict:
+    officials = {oid: official_data(o) for oid, o in catalog.officials.items()}
+    trips = {
+        tid: trip_data(t, catalog.officials[t.official].home_tz if t.official in catalog.officials else "UTC")
+        for tid, t in catalog.trips.items()
+    }
+    return {"officials": officials, "trips": trips}

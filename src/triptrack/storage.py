@@ -1,0 +1,181 @@
+"""The data file: where it is, reading and validating it, and the one safe way to write it.
+
+Reads: bytes -> UTF-8 text -> YAML nodes -> validated Catalog. Writes go through
+`edit()`: take the lock, read, apply a text change, validate the result, then
+replace the file atomically (temp file in the same folder, fsync, rename), keeping
+its permissions and a symlink's link. Nothing is written after an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from triptrack.errors import ConflictError, DataFileError
+from triptrack.model import Catalog
+from triptrack.schema import catalog_from_node
+from triptrack.yamlsource import Node, compose, decode
+
+ENV_VAR = "TRIPTRACK_DATA"
+LOCK_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """Which data file is in use, and why."""
+
+    path: Path
+    reason: str
+    seed: Path | None = None  # read instead while `path` does not exist yet
+
+    @property
+    def display(self) -> str:
+        return str(self.path)
+
+
+def sample_path() -> Path:
+    """The sample data shipped with triptrack (blinken-final and its record)."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("triptrack") / "sample" / "trips.yaml"))
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "trips.yaml"  # a source checkout
+
+
+def user_data_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "triptrack" / "trips.yaml"
+
+
+def locate(explicit: str | None = None) -> DataSource:
+    """--data PATH, else $TRIPTRACK_DATA, else the user's own file (seeded from the sample)."""
+    if explicit:
+        return DataSource(Path(explicit), "given with --data")
+    if os.environ.get(ENV_VAR):
+        return DataSource(Path(os.environ[ENV_VAR]), f"set by ${ENV_VAR}")
+    path = user_data_path()
+    return DataSource(path, "the default for this user", seed=sample_path())
+
+
+@dataclass
+class Document:
+    """One read of the data file: its text, node tree and validated catalog."""
+
+    path: Path
+    text: str
+    root: Node | None
+    catalog: Catalog
+    fingerprint: str  # sha256 of the bytes read ("" when the file did not exist)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise DataFileError(shown, None, "is a folder, not a data file") from None
+    except OSError as exc:
+        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+
+
+def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
+    root = compose(text, shown)
+    return root, catalog_from_node(root, shown)
+
+
+def read_document(source: DataSource) -> Document:
+    """Read and validate the data file (or its seed while it does not exist)."""
+    raw = _read_bytes(source.path, source.display)
+    fingerprint = hashlib.sha256(raw).hexdigest() if raw is not None else ""
+    if raw is None and source.seed is not None:
+        raw = _read_bytes(source.seed, str(source.seed))
+    text = decode(raw, source.display) if raw is not None else ""
+    root, catalog = parse(text, source.display)
+    return Document(source.path, text, root, catalog, fingerprint)
+
+
+def load(source: DataSource) -> Catalog:
+    return read_document(source).catalog
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT_S)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise ConflictError(
+            f"{path}: another triptrack has been writing it for {LOCK_TIMEOUT_S:.0f} s; try again"
+        ) from None
+
+
+def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
+    """Apply `change` (old document -> new text) under the file lock; write atomically.
+
+    The new text is validated before anything is written. Returns the new document.
+    """
+    target = Path(os.path.realpath(source.path))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFileError(source.display, None, f"cannot create its folder: {exc.strerror}") from None
+    with _locked(target):
+        old = read_document(source)
+        new_text = change(old)
+        root, catalog = parse(new_text, source.display)
+        current = _read_bytes(target, source.display)
+        if (hashlib.sha256(current).hexdigest() if current is not None else "") != old.fingerprint:
+            raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
+        atomic_write(target, new_text)
+    return Document(source.path, new_text, root, catalog, hashlib.sha256(new_text.encode()).hexdigest())
+
+
+def atomic_write(target: Path, text: str) -> None:
+    """Replace `target` with `text`: temp file beside it, fsync, rename, fsync the folder."""
+    data = text.encode("utf-8")
+    try:
+        previous = os.stat(target)
+    except FileNotFoundError:
+        previous = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if previous is not None:
+            os.chmod(tmp, previous.st_mode & 0o7777)
+            if hasattr(os, "chown") and (previous.st_uid, previous.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, previous.st_uid, previous.st_gid)
+                except PermissionError:
+                    pass  # only root may give a file away; the bits above still apply
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

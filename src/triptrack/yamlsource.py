@@ -1,0 +1,133 @@
+"""Reading YAML safely: bytes -> text -> node tree, with a line for every problem.
+
+Every plain scalar is read as a string (no YAML 1.1 surprises: `NO` stays "NO",
+`12:30` stays "12:30"); the schema decides what each value means. Only null is
+recognised implicitly. Python tags, aliases and binary junk are refused. The C
+parser (libyaml) is used when PyYAML has it; it also bounds nesting depth.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from triptrack.errors import DataFileError
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+ALLOWED_TAGS = {NULL_TAG, STR_TAG, SEQ_TAG, MAP_TAG}
+
+
+def _only_null(resolvers: dict) -> dict:
+    kept = {}
+    for first_char, entries in resolvers.items():
+        nulls = [(tag, regexp) for tag, regexp in entries if tag == NULL_TAG]
+        if nulls:
+            kept[first_char] = nulls
+    return kept
+
+
+class StringLoader(_Base):
+    """A safe loader whose plain scalars are all strings, except null."""
+
+    yaml_implicit_resolvers = _only_null(yaml.SafeLoader.yaml_implicit_resolvers)
+
+
+class TextDumper(yaml.SafeDumper):
+    """Writes what StringLoader reads: no aliases, dates and times left unquoted.
+
+    Strings that other YAML 1.1 readers would take as booleans or numbers (`NO`,
+    `12:30`) are still quoted, so the file means the same to every tool.
+    """
+
+    yaml_implicit_resolvers = {
+        first_char: [(tag, rx) for tag, rx in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first_char, entries in yaml.SafeDumper.yaml_implicit_resolvers.items()
+    }
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def dump_block(data) -> str:
+    """YAML text for `data` in block style, keys in the order given."""
+    return yaml.dump(
+        data, Dumper=TextDumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+
+
+_FRIENDLY = {
+    "found character '\\t' that cannot start any token": "a tab character: indent with spaces, not tabs",
+}
+_ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]", re.M)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """The file's text: UTF-8 (a BOM is allowed), no NUL bytes."""
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise DataFileError(path, line, "a NUL byte: this is not a text file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataFileError(path, line, f"byte 0x{raw[exc.start]:02x} is not UTF-8 text") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def compose(text: str, path: str) -> Node | None:
+    """The node tree of one YAML document, or None for an empty file."""
+    try:
+        root = yaml.compose(text, Loader=StringLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        problem = _FRIENDLY.get(problem, problem)
+        if "maximum nesting depth" in problem:
+            problem = "nested too deeply"
+        if exc.context and problem != exc.context and "nested" not in problem:
+            problem = f"{problem} ({exc.context})"
+        raise DataFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, None, f"invalid YAML: {exc}") from None
+    if root is not None and _ALIAS_HINT.search(text):
+        _refuse_aliases(root, path)
+    return root
+
+
+def _refuse_aliases(root: Node, path: str) -> None:
+    """Aliases (`*name`) make one node appear twice; the file format has no use for them."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise DataFileError(path, node.start_mark.line + 1, "YAML aliases (*name) are not allowed here")
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
+def line_of(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+__all__ = [
+    "MappingNode",
+    "Node",
+    "ScalarNode",
+    "SequenceNode",
+    "compose",
+    "decode",
+    "dump_block",
+    "line_of",
+]
