@@ -21,7 +21,7 @@ from pathlib import Path
 from triptrack.errors import NotFoundError
 from triptrack.model import Place
 
-INDEX_FORMAT = 2  # bump when the index layout or folding rules change
+INDEX_FORMAT = 3  # bump when the index layout or folding rules change
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,15 @@ class City:
     tz: str
     population: int
     capital: bool
+    region: str = ""  # first-level division code (TX for Paris, Texas)
+    by_name: bool = True  # matched by its main name, not an alternate one
 
     def place(self) -> Place:
         return Place(self.name, self.country, self.tz, round(self.lat, 5), round(self.lon, 5))
 
     def label(self) -> str:
-        return f"{self.name}, {self.country}"
+        region = f"{self.region}, " if self.region and not self.region.isdigit() else ""
+        return f"{self.name} ({region}{self.country})"
 
 
 @dataclass(frozen=True)
@@ -134,26 +137,28 @@ def build_index(path: Path) -> None:
         db.executescript(
             """
             CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL,
-                               tz TEXT, population INTEGER, capital INTEGER);
-            CREATE TABLE name (key TEXT, city INTEGER);
+                               tz TEXT, population INTEGER, capital INTEGER, region TEXT);
+            CREATE TABLE name (key TEXT, city INTEGER, main INTEGER);
             """
         )
         db.executemany(
-            "INSERT INTO city VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO city VALUES (?,?,?,?,?,?,?,?,?)",
             (
                 (int(gid), r["name"], r["countrycode"], r["latitude"], r["longitude"], r["timezone"],
-                 int(r.get("population") or 0), int(gid in capitals))
+                 int(r.get("population") or 0), int(gid in capitals), r.get("admin1code") or "")
                 for gid, r in cities.items()
                 if r.get("timezone")
             ),
         )
-        names = set()
+        names: dict[tuple[str, int], int] = {}
         for gid, r in cities.items():
-            for alias in (r["name"], *r.get("alternatenames", [])):
+            main_key = fold(r["name"])
+            for alias in r.get("alternatenames", []):
                 key = fold(alias)
-                if key:
-                    names.add((key, int(gid)))
-        db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+                if key and key != main_key:
+                    names[(key, int(gid))] = 0
+            names[(main_key, int(gid))] = 1
+        db.executemany("INSERT INTO name VALUES (?,?,?)", sorted((k, g, m) for (k, g), m in names.items()))
         db.execute("CREATE INDEX name_key ON name(key)")
         db.commit()
         db.close()
@@ -178,22 +183,27 @@ def _db() -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
-def _rows_to_cities(rows) -> list[City]:
-    return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
+ALTERNATE_NAME_WEIGHT = 10  # an alternate-name match must be 10x bigger to beat a main-name match
 
 
 def candidates(name: str, country: str | None = None) -> list[City]:
-    """Every city `name` can mean (in `country` if given), most populous first."""
+    """Every city `name` can mean (in `country` if given), likeliest first.
+
+    Cities called `name` by their main name rank above those that merely have it as
+    an alternate name (Lomé is also 'Rome' in some language), unless far bigger.
+    """
     sql = (
-        "SELECT DISTINCT c.name, c.country, c.lat, c.lon, c.tz, c.population, c.capital "
+        "SELECT c.name, c.country, c.lat, c.lon, c.tz, c.population, c.capital, c.region, MAX(n.main) "
         "FROM name n JOIN city c ON c.id = n.city WHERE n.key = ?"
     )
     args: list = [fold(name)]
     if country:
         sql += " AND c.country = ?"
         args.append(country.upper())
-    sql += " ORDER BY c.population DESC, c.name"
-    return _rows_to_cities(_db().execute(sql, args).fetchall())
+    sql += " GROUP BY c.id"
+    found = [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], bool(r[8])) for r in _db().execute(sql, args)]
+    found.sort(key=lambda c: (-(c.population * (ALTERNATE_NAME_WEIGHT if c.by_name else 1)), c.name))
+    return found
 
 
 def lookup(name: str, country: str | None = None) -> Match:
@@ -219,8 +229,8 @@ def close_names(name: str, country: str | None = None, limit: int = 3) -> list[s
 
     sql = "SELECT name, country FROM city" + (" WHERE country = ?" if country else "")
     rows = _db().execute(sql, [country.upper()] if country else []).fetchall()
-    labels = {f"{n}, {c}": fold(n) for n, c in rows}
-    best = process.extract(fold(name), labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=80)
+    labels = {f"{n} ({c})": fold(n) for n, c in rows}
+    best = process.extract(fold(name), labels, scorer=fuzz.ratio, limit=limit, score_cutoff=75)
     return [label for _key, _score, label in best]
 
 

@@ -44,9 +44,9 @@ def add_stop(
         typer.echo("Building the offline place index (once; a few seconds)...", err=True)
     request = editing.PlaceRequest(city, country, tz, lat, lon)
     stop, notes = editing.build_stop(request, arrive, depart, topic, meeting)
+    index, document = editing.add_stop(source, trip_id, stop)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
-    index, document = editing.add_stop(source, trip_id, stop)
     total = len(document.catalog.trips[trip_id].stops)
     place = stop.place
     typer.echo(

@@ -59,4 +59,4 @@ def list_trips(
         return
     from triptrack.render.trip_table import trips_table
 
-    console.print(trips_table(catalog, trips))
+    console.print(trips_table(catalog, trips, console.width))

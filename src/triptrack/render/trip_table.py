@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from triptrack.model import Catalog, Trip
-from triptrack.render.console import day_label_year
 
 
-def trips_table(catalog: Catalog, trips: list[Trip]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD)
+def date_range(first: date | None, last: date | None) -> str:
+    """'5–9 Jan 2025', '30 Dec 2024 – 2 Jan 2025'; empty without dates."""
+    if not first or not last:
+        return ""
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if first.year != last.year:
+        return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    if first.month != last.month:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day}–{last.day} {last:%b %Y}"
+
+
+def trips_table(catalog: Catalog, trips: list[Trip], width: int = 80) -> Table:
+    """The table; under 80 columns the official's column is left out to keep ids whole."""
+    narrow = width < 80
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=not narrow)
     table.add_column("Trip", style="bold cyan", no_wrap=True)
-    table.add_column("Official")
-    table.add_column("Title", ratio=2)
-    table.add_column("From", no_wrap=True)
-    table.add_column("To", no_wrap=True)
-    table.add_column("Route", ratio=2)
+    table.add_column("Dates", no_wrap=True)
+    if not narrow:
+        table.add_column("Official", ratio=1, min_width=8)
+    table.add_column("Title · route", ratio=3, min_width=12)
     for trip in trips:
         official = catalog.officials.get(trip.official)
-        first, last = trip.first_day, trip.last_day
-        table.add_row(
-            Text(trip.id),
-            Text(official.name if official else trip.official),
-            Text(trip.title),
-            Text(day_label_year(first) if first else ""),
-            Text(day_label_year(last) if last else ""),
-            Text(" → ".join(trip.route())),
-        )
+        about = Text(trip.title)
+        if trip.stops:
+            about.append("\n" + " → ".join(trip.route()), style="dim")
+        cells = [Text(trip.id), Text(date_range(trip.first_day, trip.last_day))]
+        if not narrow:
+            cells.append(Text(official.name if official else trip.official))
+        table.add_row(*cells, about)
     return table

@@ -1,0 +1,93 @@
+"""Shared fixtures: an isolated home, a copy of the sample data, and the real CLI.
+
+Every test runs with its own HOME and XDG folders so nothing touches a real user's
+data. The gazetteer index is built once per test session in a shared cache folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "trips.yaml"
+SHARED = ROOT.parent / "shared"
+
+PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gazetteer_cache(tmp_path_factory):
+    cache = os.environ.get("TRIPTRACK_TEST_CACHE") or str(tmp_path_factory.mktemp("gazetteer-cache"))
+    os.environ["TRIPTRACK_CACHE_DIR"] = cache
+    yield cache
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.delenv("TRIPTRACK_DATA", raising=False)
+    for key, value in PINNED_ENV.items():
+        monkeypatch.setenv(key, value)
+    yield home
+
+
+@pytest.fixture
+def data_file(tmp_path) -> Path:
+    """A fresh copy of the sample data file."""
+    path = tmp_path / "trips.yaml"
+    shutil.copyfile(SAMPLE, path)
+    return path
+
+
+class Cli:
+    """Runs the real Typer app with width and colour pinned."""
+
+    def __init__(self, data: Path | None):
+        self.data = data
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, data: Path | None | str = "default", input: str | None = None):
+        from triptrack.cli import app
+
+        path = self.data if data == "default" else data
+        argv = (["--data", str(path)] if path else []) + list(args)
+        return self.runner.invoke(app, argv, env=PINNED_ENV, input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def cli(data_file) -> Cli:
+    return Cli(data_file)
+
+
+@pytest.fixture
+def bare_cli() -> Cli:
+    """The CLI without --data: the default data file is used."""
+    return Cli(None)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_module(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m triptrack ...` in a real subprocess."""
+    full_env = {**os.environ, **PINNED_ENV, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "triptrack", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=120,
+    )

@@ -1,0 +1,143 @@
+"""show and list, through the real CLI, on the sample trip."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_module
+
+
+def test_show_blinken_final_renders_the_reference_trip(cli):
+    result = cli("show", "blinken-final")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for expected in (
+        "Antony J. Blinken",
+        "U.S. Secretary of State",
+        "announced",
+        "Seoul",
+        "South Korea",
+        "Tokyo",
+        "Paris",
+        "Washington",
+        "$3.64 billion",
+        "11,165 km",
+        "1,153 km",
+        "9,712 km",
+        "6,166 km",
+        "State funeral of former President Jimmy Carter",
+        "Washington National Cathedral",
+        "Thu 9 Jan 2025 10:00 EST",
+        "at most 10 h to spare",
+        "Sources",
+    ):
+        assert expected in out, expected
+    # The itinerary runs home -> Seoul -> Tokyo -> Paris -> home, in that order.
+    order = [out.index(city) for city in ("Seoul", "Tokyo", "Paris")]
+    assert order == sorted(order)
+
+
+def test_show_gives_home_time_beside_a_timed_local_time(cli):
+    added = cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00")
+    assert added.exit_code == 0, added.output
+    out = cli("show", "blinken-final").stdout
+    assert "Thu 9 Jan 18:00 CET" in out
+    assert "Thu 9 Jan 12:00 EST" in out  # the same moment in Washington
+
+
+def test_show_json_document(cli):
+    result = cli("show", "blinken-final", "--json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["id"] == "blinken-final"
+    assert doc["official"]["name"] == "Antony J. Blinken"
+    assert [s["city"] for s in doc["stops"]] == ["Seoul", "Tokyo", "Paris"]
+    seoul = doc["stops"][0]
+    assert seoul["country"] == "KR" and seoul["tz"] == "Asia/Seoul"
+    assert round(seoul["distance_km"]) == 11165
+    assert round(doc["stops"][1]["distance_km"]) == 1153
+    assert seoul["arrive"] == "2025-01-06"
+    assert any("3.64 billion" in t for t in doc["stops"][1]["topics"])
+    (funeral,) = doc["obligations"]
+    assert funeral["when"] == "2025-01-09T10:00:00-05:00"
+    assert "Cathedral" in funeral["where"]
+
+
+def test_list_table_and_json(cli):
+    table = cli("list")
+    assert table.exit_code == 0
+    assert "blinken-final" in table.stdout and "blinken-final-record" in table.stdout
+    assert "Seoul → Tokyo → Paris" in table.stdout
+    listed = json.loads(cli("list", "--json").stdout)
+    by_id = {t["id"]: t for t in listed}
+    assert by_id["blinken-final"]["cities"] == ["Seoul", "Tokyo", "Paris"]
+    assert by_id["blinken-final"]["start"] == "2025-01-05"
+    assert by_id["blinken-final"]["end"] == "2025-01-09"
+    assert by_id["blinken-final-record"]["cities"][-1] == "Vatican City"
+
+
+def test_list_keeps_trip_ids_whole_at_60_columns(cli):
+    from triptrack.cli import app
+
+    result = cli.runner.invoke(app, ["--data", str(cli.data), "list"], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert "blinken-final-record" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_unknown_trip_suggests_close_ids(cli, data_file):
+    from conftest import digest
+
+    before = digest(data_file)
+    result = cli("show", "blinken-finl")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"triptrack: error: no trip 'blinken-finl' in {data_file}; did you mean blinken-final, blinken-final-record?"
+    ]
+    assert "Traceback" not in result.output
+    assert digest(data_file) == before
+
+
+def test_default_data_file_shows_the_sample_from_any_folder(bare_cli, _isolated_home):
+    result = bare_cli("show", "blinken-final")
+    assert result.exit_code == 0, result.output
+    assert "Seoul" in result.stdout
+    # Reading never creates the user's file; the first write does, from the sample.
+    user_file = _isolated_home / ".local" / "share" / "triptrack" / "trips.yaml"
+    assert not user_file.exists()
+    added = bare_cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00")
+    assert added.exit_code == 0, added.output
+    text = user_file.read_text()
+    assert "city: Rome" in text and "blinken-final-record" in text and "# triptrack data file" in text
+    assert "Rome" in bare_cli("show", "blinken-final").stdout
+
+
+def test_environment_variable_chooses_the_file(bare_cli, data_file, monkeypatch, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(data_file.read_text().replace("blinken-final:", "renamed-trip:"))
+    monkeypatch.setenv("TRIPTRACK_DATA", str(other))
+    listed = json.loads(bare_cli("list", "--json").stdout)
+    assert "renamed-trip" in [t["id"] for t in listed]
+
+
+def test_version_help_and_python_m(cli):
+    from triptrack import __version__
+
+    assert cli("--version").stdout.strip() == f"triptrack {__version__}"
+    proc = run_module("--help")
+    assert proc.returncode == 0 and "show" in proc.stdout and "add-stop" in proc.stdout
+    for command in ("show", "list", "add-stop", "export"):
+        helped = cli(command, "--help")
+        assert helped.exit_code == 0 and "Usage" in helped.stdout, command
+
+
+def test_bad_usage_exits_2(cli):
+    assert cli("show").exit_code == 2
+    assert cli("frobnicate").exit_code == 2
+    assert cli("export", "blinken-final", "--format", "pdf").exit_code == 2
+
+
+def test_a_missing_explicit_file_reads_as_empty(cli, tmp_path):
+    missing = tmp_path / "none" / "trips.yaml"
+    result = cli("list", data=missing)
+    assert result.exit_code == 0 and "No trips" in result.stdout
+    assert not missing.exists()
