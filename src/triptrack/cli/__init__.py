@@ -1,6 +1,11 @@
 """triptrack's command line: a thin layer over the library (see triptrack.editing, storage...)."""
 
-from triptrack.cli import edit_commands, export_commands, view_commands  # noqa: F401  (registers commands)
+from triptrack.cli import (  # noqa: F401  (importing a module registers its commands)
+    edit_commands,
+    export_commands,
+    setup_commands,
+    view_commands,
+)
 from triptrack.cli.app import app
 
 

@@ -1,0 +1,70 @@
+"""init, where, and shell completion from the user's own data."""
+
+from __future__ import annotations
+
+import types
+
+from conftest import digest
+
+
+def test_where_explains_the_default(bare_cli, _isolated_home):
+    result = bare_cli("where")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == str(_isolated_home / ".local" / "share" / "triptrack" / "trips.yaml")
+    assert "chosen because: the default for this user" in lines[1]
+    assert "showing the sample" in lines[2]
+
+
+def test_where_names_data_option_and_environment(cli, bare_cli, data_file, monkeypatch):
+    assert "chosen because: given with --data" in cli("where").stdout
+    monkeypatch.setenv("TRIPTRACK_DATA", str(data_file))
+    out = bare_cli("where").stdout
+    assert out.splitlines()[0] == str(data_file) and "$TRIPTRACK_DATA" in out and "state: exists" in out
+
+
+def test_init_with_sample_and_empty(cli, tmp_path):
+    sample = tmp_path / "a" / "trips.yaml"
+    assert cli("init", str(sample)).exit_code == 0
+    assert "blinken-final" in cli("list", data=sample).stdout
+    empty = tmp_path / "b.yaml"
+    result = cli("init", str(empty), "--empty")
+    assert result.exit_code == 0 and f"Created {empty} with an empty template." in result.stdout
+    assert "No trips" in cli("list", data=empty).stdout
+    assert "# A complete example" in empty.read_text()
+
+
+def test_init_never_overwrites(cli, data_file):
+    before = digest(data_file)
+    result = cli("init", str(data_file))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"triptrack: error: {data_file} already exists; triptrack init never overwrites a data file"
+    assert digest(data_file) == before
+
+
+def _ctx(data_path):
+    root = types.SimpleNamespace(params={"data": str(data_path) if data_path else None})
+    return types.SimpleNamespace(find_root=lambda: root)
+
+
+def test_completion_of_trip_and_official_ids(data_file):
+    from triptrack.completion import official_ids, trip_ids
+
+    assert [v for v, _h in trip_ids(_ctx(data_file), "blinken-final-")] == ["blinken-final-record"]
+    assert [v for v, _h in trip_ids(_ctx(data_file), "")] == ["blinken-final", "blinken-final-record"]
+    assert trip_ids(_ctx(data_file), "zz") == []
+    assert official_ids(_ctx(data_file), "bl") == [("blinken", "Antony J. Blinken")]
+
+
+def test_completion_survives_a_broken_file(tmp_path):
+    from triptrack.completion import trip_ids
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("trips: [unclosed\n")
+    assert trip_ids(_ctx(broken), "") == []
+
+
+def test_completion_of_formats():
+    from triptrack.completion import export_formats
+
+    assert [v for v, _h in export_formats(None, "c")] == ["csv"]
