@@ -32,7 +32,8 @@ def show(
     from triptrack.render.console import make_console
     from triptrack.render.trip_view import render_trip
 
-    make_console().print(render_trip(catalog, trip))
+    console = make_console()
+    console.print(render_trip(catalog, trip, width=console.width))
 
 
 @app.command("list", epilog="Examples: triptrack list · triptrack list --json")

@@ -35,14 +35,16 @@ def local_text(when: When) -> Text:
 
 
 def home_text(when: When, home_tz: str) -> Text:
-    """The same moment in the home zone, dimmed; the hour is unknown for a date-only time."""
+    """The same moment in the home zone, dimmed: '12:00 EST', with the day when it differs.
+
+    Empty for a date-only time (the hour is not known) and for a stop in the home zone.
+    """
     moment = when.aware()
-    if moment is None:
-        return Text("")
-    if when.tz == home_tz:
+    if moment is None or when.tz == home_tz:
         return Text("")
     home = moment.astimezone(zone(home_tz))
-    return Text(f"{day_label(home)} {home:%H:%M} {tz_abbrev(home)}", style="dim")
+    day = f"{day_label(home)} " if home.date() != moment.date() else ""
+    return Text(f"{day}{home:%H:%M} {tz_abbrev(home)}", style="dim")
 
 
 def moment_text(moment: datetime) -> str:

@@ -63,14 +63,24 @@ def _has_date_only(trip: Trip) -> bool:
     return any(t is not None and t.date_only for t in times)
 
 
-def itinerary(catalog: Catalog, trip: Trip) -> Table:
+def _home_place(home) -> Text:
+    text = Text(home.city, style="bold")
+    text.append("\nhome", style="dim")
+    return text
+
+
+def _km(km: float | None) -> Text:
+    return Text(f"{km:,.0f}" if km is not None else "?")
+
+
+def itinerary(catalog: Catalog, trip: Trip, width: int = 80) -> Table:
     official = catalog.officials.get(trip.official)
     home = official.home if official else None
     home_tz = official.home_tz if official else "UTC"
-    home_label = f"home: {home.city}" if home else "home: UTC"
+    home_label = f"{home.city} time" if home else "UTC"
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=Text(f"Itinerary · local time at each stop, {home_label} time below it"),
+        title=Text(f"Itinerary: local times, {home_label} beneath", style="bold"),
         title_justify="left",
         caption=Text("A date without a time: the hour is not known.", style="dim")
         if _has_date_only(trip)
@@ -78,37 +88,35 @@ def itinerary(catalog: Catalog, trip: Trip) -> Table:
         caption_justify="left",
     )
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("Place", min_width=10)
-    table.add_column("Arrives", min_width=10)
-    table.add_column("Departs", min_width=10)
+    time_width = 20 if width >= 80 else 9  # 'Fri 10 Jan 11:00 CET' on one line from 80 columns
+    table.add_column("Place", min_width=8, max_width=18)
+    table.add_column("Arrives", min_width=time_width)
+    table.add_column("Departs", min_width=time_width)
     table.add_column("Stay", no_wrap=True)
-    table.add_column("Leg", justify="right", no_wrap=True)
+    table.add_column("km", justify="right", no_wrap=True)
     legs = [km for _a, _b, km in catalog.legs(trip)]
     to_stops = catalog.distances_to_stops(trip)
+
+    def moment(when) -> Text:
+        return _two_lines(local_text(when), home_text(when, home_tz)) if when else Text("")
+
     if home:
-        leaves = _two_lines(local_text(trip.leaves), home_text(trip.leaves, home_tz)) if trip.leaves else Text("")
-        table.add_row("", _place(home.city, home.country, "(home)"), Text(""), leaves, Text(""), Text(""))
+        table.add_row("", _home_place(home), Text(""), moment(trip.leaves), Text(""), Text(""))
     for number, (stop, km) in enumerate(zip(trip.stops, to_stops), start=1):
-        departs = _two_lines(local_text(stop.depart), home_text(stop.depart, home_tz)) if stop.depart else Text("")
         note = "(approximate)" if stop.approximate else ""
         table.add_row(
             str(number),
             _place(stop.city, stop.place.country, note),
-            _two_lines(local_text(stop.arrive), home_text(stop.arrive, home_tz)),
-            departs,
+            moment(stop.arrive),
+            moment(stop.depart),
             stay_text(stop),
-            Text(f"{km:,.0f} km" if km is not None else "?"),
+            _km(km),
         )
     if home and trip.stops:
-        km = legs[-1]
-        back = _two_lines(local_text(trip.returns), home_text(trip.returns, home_tz)) if trip.returns else Text("")
-        table.add_row(
-            "", _place(home.city, home.country, "(home)"), back, Text(""), Text(""),
-            Text(f"{km:,.0f} km" if km is not None else "?"),
-        )
+        table.add_row("", _home_place(home), moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
     known = [km for km in legs if km is not None]
     if known:
-        table.add_row("", Text(""), Text(""), Text(""), Text("total", style="dim"), Text(f"{sum(known):,.0f} km", style="bold"))
+        table.add_row("", Text(""), Text(""), Text(""), Text("total", style="dim"), Text(f"{sum(known):,.0f}", style="bold"))
     return table
 
 
@@ -166,8 +174,11 @@ def sources(trip: Trip) -> RenderableType | None:
     return grid
 
 
-def render_trip(catalog: Catalog, trip: Trip, extra: list[RenderableType] | None = None) -> Group:
-    parts: list[RenderableType] = [header(trip, catalog.officials.get(trip.official)), itinerary(catalog, trip)]
+def render_trip(
+    catalog: Catalog, trip: Trip, extra: list[RenderableType] | None = None, width: int = 80
+) -> Group:
+    """Everything `show` draws, for a terminal `width` columns wide."""
+    parts: list[RenderableType] = [header(trip, catalog.officials.get(trip.official)), itinerary(catalog, trip, width)]
     for part in (agenda(trip), obligation_panel(trip), *(extra or []), sources(trip)):
         if part is not None:
             parts.append(part)
