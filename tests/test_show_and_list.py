@@ -41,7 +41,7 @@ def test_show_gives_home_time_beside_a_timed_local_time(cli):
     added = cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00")
     assert added.exit_code == 0, added.output
     out = cli("show", "blinken-final").stdout
-    assert "Thu 9 Jan 18:00 CET" in out
+    assert "Thu 9 Jan" in out and "18:00 CET" in out
     assert "12:00 EST" in out  # the same moment in Washington
 
 

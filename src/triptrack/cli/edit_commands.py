@@ -51,5 +51,5 @@ def add_stop(
     place = stop.place
     typer.echo(
         f"Added {place.city} ({place.country}, {place.tz}) to {trip_id} as stop {index + 1} of {total}, "
-        f"arriving {local_text(stop.arrive).plain}. Wrote {source.display}."
+        f"arriving {local_text(stop.arrive, one_line=True).plain}. Wrote {source.display}."
     )

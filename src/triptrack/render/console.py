@@ -26,16 +26,16 @@ def day_label_year(moment) -> str:
     return f"{day_label(moment)} {moment:%Y}"
 
 
-def local_text(when: When) -> Text:
-    """'Thu 9 Jan 18:00 CET', or 'Mon 6 Jan' for a date-only time."""
+def local_text(when: When, *, one_line: bool = False) -> Text:
+    """'Thu 9 Jan' over '18:00 CET' (or on one line), or 'Mon 6 Jan' for a date-only time."""
     moment = when.aware()
     if moment is None:
         return Text(day_label(when.day))
-    return Text(f"{day_label(moment)} {moment:%H:%M} {tz_abbrev(moment)}")
+    return Text(f"{day_label(moment)}{' ' if one_line else chr(10)}{moment:%H:%M} {tz_abbrev(moment)}")
 
 
 def home_text(when: When, home_tz: str) -> Text:
-    """The same moment in the home zone, dimmed: '12:00 EST', with the day when it differs.
+    """The same moment in the home zone, dimmed: '12:00 EST', with the weekday when it differs.
 
     Empty for a date-only time (the hour is not known) and for a stop in the home zone.
     """
@@ -43,7 +43,7 @@ def home_text(when: When, home_tz: str) -> Text:
     if moment is None or when.tz == home_tz:
         return Text("")
     home = moment.astimezone(zone(home_tz))
-    day = f"{day_label(home)} " if home.date() != moment.date() else ""
+    day = f"{home:%a} " if home.date() != moment.date() else ""
     return Text(f"{day}{home:%H:%M} {tz_abbrev(home)}", style="dim")
 
 

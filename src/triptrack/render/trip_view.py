@@ -73,11 +73,15 @@ def _km(km: float | None) -> Text:
     return Text(f"{km:,.0f}" if km is not None else "?")
 
 
+NARROW = 72  # below this many columns, stay and distance fold into the place cell
+
+
 def itinerary(catalog: Catalog, trip: Trip, width: int = 80) -> Table:
     official = catalog.officials.get(trip.official)
     home = official.home if official else None
     home_tz = official.home_tz if official else "UTC"
     home_label = f"{home.city} time" if home else "UTC"
+    narrow = width < NARROW
     table = Table(
         box=box.SIMPLE_HEAD,
         title=Text(f"Itinerary: local times, {home_label} beneath", style="bold"),
@@ -88,35 +92,41 @@ def itinerary(catalog: Catalog, trip: Trip, width: int = 80) -> Table:
         caption_justify="left",
     )
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    time_width = 20 if width >= 80 else 9  # 'Fri 10 Jan 11:00 CET' on one line from 80 columns
-    table.add_column("Place", min_width=8, max_width=18)
-    table.add_column("Arrives", min_width=time_width)
-    table.add_column("Departs", min_width=time_width)
-    table.add_column("Stay", no_wrap=True)
-    table.add_column("km", justify="right", no_wrap=True)
-    legs = [km for _a, _b, km in catalog.legs(trip)]
-    to_stops = catalog.distances_to_stops(trip)
+    table.add_column("Place", min_width=10, max_width=18)
+    table.add_column("Arrives", min_width=9)
+    table.add_column("Departs", min_width=9)
+    if not narrow:
+        table.add_column("Stay", no_wrap=True)
+        table.add_column("km", justify="right", no_wrap=True)
 
     def moment(when) -> Text:
         return _two_lines(local_text(when), home_text(when, home_tz)) if when else Text("")
 
+    def row(number: str, place: Text, arrives: Text, departs: Text, stay: Text, km: Text) -> None:
+        if not narrow:
+            table.add_row(number, place, arrives, departs, stay, km)
+            return
+        extra = " · ".join(part for part in (f"{km.plain} km" if km.plain else "", stay.plain) if part)
+        if extra:
+            place.append(f"\n{extra}", style="dim")
+        table.add_row(number, place, arrives, departs)
+
+    legs = [km for _a, _b, km in catalog.legs(trip)]
     if home:
-        table.add_row("", _home_place(home), Text(""), moment(trip.leaves), Text(""), Text(""))
-    for number, (stop, km) in enumerate(zip(trip.stops, to_stops), start=1):
+        row("", _home_place(home), Text(""), moment(trip.leaves), Text(""), Text(""))
+    for number, (stop, km) in enumerate(zip(trip.stops, catalog.distances_to_stops(trip)), start=1):
         note = "(approximate)" if stop.approximate else ""
-        table.add_row(
-            str(number),
-            _place(stop.city, stop.place.country, note),
-            moment(stop.arrive),
-            moment(stop.depart),
-            stay_text(stop),
-            _km(km),
-        )
+        place = _place(stop.city, stop.place.country, note)
+        row(str(number), place, moment(stop.arrive), moment(stop.depart), stay_text(stop), _km(km))
     if home and trip.stops:
-        table.add_row("", _home_place(home), moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
+        row("", _home_place(home), moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
     known = [km for km in legs if km is not None]
     if known:
-        table.add_row("", Text(""), Text(""), Text(""), Text("total", style="dim"), Text(f"{sum(known):,.0f}", style="bold"))
+        total = f"{sum(known):,.0f}"
+        if narrow:
+            table.add_row("", Text(f"total {total} km", style="bold"), Text(""), Text(""))
+        else:
+            table.add_row("", Text(""), Text(""), Text(""), Text("total", style="dim"), Text(total, style="bold"))
     return table
 
 
