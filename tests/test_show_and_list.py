@@ -141,3 +141,9 @@ def test_a_missing_explicit_file_reads_as_empty(cli, tmp_path):
     result = cli("list", data=missing)
     assert result.exit_code == 0 and "No trips" in result.stdout
     assert not missing.exists()
+
+
+def test_unknown_command_suggests_the_closest(cli):
+    result = cli("shwo", "blinken-final")
+    assert result.exit_code == 2
+    assert "No such command 'shwo'. Did you mean 'show'?" in result.output
