@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import HAS_RICH, TyperGroup
 
 from triptrack import __version__
 from triptrack.errors import TriptrackError
@@ -25,6 +25,19 @@ def report_error(message: str) -> None:
 
 class TriptrackGroup(TyperGroup):
     """Turns a TriptrackError raised anywhere below into its message and exit status 1."""
+
+    def parse_args(self, ctx, args):
+        from triptrack.cli import plain_params
+
+        plain_params.install_all(self, ctx)  # text options need no Pydantic (start-up time)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx, formatter):
+        if not HAS_RICH or self.rich_markup_mode is None:
+            return super().format_help(ctx, formatter)
+        from triptrack.cli.help_screen import print_group_help
+
+        print_group_help(self, ctx)  # Typer's layout without its slow imports (start-up time)
 
     def invoke(self, ctx):
         try:

@@ -1,0 +1,98 @@
+"""The CLI's start-up shortcuts change nothing a person sees.
+
+`triptrack --help` is drawn by triptrack.cli.help_screen (without Typer's slow help
+imports) and must equal Typer's own help screen; text parameters skip Pydantic and
+must arrive exactly as Typer would pass them; other types still go through Typer.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+import typer.core
+import typer.main
+
+from conftest import digest
+from triptrack.cli import app, plain_params
+
+
+def _typer_help(width: int, color: bool, monkeypatch) -> str:
+    """The help Typer itself draws for the same group."""
+    from triptrack.cli.app import TriptrackGroup
+
+    monkeypatch.setattr(TriptrackGroup, "format_help", typer.core.TyperGroup.format_help)
+    return _help(width, color, monkeypatch)
+
+
+def _help(width: int, color: bool, monkeypatch) -> str:
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    if color:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    else:
+        monkeypatch.delenv("FORCE_COLOR", raising=False)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    command = typer.main.get_command(app)
+    with pytest.raises(SystemExit) as done:
+        command.main(["--help"], prog_name="triptrack")
+    assert done.value.code == 0
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("width", [60, 100, 140])
+@pytest.mark.parametrize("color", [False, True])
+def test_the_help_screen_is_typers_own(width, color, monkeypatch):
+    ours = _help(width, color, monkeypatch)
+    assert "Usage: triptrack" in ours and "add-stop" in ours
+    assert ours == _typer_help(width, color, monkeypatch)
+
+
+@pytest.mark.parametrize("value", ["blinken-final", "", "Noël 東京", "x\udcffy", "--", "a b"])
+def test_a_text_parameter_arrives_as_typer_would_pass_it(value):
+    from typer._adapters import build_adapter
+    from typer.models import ArgumentInfo
+
+    command = typer.main.get_command(app).commands["show"]
+    param = next(p for p in command.params if p.name == "trip_id")
+    converter = plain_params._converter_for(param)
+    assert isinstance(converter, plain_params.PlainText)
+    assert converter.coerce(value, param, None) == build_adapter(str, ArgumentInfo()).validate_python(value)
+
+
+def test_repeated_and_missing_text_options_arrive_as_with_typers_own_conversion(cli, monkeypatch):
+    from triptrack import editing
+
+    def run() -> dict:
+        seen = {}
+
+        def capture(request, arrive, depart, topics, meetings, notes=""):
+            seen.update(city=request.city, depart=depart, topics=topics, meetings=meetings)
+            raise editing.InputError("stop here")
+
+        monkeypatch.setattr(editing, "build_stop", capture)
+        result = cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09", "--topic", "a", "--topic", "b")
+        assert result.exit_code == 1 and "stop here" in result.stderr
+        return seen
+
+    ours = run()
+    monkeypatch.setattr(plain_params, "install_all", lambda command, ctx: None)  # Typer's conversion
+    assert ours == run()
+    assert ours["topics"] == ["a", "b"] and ours["city"] == "Rome"
+
+
+def test_numbers_are_still_checked_by_typer(cli, data_file, monkeypatch):
+    before = digest(data_file)
+    args = ("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09", "--lat", "north", "--lon", "1")
+    result = cli(*args)
+    assert result.exit_code == 2 and "valid number" in result.output
+    assert digest(data_file) == before
+    monkeypatch.setattr(plain_params, "install_all", lambda command, ctx: None)  # Typer's conversion
+    assert cli(*args).output == result.output
+
+
+def test_a_missing_required_argument_is_still_a_usage_error(cli):
+    result = cli("show")
+    assert result.exit_code == 2 and "Missing argument" in result.output
