@@ -20,6 +20,7 @@ from pathlib import Path
 
 from triptrack.errors import NotFoundError
 from triptrack.model import Place
+from triptrack.user_cache import cache_dir
 
 INDEX_FORMAT = 3  # bump when the index layout or folding rules change
 
@@ -69,14 +70,6 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", " ", stripped.casefold()).strip()
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("TRIPTRACK_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(xdg) / "triptrack"
 
 
 def _source_dir() -> Path:

@@ -8,18 +8,18 @@ its permissions and a symlink's link. Nothing is written after an error.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from triptrack.errors import ConflictError, DataFileError
-from triptrack.model import Catalog
-from triptrack.schema import catalog_from_node
-from triptrack.yamlsource import Node, compose, decode
+
+if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, not at start-up
+    from triptrack.model import Catalog
+    from triptrack.yamlsource import Node
 
 ENV_VAR = "TRIPTRACK_DATA"
 LOCK_TIMEOUT_S = 30.0
@@ -86,12 +86,19 @@ def _read_bytes(path: Path, shown: str) -> bytes | None:
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
+    from triptrack.schema import catalog_from_node
+    from triptrack.yamlsource import compose
+
     root = compose(text, shown)
     return root, catalog_from_node(root, shown)
 
 
 def read_document(source: DataSource) -> Document:
     """Read and validate the data file (or its seed while it does not exist)."""
+    import hashlib
+
+    from triptrack.yamlsource import decode
+
     raw = _read_bytes(source.path, source.display)
     fingerprint = hashlib.sha256(raw).hexdigest() if raw is not None else ""
     if raw is None and source.seed is not None:
@@ -102,7 +109,9 @@ def read_document(source: DataSource) -> Document:
 
 
 def load(source: DataSource) -> Catalog:
-    return read_document(source).catalog
+    from triptrack import parsed_cache  # the same catalog, from the cache when it holds these bytes
+
+    return parsed_cache.load(source).catalog()
 
 
 @contextmanager
@@ -124,6 +133,8 @@ def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
 
     The new text is validated before anything is written. Returns the new document.
     """
+    import hashlib
+
     target = Path(os.path.realpath(source.path))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

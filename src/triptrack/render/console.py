@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from triptrack.localtime import When, tz_abbrev, zone
+if TYPE_CHECKING:  # imported where times are formatted: make_console() must stay cheap
+    from triptrack.localtime import When
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Console:
@@ -28,6 +30,8 @@ def day_label_year(moment) -> str:
 
 def local_text(when: When, *, one_line: bool = False) -> Text:
     """'Thu 9 Jan' over '18:00 CET' (or on one line), or 'Mon 6 Jan' for a date-only time."""
+    from triptrack.localtime import tz_abbrev
+
     moment = when.aware()
     if moment is None:
         return Text(day_label(when.day))
@@ -39,6 +43,8 @@ def home_text(when: When, home_tz: str) -> Text:
 
     Empty for a date-only time (the hour is not known) and for a stop in the home zone.
     """
+    from triptrack.localtime import tz_abbrev, zone
+
     moment = when.aware()
     if moment is None or when.tz == home_tz:
         return Text("")
@@ -48,4 +54,6 @@ def home_text(when: When, home_tz: str) -> Text:
 
 
 def moment_text(moment: datetime) -> str:
+    from triptrack.localtime import tz_abbrev
+
     return f"{day_label_year(moment)} {moment:%H:%M} {tz_abbrev(moment)}"

