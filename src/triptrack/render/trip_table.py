@@ -36,8 +36,9 @@ def trips_table(catalog: Catalog, trips: list[Trip], width: int = 80) -> Table:
     for trip in trips:
         official = catalog.officials.get(trip.official)
         about = Text(trip.title)
-        if trip.stops:
-            about.append("\n" + " → ".join(trip.route()), style="dim")
+        route = trip.route()  # (a trip's summary has a route but no stops)
+        if route:
+            about.append("\n" + " → ".join(route), style="dim")
         cells = [Text(trip.id), Text(date_range(trip.first_day, trip.last_day))]
         if not narrow:
             cells.append(Text(official.name if official else trip.official))
