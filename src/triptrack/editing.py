@@ -10,7 +10,7 @@ from triptrack.errors import InputError, NotFoundError
 from triptrack.localtime import When, parse_user, zone
 from triptrack.model import Catalog, Place, Stop, Trip
 from triptrack.schema import stop_data
-from triptrack.yamledit import insert_list_item, trip_node
+from triptrack.yamledit import insert_list_item
 
 
 def find_trip(catalog: Catalog, trip_id: str, shown_path: str = "") -> Trip:
@@ -126,15 +126,16 @@ def build_stop(
     return stop, resolved.notes
 
 
-def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int, storage.Document]:
-    """Insert `stop` into the trip in chronological place; returns (index, new document)."""
+def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int, Trip]:
+    """Insert `stop` into the trip in chronological place; returns (index, the trip as written)."""
+    from triptrack.trip_edit import edit_trip  # touches only this trip's text when it can
+
     placed: list[int] = []
 
-    def change(doc: storage.Document) -> str:
-        trip = find_trip(doc.catalog, trip_id, source.display)
+    def change(text: str, node, trip: Trip) -> str:
         index = trip.insertion_index(stop)
         placed.append(index)
-        return insert_list_item(doc.text, trip_node(doc.root, trip_id), "stops", index, stop_data(stop))
+        return insert_list_item(text, node, "stops", index, stop_data(stop))
 
-    document = storage.edit(source, change)
-    return placed[0], document
+    trip = edit_trip(source, trip_id, change)
+    return placed[-1], trip

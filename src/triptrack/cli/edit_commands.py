@@ -44,10 +44,10 @@ def add_stop(
         typer.echo("Building the offline place index (once; a few seconds)...", err=True)
     request = editing.PlaceRequest(city, country, tz, lat, lon)
     stop, notes = editing.build_stop(request, arrive, depart, topic, meeting)
-    index, document = editing.add_stop(source, trip_id, stop)
+    index, trip = editing.add_stop(source, trip_id, stop)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
-    total = len(document.catalog.trips[trip_id].stops)
+    total = len(trip.stops)
     place = stop.place
     typer.echo(
         f"Added {place.city} ({place.country}, {place.tz}) to {trip_id} as stop {index + 1} of {total}, "
