@@ -197,12 +197,15 @@ def test_files_the_fast_path_cannot_slice_take_the_full_path(tmp_path, variant):
     assert source.path.read_bytes() == _full_result(tmp_path, before.decode("utf-8"), "blinken-final", stop)
 
 
-def test_without_a_cache_entry_the_full_path_runs_and_fills_the_cache(tmp_path):
+def test_without_a_cache_entry_the_file_is_parsed_into_the_cache_first(tmp_path, monkeypatch):
     source, stop = _file_and_stop(tmp_path)
+    expected = _full_result(tmp_path, source.path.read_text(encoding="utf-8"), "blinken-final", stop)
     assert parsed_cache.Entry.open(parsed_cache.Snapshot(source)) is None
     assert trip_edit._fast(source, "blinken-final", _adder(stop)) is None
+    monkeypatch.setattr(storage, "edit", lambda *a: pytest.fail("the whole-file edit ran"))
     trip = trip_edit.edit_trip(source, "blinken-final", _adder(stop))
     assert [s.city for s in trip.stops][-1] == "Rome"
+    assert source.path.read_bytes() == expected
     _entry_equals_fresh(source.path)
 
 

@@ -141,15 +141,18 @@ def entry_path(data_path: Path) -> Path | None:
     return folder / "parsed" / f"{name}.cache"
 
 
-def write_entry(path: Path, data: bytes) -> None:
-    """Replace the entry at `path` with `data`, atomically; OSError when the folder is unusable."""
+def write_entry(path: Path, data: bytes | list[bytes]) -> None:
+    """Replace the entry at `path` with `data` (or its parts, in order), atomically.
+
+    OSError when the folder is unusable."""
     import tempfile
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                handle.write(part)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -350,21 +353,26 @@ def encode(snapshot: Snapshot, catalog: Catalog, layout: dict | None, officials_
         offset += len(blob)
     index = {"officials": catalog.officials, "trips": trips, "editable": bool(layout)}
     summaries = [TripSummary.row(trip) for trip in catalog.trips.values()]
-    return assemble(snapshot, index, summaries, b"".join(blobs))
+    return assemble(snapshot, index, summaries, blobs)
 
 
-def assemble(snapshot: Snapshot, index: dict, summaries: list[tuple], blobs: bytes) -> bytes:
+def assemble(snapshot: Snapshot, index: dict, summaries: list[tuple], blobs: list[bytes]) -> list[bytes]:
+    """An entry's bytes, in parts (a big file's blobs are not copied into one string)."""
     sections: dict[str, tuple] = {}
     body: list[bytes] = []
     offset = 0
-    for name, data in (
-        ("index", pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)),
-        ("summaries", pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL)),
+    for name, parts in (
+        ("index", [pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)]),
+        ("summaries", [pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL)]),
         ("blobs", blobs),
     ):
-        sections[name] = (offset, len(data), zlib.crc32(data))
-        body.append(data)
-        offset += len(data)
+        crc, length = 0, 0
+        for part in parts:
+            crc = zlib.crc32(part, crc)
+            length += len(part)
+        sections[name] = (offset, length, crc)
+        body.extend(parts)
+        offset += length
     head = {
         "environment": _environment(),
         "dependencies": [(path, _stat(path)) for path in dependency_files()],
@@ -374,7 +382,7 @@ def assemble(snapshot: Snapshot, index: dict, summaries: list[tuple], blobs: byt
         "sections": sections,
     }
     head_bytes = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-    return b"".join([MAGIC, len(head_bytes).to_bytes(8, "little"), head_bytes, *body])
+    return [MAGIC, len(head_bytes).to_bytes(8, "little"), head_bytes, *body]
 
 
 def trip_layout(raw: bytes, text: str, root: Node | None) -> dict[str, tuple]:
@@ -435,15 +443,31 @@ class _ByteOffsets:
         return self.byte
 
 
-def store(snapshot: Snapshot, catalog: Catalog, text: str, root: Node | None) -> None:
+def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
     """Write the entry for a file that parsed and validated (quietly skipped when impossible)."""
     path = entry_path(snapshot.path)
     if path is None or snapshot.raw is None:
         return
     try:
-        write_entry(path, encode(snapshot, catalog, trip_layout(snapshot.raw, text, root)))
+        write_entry(path, encode(snapshot, catalog, layout))
     except OSError:
         pass
+
+
+def parse_text(snapshot: Snapshot, text: str) -> tuple[Catalog, dict]:
+    """Parse and validate: one trip at a time when the layout allows (bounded memory), else whole.
+
+    Returns the catalog and each trip's (first line, byte range or None).
+    """
+    from triptrack import trip_slices
+    from triptrack.storage import parse
+
+    shown = snapshot.source.display
+    sliced = trip_slices.parse(text, shown) if snapshot.raw is not None else None
+    if sliced is not None:
+        return sliced
+    root, catalog = parse(text, shown)
+    return catalog, trip_layout(snapshot.raw or b"", text, root)
 
 
 # --- what commands use ---------------------------------------------------------------
@@ -461,17 +485,16 @@ class Parsed:
             self._parse()
 
     def _parse(self) -> None:
-        from triptrack.storage import parse
         from triptrack.yamlsource import decode
 
         snapshot = self.snapshot
         text = decode(snapshot.raw, snapshot.source.display) if snapshot.raw is not None else ""
-        root, catalog = parse(text, snapshot.source.display)
+        catalog, layout = parse_text(snapshot, text)
         self._catalog = catalog
         if self.entry is not None:
             self.entry.close()
             self.entry = None
-        store(snapshot, catalog, text, root)
+        store(snapshot, catalog, layout)
 
     def _cached(self, read):
         if self.entry is not None:

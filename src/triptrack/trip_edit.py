@@ -45,7 +45,33 @@ TripChange = Callable[[str, "MappingNode", "Trip"], str]
 def edit_trip(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
     """Apply `change` to the trip `trip_id` and write the file; returns the trip as written."""
     trip = _fast(source, trip_id, change)
+    if trip is None and _fill_cache(source):
+        trip = _fast(source, trip_id, change)
     return trip if trip is not None else _full(source, trip_id, change)
+
+
+def _fill_cache(source: storage.DataSource) -> bool:
+    """Parse the file into the cache if it has no entry yet (one trip at a time where it can);
+    True when an entry was written, so the fast path can run. A file that does not parse is
+    left to the full path, which reports the error."""
+    if not Path(source.path).is_file():
+        return False
+    snapshot = parsed_cache.Snapshot(source)
+    if snapshot.raw is None or snapshot.raw.startswith(b"\xef\xbb\xbf") or b"\r" in snapshot.raw:
+        return False  # the fast path never slices these
+    entry = parsed_cache.Entry.open(snapshot)
+    if entry is not None:
+        entry.close()
+        return False  # it had one: the fast path declined for another reason
+    try:
+        parsed_cache.load(source, snapshot)
+    except DataFileError:
+        return False
+    entry = parsed_cache.Entry.open(snapshot)
+    if entry is None:
+        return False
+    entry.close()
+    return True
 
 
 def _full(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
@@ -59,7 +85,8 @@ def _full(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
 
     document = storage.edit(source, whole)
     written = parsed_cache.Snapshot.of_bytes(source, document.text.encode("utf-8"))
-    parsed_cache.store(written, document.catalog, document.text, document.root)
+    layout = parsed_cache.trip_layout(written.raw, document.text, document.root)
+    parsed_cache.store(written, document.catalog, layout)
     return document.catalog.trips[trip_id]
 
 
@@ -148,7 +175,7 @@ def _update_entry(entry: parsed_cache.Entry, written: parsed_cache.Snapshot, tri
     """Rewrite the cache entry for the new bytes: one trip's blob, the ranges and lines after it."""
     try:
         index = entry.index()
-        old_blobs = entry.all_blobs()
+        old_blobs = memoryview(entry.all_blobs())
         summaries = dict((row[0], row) for row in entry._section("summaries"))
     except parsed_cache.Corrupt:
         return
@@ -164,7 +191,7 @@ def _update_entry(entry: parsed_cache.Entry, written: parsed_cache.Snapshot, tri
             span = (span[0], span[1] + byte_delta)
             after = True
         else:
-            blob = old_blobs[blob_offset : blob_offset + length]
+            blob = old_blobs[blob_offset : blob_offset + length]  # a view: no copy
             if after:
                 start_line += line_delta
                 span = (span[0] + byte_delta, span[1] + byte_delta)
@@ -179,7 +206,7 @@ def _update_entry(entry: parsed_cache.Entry, written: parsed_cache.Snapshot, tri
     summaries[trip_id] = parsed_cache.TripSummary.row(trip)
     new_index = {"officials": officials, "trips": trips, "editable": True}
     try:
-        data = parsed_cache.assemble(written, new_index, list(summaries.values()), b"".join(blobs))
+        data = parsed_cache.assemble(written, new_index, list(summaries.values()), blobs)
         parsed_cache.write_entry(entry.path, data)
     except OSError:
         pass

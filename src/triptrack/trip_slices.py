@@ -1,0 +1,144 @@
+"""Parsing a data file one trip at a time, so memory stays bounded at any size.
+
+Composing a whole 34,000-stop file builds ~1.5 million YAML nodes (over 400 MiB) before
+the first one is validated. In the usual layout — `officials:` and `trips:` at the
+left margin, each trip id alone on its line at one indentation — the file is a
+sequence of independent pieces: the officials section, then each trip from its key's
+line to the next key's line. Each piece is composed and validated on its own (the
+same schema code, line numbers moved to where the piece starts) and its nodes are
+dropped before the next. The pieces' byte ranges are the ones the edit fast path uses.
+
+A piece of a block mapping composes alone as it does in the file: a line less
+indented than a trip key, or at its indentation but not a key, ends the mapping in
+both readings, and a token cut in two (a quoted text running over a key's line) is
+an error in the piece. Anything unusual — another top-level line, a tab, a flow-style
+or quoted key, a duplicate id, any error at all — returns None, and the caller parses
+the file whole, which also reports errors with their exact lines and wording.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from triptrack.model import Catalog
+
+_TOP_LINE = re.compile(r"^(?![ #\n]).*$", re.M)  # a line starting at the left margin, not a comment
+_TOP_KEY = re.compile(r"(officials|trips):[ ]*(#.*)?")
+_ITEM_KEY = r"[a-z0-9][a-z0-9._-]*:[ ]*(?:#.*)?"
+
+
+def parse(text: str, shown: str) -> tuple[Catalog, dict[str, tuple]] | None:
+    """(catalog, per trip (first line, byte range)) for `text`, or None: parse it whole instead."""
+    from triptrack.errors import DataFileError
+
+    if "\t" in text or "\r" in text or text.startswith("\ufeff"):
+        return None
+    sections = _sections(text)
+    if sections is None:
+        return None
+    try:
+        return _parse(text, shown, sections)
+    except DataFileError:
+        return None
+
+
+def _sections(text: str) -> dict[str, tuple[int, int]] | None:
+    """Character ranges of the `officials:` and `trips:` sections (each at most once)."""
+    starts: list[tuple[str, int]] = []
+    for match in _TOP_LINE.finditer(text):
+        if not match.group():
+            continue
+        key = _TOP_KEY.fullmatch(match.group())
+        if key is None or any(name == key.group(1) for name, _s in starts):
+            return None
+        starts.append((key.group(1), match.start()))
+    if "trips" not in dict(starts):
+        return None
+    bounds = [start for _name, start in starts] + [len(text)]
+    return {name: (start, bounds[i + 1]) for i, (name, start) in enumerate(starts)}
+
+
+def _trip_starts(text: str, begin: int, end: int) -> list[int] | None:
+    """Where each trip's piece starts within the trips section; None for an unusual layout."""
+    newline = text.find("\n", begin, end)
+    body_start = newline + 1 if newline >= 0 else end
+    first = re.compile(r"^( +)[^ #\n]", re.M).search(text, body_start, end)
+    if first is None:
+        return []  # only blank lines and comments
+    indent = len(first.group(1))
+    lines = re.compile(rf"^ {{0,{indent}}}(?=[^ \n])(.*)$", re.M)
+    starts = []
+    for match in lines.finditer(text, body_start, end):
+        line = match.group()
+        stripped = line.lstrip(" ")
+        if stripped.startswith("#"):
+            continue
+        if len(line) - len(stripped) != indent or not re.fullmatch(_ITEM_KEY, stripped):
+            return None
+        starts.append(match.start())
+    return starts
+
+
+def _parse(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> tuple[Catalog, dict] | None:
+    from triptrack import schema
+    from triptrack.model import Catalog
+    from triptrack.parsed_cache import _ByteOffsets, shift_lines
+    from triptrack.yamlsource import MappingNode, compose
+
+    reader = schema._Reader(shown)
+    catalog = Catalog()
+    if "officials" in sections:
+        begin, end = sections["officials"]
+        node = _only_value(compose(text[begin:end], shown), "officials")
+        if node is None:
+            return None
+        line = text.count("\n", 0, begin)
+        if not reader.is_null(node):
+            reader.check_tag(node, "officials")
+            if not isinstance(node, MappingNode):
+                return None
+            reader.pairs(node, "officials", None)
+            for key_node, value in node.value:
+                official_id = reader.identifier(key_node, "officials", "official")
+                official = schema._official(reader, official_id, value)
+                official.line += line
+                catalog.officials[official_id] = official
+    begin, end = sections["trips"]
+    starts = _trip_starts(text, begin, end)
+    if starts is None:
+        return None
+    header = _only_value(compose(text[begin : starts[0] if starts else end], shown), "trips")
+    if starts and not (header is None or reader.is_null(header)):
+        return None
+    to_bytes = _ByteOffsets(text)
+    layout: dict[str, tuple] = {}
+    line = text.count("\n", 0, begin)
+    previous = begin
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else end
+        line += text.count("\n", previous, start)
+        previous = start
+        root = compose(text[start:stop], shown)
+        if not isinstance(root, MappingNode) or len(root.value) != 1:
+            return None
+        key_node, value = root.value[0]
+        trip_id = reader.identifier(key_node, "trips", "trip")
+        if trip_id in catalog.trips:
+            return None  # a duplicate id: the whole-file parse words that error
+        catalog.trips[trip_id] = shift_lines(schema._trip(reader, trip_id, value, catalog), line)
+        layout[trip_id] = (line, (to_bytes(start), to_bytes(stop)))
+    return catalog, layout
+
+
+def _only_value(root, key: str):
+    """The value of the one key of a piece's mapping ({key: value}); None when it is not that."""
+    from triptrack.yamlsource import MappingNode, ScalarNode
+
+    if not isinstance(root, MappingNode) or len(root.value) != 1:
+        return None
+    key_node, value = root.value[0]
+    if not isinstance(key_node, ScalarNode) or key_node.value != key or key_node.style not in (None, ""):
+        return None
+    return value
