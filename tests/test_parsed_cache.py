@@ -171,3 +171,13 @@ def test_the_cached_output_is_byte_for_byte_what_rich_prints(data_file, tmp_path
         console = Console(file=again, width=90, color_system=color, force_terminal=bool(color), highlight=False)
         assert output_cache.replay(snapshot, console, ("test", color))
         assert again.getvalue() == direct.getvalue()
+
+
+def test_list_after_an_edit_is_what_a_fresh_list_prints(cli, data_file, tmp_path, monkeypatch):
+    assert cli("list").exit_code == 0  # fills the caches, and the rows drawn
+    edited = cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00")
+    assert edited.exit_code == 0, edited.output
+    after_edit = cli("list").stdout
+    monkeypatch.setenv("TRIPTRACK_CACHE_DIR", str(tmp_path / "fresh-cache"))
+    assert cli("list").stdout == after_edit
+    assert "Seoul → Tokyo → Paris → Rome" in after_edit

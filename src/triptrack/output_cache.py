@@ -124,6 +124,56 @@ def record(snapshot: parsed_cache.Snapshot, console: Console, command: tuple, dr
         pass
 
 
+class _Drawn:
+    """Text Rich has already drawn (with its colour codes), printed as it is."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        yield Segment(self.text)
+
+
+def print_table(snapshot: parsed_cache.Snapshot, console: Console, table) -> None:
+    """Print a long Rich table, drawing only the rows not drawn before on this terminal.
+
+    The rows drawn last time are kept beside the outputs (`<entry>.<terminal>.rows`),
+    keyed by each row's content and the column widths (see render.table_rows).
+    """
+    from triptrack.render.table_rows import draw_table
+
+    stamp = _console_stamp(console)
+    entry = parsed_cache.entry_path(snapshot.path) if snapshot.raw is not None else None
+    if stamp is None or entry is None:
+        console.print(table)
+        return
+    name = parsed_cache.blake2b(repr(stamp).encode(), digest_size=10).hexdigest()
+    path = entry.with_name(f"{entry.stem}.{name}.rows")
+    memory: dict = {}
+    try:
+        with open(path, "rb") as handle:
+            if (not hasattr(os, "getuid") or os.fstat(handle.fileno()).st_uid == os.getuid()) and handle.read(
+                len(MAGIC)
+            ) == MAGIC:
+                stored = pickle.load(handle)
+                if stored["stamp"] == stamp and stored["environment"] == _environment():
+                    memory = stored["memory"]
+    except Exception:  # none yet, damaged or from another version: draw every row
+        memory = {}
+    text = draw_table(console, table, memory)
+    if text is None:
+        console.print(table)
+        return
+    console.print(_Drawn(text), crop=False)  # already cropped to the width, as Rich crops
+    stored = {"stamp": stamp, "environment": _environment(), "memory": memory}
+    try:
+        parsed_cache.write_entry(path, MAGIC + pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+
+
 def _forget_old(path: Path) -> None:
     """Keep the MAX_OUTPUTS most recent outputs of this data file."""
     prefix = path.name.split(".")[0] + "."

@@ -73,6 +73,6 @@ def list_trips(
             return
         from triptrack.render.trip_table import trips_table
 
-        console.print(trips_table(catalog, trips, console.width))
+        output_cache.print_table(snapshot, console, trips_table(catalog, trips, console.width))
 
     output_cache.print_cached(snapshot, console, ("list", source.display), draw)
