@@ -9,14 +9,13 @@ from rich.table import Table
 from rich.text import Text
 
 from triptrack.countries import country_name
+from triptrack.display_zone import DisplayZone
+from triptrack.localtime import When, utc, zone
 from triptrack.model import Catalog, Official, Stop, Trip
 from triptrack.obligations import describe, margins
-from triptrack.render.console import day_label_year, home_text, local_text, moment_text
-
-
-def trip_days(trip: Trip) -> int | None:
-    first, last = trip.first_day, trip.last_day
-    return (last - first).days + 1 if first and last else None
+from triptrack.render.console import day_label_year, home_text, local_text, moment_text, zoned_text
+from triptrack.timeline import span
+from triptrack.travel import route
 
 
 def stay_text(stop: Stop) -> Text:
@@ -25,7 +24,7 @@ def stay_text(stop: Stop) -> Text:
     if stop.arrive.at is not None and stop.depart.at is not None:
         from triptrack.obligations import format_span
 
-        return Text(format_span(stop.depart.aware() - stop.arrive.aware()))
+        return Text(format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware())))
     days = (stop.depart.day - stop.arrive.day).days + 1
     return Text(f"{days} day" + ("s" if days != 1 else ""))
 
@@ -49,9 +48,10 @@ def header(trip: Trip, official: Official | None) -> Panel:
     if official and official.title:
         who = f"{who} · {official.title}"
     lines.append(f"\n{who}")
-    first, last = trip.first_day, trip.last_day
-    if first and last:
-        days = trip_days(trip)
+    bounds = span(trip, official.home_tz if official else "UTC")  # days away, counted at home
+    if bounds:
+        first, last = bounds
+        days = (last - first).days + 1
         lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {days} day{'s' if days != 1 else ''}")
     lines.append(" · ")
     lines.append(trip.status, style="cyan")
@@ -63,18 +63,27 @@ def _has_date_only(trip: Trip) -> bool:
     return any(t is not None and t.date_only for t in times)
 
 
-def itinerary(catalog: Catalog, trip: Trip) -> Table:
+def itinerary(catalog: Catalog, trip: Trip, display: DisplayZone = DisplayZone()) -> Table:
     official = catalog.officials.get(trip.official)
     home = official.home if official else None
     home_tz = official.home_tz if official else "UTC"
     home_label = f"home: {home.city}" if home else "home: UTC"
+    fixed = display.fixed(home_tz)
+    if fixed:
+        title = f"Itinerary · times in {display.describe(home.city if home else None, home_tz)}"
+        caption = "A date without a time: the hour is not known (the date is local at the stop)."
+    else:
+        title = f"Itinerary · local time at each stop, {home_label} time below it"
+        caption = "A date without a time: the hour is not known."
+
+    def shown(when: When) -> Text:
+        return zoned_text(when, fixed) if fixed else _two_lines(local_text(when), home_text(when, home_tz))
+
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=Text(f"Itinerary · local time at each stop, {home_label} time below it"),
+        title=Text(title),
         title_justify="left",
-        caption=Text("A date without a time: the hour is not known.", style="dim")
-        if _has_date_only(trip)
-        else None,
+        caption=Text(caption, style="dim") if _has_date_only(trip) else None,
         caption_justify="left",
     )
     table.add_column("#", justify="right", style="dim", no_wrap=True)
@@ -86,22 +95,22 @@ def itinerary(catalog: Catalog, trip: Trip) -> Table:
     legs = [km for _a, _b, km in catalog.legs(trip)]
     to_stops = catalog.distances_to_stops(trip)
     if home:
-        leaves = _two_lines(local_text(trip.leaves), home_text(trip.leaves, home_tz)) if trip.leaves else Text("")
+        leaves = shown(trip.leaves) if trip.leaves else Text("")
         table.add_row("", _place(home.city, home.country, "(home)"), Text(""), leaves, Text(""), Text(""))
     for number, (stop, km) in enumerate(zip(trip.stops, to_stops), start=1):
-        departs = _two_lines(local_text(stop.depart), home_text(stop.depart, home_tz)) if stop.depart else Text("")
+        departs = shown(stop.depart) if stop.depart else Text("")
         note = "(approximate)" if stop.approximate else ""
         table.add_row(
             str(number),
             _place(stop.city, stop.place.country, note),
-            _two_lines(local_text(stop.arrive), home_text(stop.arrive, home_tz)),
+            shown(stop.arrive),
             departs,
             stay_text(stop),
             Text(f"{km:,.0f} km" if km is not None else "?"),
         )
     if home and trip.stops:
         km = legs[-1]
-        back = _two_lines(local_text(trip.returns), home_text(trip.returns, home_tz)) if trip.returns else Text("")
+        back = shown(trip.returns) if trip.returns else Text("")
         table.add_row(
             "", _place(home.city, home.country, "(home)"), back, Text(""), Text(""),
             Text(f"{km:,.0f} km" if km is not None else "?"),
@@ -135,16 +144,18 @@ def agenda(trip: Trip) -> RenderableType | None:
     return Panel(Group(*parts), title="Agenda and meetings", title_align="left", box=box.ROUNDED)
 
 
-def obligation_panel(trip: Trip) -> RenderableType | None:
+def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None) -> RenderableType | None:
     if not trip.obligations:
         return None
     body = Text()
-    for index, margin in enumerate(margins(trip)):
+    for index, margin in enumerate(margins(trip, route(catalog, trip).back_home)):
         obligation = margin.obligation
         if index:
             body.append("\n\n")
         body.append(obligation.what, style="bold")
         moment = obligation.when.aware()
+        if moment is not None and display_tz:
+            moment = moment.astimezone(zone(display_tz))
         when = moment_text(moment) if moment else day_label_year(obligation.when.day)
         body.append(f"\n{obligation.where + ' · ' if obligation.where else ''}{when}")
         style = "green" if margin.met else ("red bold" if margin.missed else "yellow")
@@ -166,9 +177,13 @@ def sources(trip: Trip) -> RenderableType | None:
     return grid
 
 
-def render_trip(catalog: Catalog, trip: Trip, extra: list[RenderableType] | None = None) -> Group:
-    parts: list[RenderableType] = [header(trip, catalog.officials.get(trip.official)), itinerary(catalog, trip)]
-    for part in (agenda(trip), obligation_panel(trip), *(extra or []), sources(trip)):
+def render_trip(
+    catalog: Catalog, trip: Trip, extra: list[RenderableType] | None = None, display: DisplayZone = DisplayZone()
+) -> Group:
+    official = catalog.officials.get(trip.official)
+    parts: list[RenderableType] = [header(trip, official), itinerary(catalog, trip, display)]
+    fixed = display.fixed(official.home_tz if official else "UTC")
+    for part in (agenda(trip), obligation_panel(catalog, trip, fixed), *(extra or []), sources(trip)):
         if part is not None:
             parts.append(part)
     return Group(*parts)
