@@ -248,9 +248,7 @@ def check_catalog(
     trips = [find_trip(catalog, t) for t in trip_ids] if trip_ids else list(catalog.trips.values())
     findings: list[Finding] = []
     for trip in trips:
-        official = catalog.officials.get(trip.official)
-        tz = display.fixed(official.home_tz if official else "UTC")
-        findings += check_trip(catalog, trip, places=places, tz=tz)
+        findings += check_trip(catalog, trip, places=places, tz=display.for_trip(catalog, trip))
     return findings
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from triptrack.errors import InputError
 from triptrack.localtime import zone
+from triptrack.model import Catalog, Trip
 
 LOCAL = "local"
 HOME = "home"
@@ -46,8 +47,10 @@ class DisplayZone:
             return None
         return home_tz if self.choice == HOME else self.choice
 
-    def zone_for(self, place_tz: str, home_tz: str) -> str:
-        return self.fixed(home_tz) or place_tz
+    def for_trip(self, catalog: Catalog, trip: Trip) -> str | None:
+        """`fixed` for a trip, whose home zone is its official's."""
+        official = catalog.officials.get(trip.official)
+        return self.fixed(official.home_tz if official else "UTC")
 
     def day_zone(self, home_tz: str) -> str:
         """The zone whose calendar days a day-by-day view uses (home unless one is chosen)."""

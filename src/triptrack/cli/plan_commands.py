@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack.cli.app import app, report_error, settings
+from triptrack.cli.app import app, settings
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 TZ_OPTION = typer.Option(
@@ -122,8 +122,7 @@ def compare(
     from triptrack.render.compare_view import render_comparison
     from triptrack.render.console import make_console
 
-    official = catalog.officials.get(a.official)
-    make_console().print(render_comparison(comparison, display.fixed(official.home_tz if official else "UTC")))
+    make_console().print(render_comparison(comparison, display.for_trip(catalog, a)))
 
 
 def _day(text: str | None, option: str):

@@ -39,8 +39,7 @@ def show(
     from triptrack.render.trip_view import render_trip
 
     note_index_build()
-    official = catalog.officials.get(trip.official)
-    panel = findings_panel(check_trip(catalog, trip, tz=display.fixed(official.home_tz if official else "UTC")))
+    panel = findings_panel(check_trip(catalog, trip, tz=display.for_trip(catalog, trip)))
     make_console().print(render_trip(catalog, trip, [panel] if panel else None, display))
 
 

@@ -36,13 +36,11 @@ def local_text(when: When) -> Text:
 
 def home_text(when: When, home_tz: str) -> Text:
     """The same moment in the home zone, dimmed; the hour is unknown for a date-only time."""
-    moment = when.aware()
-    if moment is None:
+    if when.aware() is None or when.tz == home_tz:
         return Text("")
-    if when.tz == home_tz:
-        return Text("")
-    home = moment.astimezone(zone(home_tz))
-    return Text(f"{day_label(home)} {home:%H:%M} {tz_abbrev(home)}", style="dim")
+    text = zoned_text(when, home_tz)
+    text.stylize("dim")
+    return text
 
 
 def zoned_text(when: When, display_tz: str) -> Text:

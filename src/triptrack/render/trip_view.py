@@ -180,9 +180,8 @@ def sources(trip: Trip) -> RenderableType | None:
 def render_trip(
     catalog: Catalog, trip: Trip, extra: list[RenderableType] | None = None, display: DisplayZone = DisplayZone()
 ) -> Group:
-    official = catalog.officials.get(trip.official)
-    parts: list[RenderableType] = [header(trip, official), itinerary(catalog, trip, display)]
-    fixed = display.fixed(official.home_tz if official else "UTC")
+    parts: list[RenderableType] = [header(trip, catalog.officials.get(trip.official)), itinerary(catalog, trip, display)]
+    fixed = display.for_trip(catalog, trip)
     for part in (agenda(trip), obligation_panel(catalog, trip, fixed), *(extra or []), sources(trip)):
         if part is not None:
             parts.append(part)
