@@ -51,6 +51,10 @@ def check(
     except DataFileError as exc:
         findings, checked = [load_failure(exc)], 0
     else:
+        from triptrack.editing import find_trip
+
+        for trip_id in trip_ids or []:
+            find_trip(catalog, trip_id, source.display)  # an unknown id is an error, named with the file
         if catalog.trips:
             note_index_build()
         findings = check_catalog(catalog, trip_ids, display=display)
