@@ -7,20 +7,24 @@ from typing import Annotated
 import typer
 
 from triptrack.cli.app import app, settings
+from triptrack.cli.plan_commands import TZ_OPTION, note_index_build
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 
 
-@app.command(epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --json")
+@app.command(epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --tz UTC")
 def show(
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').")],
     as_json: Annotated[bool, JSON_OPTION] = False,
+    tz: Annotated[str, TZ_OPTION] = "local",
 ) -> None:
-    """Show one trip: itinerary in local and home time, agendas, meetings, obligations."""
+    """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
     from triptrack import storage
+    from triptrack.display_zone import DisplayZone
     from triptrack.editing import find_trip
 
+    display = DisplayZone.parse(tz)
     source = settings(ctx).source()
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
@@ -29,11 +33,15 @@ def show(
 
         typer.echo(dumps(trip_document(catalog, trip)), nl=False)
         return
+    from triptrack.checks import check_trip
+    from triptrack.render.check_view import findings_panel
     from triptrack.render.console import make_console
     from triptrack.render.trip_view import render_trip
 
+    note_index_build()
+    panel = findings_panel(check_trip(catalog, trip, tz=display.for_trip(catalog, trip)))
     console = make_console()
-    console.print(render_trip(catalog, trip, width=console.width))
+    console.print(render_trip(catalog, trip, [panel] if panel else None, display, width=console.width))
 
 
 @app.command("list", epilog="Examples: triptrack list · triptrack list --json")
