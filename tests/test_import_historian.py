@@ -67,7 +67,7 @@ def test_empty_locale_is_the_capital_and_several_places_are_kept(cli, empty_file
 
 def test_historic_countries_and_unknown_places_are_flagged_approximate_not_dropped(cli, empty_file):
     result = cli("import", "historian", ROE, data=empty_file)
-    assert "Approximate places: 3 stops" in result.stdout
+    assert "Approximate places: 3 stops, among them 3 recorded under states that no longer exist and 1 at places not found." in result.stdout
     assert "Not found, placed at the capital: Qqqzzyville (DE)." in result.stdout
     moscow, zagreb, unknown = _catalog(empty_file).trips["roe-1990-05-15"].stops
     assert (moscow.city, moscow.place.country, moscow.approximate) == ("Moscow, Zagorsk", "RU", True)

@@ -51,16 +51,19 @@ def historian(
     source = settings(ctx).source()
     if not gazetteer.index_ready():
         typer.echo("Building the offline place index (once; a few seconds)...", err=True)
-    with import_progress("Reading files", "Placing records") as steps:
+    with import_progress("Reading files", "Placing records", "Writing") as steps:
         records = reader.read_files(files, steps["Reading files"])
 
         def plan_for(catalog):
-            return plan_import(records, catalog, gap_days, steps["Placing records"])
+            planned = plan_import(records, catalog, gap_days, steps["Placing records"])
+            steps["Writing"](0, 1)  # then the new file is checked as a whole and written
+            return planned
 
         if dry_run:
             plan, document = plan_for(storage.load(source)), None
         else:
             plan, document = add_to_file(source, plan_for)
+        steps["Writing"](1, 1)
     elapsed = time.perf_counter() - started
     repeated = f" ({_plural(plan.repeated, 'repeated record id')} read once)" if plan.repeated else ""
     typer.echo(f"Read {_plural(plan.records, 'record')} from {_plural(len(files), 'file')}{repeated}.")
@@ -75,7 +78,11 @@ def historian(
         f"({_plural(plan.stops, 'stop')}) for {_plural(plan.travellers, 'traveller')} "
         f"({_plural(new_officials, 'new official')})."
     )
-    typer.echo(f"Approximate places: {_plural(plan.approximate, 'stop')} (historic countries, or places not found).")
+    unplaced = sum(plan.unplaced.values())
+    typer.echo(
+        f"Approximate places: {_plural(plan.approximate, 'stop')}, among them {plan.historic:,} recorded under "
+        f"states that no longer exist and {unplaced:,} at places not found."
+    )
     if plan.unplaced:
         shown = ", ".join(
             f"{city} ({country})" + (f" x{count}" if count > 1 else "")

@@ -37,7 +37,8 @@ class HistorianPlan(Additions):
     skipped: int = 0  # already in the data file
     repeated: int = 0  # the same record id given twice in the input
     stops: int = 0
-    approximate: int = 0
+    approximate: int = 0  # stops flagged approximate, among them:
+    historic: int = 0  # recorded under a state that no longer exists
     unplaced: Counter = field(default_factory=Counter)  # (place, country) not found in the gazetteer
     travellers: int = 0
 
@@ -129,6 +130,7 @@ class _Planner:
         notes = " ".join(part for part in (record.remarks, resolution.note) if part)
         if resolution.approximate:
             self.plan.approximate += 1
+            self.plan.historic += resolution.historic
             if resolution.unplaced:
                 self.plan.unplaced[(place.city, place.country)] += 1
         return Stop(
@@ -185,6 +187,8 @@ def plan_import(
             continue
         by_traveller.setdefault((record.who, record.role), []).append(record)
     plan.travellers = len({who for who, _role in by_traveller})
+    if progress:
+        progress(0, plan.records - plan.skipped)  # finding the places comes first
     planner.resolver.prepare(
         sorted({(r.country_id, r.country_name, r.locale) for group in by_traveller.values() for r in group})
     )

