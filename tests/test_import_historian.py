@@ -189,3 +189,14 @@ def test_progress_bar_draws_on_a_terminal(monkeypatch):
     with import_progress("Reading files") as steps:  # not a terminal: nothing drawn
         steps["Reading files"](1, 1)
     assert captured.getvalue().count("Reading files") == 1
+
+
+def test_an_unknown_country_id_is_refused_with_file_and_line(cli, data_file, tmp_path):
+    text = (FIXTURES / "secretary-doe.xml").read_text(encoding="utf-8")
+    path = tmp_path / "atlantis.xml"
+    path.write_text(text.replace('<country id="israel">Israel</country>', '<country id="atlantis">Atlantis</country>'), encoding="utf-8")
+    before = digest(data_file)
+    result = cli("import", "historian", str(path))
+    assert result.exit_code == 1
+    assert "atlantis.xml line 46: record 9004: unknown Historian country id 'atlantis' (Atlantis)" in result.stderr
+    assert digest(data_file) == before

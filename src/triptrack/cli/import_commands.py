@@ -36,8 +36,7 @@ def historian(
 ) -> None:
     """Import travel records: every record one stop, grouped into journeys (trips) by date.
 
-    Re-importing the same files adds nothing (records are matched by their id). A file
-    that is not valid is refused with its name and line, and nothing is written.
+    Re-importing the same files adds nothing (records are matched by their id). A file that is not valid is refused with its name and line, and nothing is written.
     """
     import time
 

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Callable
 
 from triptrack.countries import country_name
+from triptrack.errors import DataFileError, InputError
 from triptrack.importers.additions import Additions
 from triptrack.importers.historian import ROLES, Record
 from triptrack.importers.historian_resolver import PlaceResolver
@@ -125,7 +126,10 @@ class _Planner:
         return candidate
 
     def stop(self, record: Record) -> Stop:
-        resolution = self.resolver.resolve(record.country_id, record.country_name, record.locale, record.start)
+        try:
+            resolution = self.resolver.resolve(record.country_id, record.country_name, record.locale, record.start)
+        except InputError as exc:
+            raise DataFileError(record.path, record.line, f"record {record.id}: {exc}") from None
         place = resolution.place
         notes = " ".join(part for part in (record.remarks, resolution.note) if part)
         if resolution.approximate:

@@ -173,7 +173,10 @@ class PlaceResolver:
 
         wanted: set[tuple[str, str]] = set()
         for country_id, display_name, locale in places:
-            codes = self._codes(country_id, display_name)
+            try:
+                codes = self._codes(country_id, display_name)
+            except InputError:
+                continue  # `resolve` reports it, with the record's file and line
             for name, search in self._searches(codes, locale_pieces(locale)):
                 if any(self._gazetteer(name, code) for code in search):
                     break  # `resolve` takes the first place found; the rest are not looked up
