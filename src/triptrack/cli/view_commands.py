@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -12,12 +13,19 @@ from triptrack.cli.plan_commands import TZ_OPTION, note_index_build
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 
 
-@app.command(epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --tz UTC")
+@app.command(
+    epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --tz UTC · "
+    "triptrack show blinken-final --json · triptrack show blinken-final --save briefing.svg"
+)
 def show(
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').")],
     as_json: Annotated[bool, JSON_OPTION] = False,
     tz: Annotated[str, TZ_OPTION] = "local",
+    save: Annotated[
+        Optional[Path],
+        typer.Option("--save", metavar="FILE", help="Also save what is drawn: FILE.svg (a picture), FILE.html or FILE.txt."),
+    ] = None,
 ) -> None:
     """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
     from triptrack import storage
@@ -25,6 +33,10 @@ def show(
     from triptrack.editing import find_trip
 
     display = DisplayZone.parse(tz)
+    if save is not None:
+        from triptrack.render.recording import save_format
+
+        save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
@@ -36,25 +48,39 @@ def show(
     from triptrack.checks import check_trip
     from triptrack.render.check_view import findings_panel
     from triptrack.render.console import make_console
+    from triptrack.render.recording import print_and_save
     from triptrack.render.trip_view import render_trip
 
     note_index_build()
     panel = findings_panel(check_trip(catalog, trip, tz=display.for_trip(catalog, trip)))
-    console = make_console()
-    console.print(render_trip(catalog, trip, [panel] if panel else None, display, width=console.width))
+    width = make_console().width
+    drawing = render_trip(catalog, trip, [panel] if panel else None, display, width=width)
+    print_and_save(drawing, save, title=f"triptrack show {trip.id}")
+    if save is not None:
+        typer.echo(f"Saved to {save}", err=True)
 
 
-@app.command("list", epilog="Examples: triptrack list · triptrack list --json")
+@app.command(
+    "list",
+    epilog="Examples: triptrack list · triptrack list --country JP · "
+    "triptrack list --official blinken-antony-j --from 2024 --to 2024 · triptrack list --search Syria --json",
+)
 def list_trips(
     ctx: typer.Context,
     as_json: Annotated[bool, JSON_OPTION] = False,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Only this official's trips.")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="Only trips with a stop in this country (ISO code, e.g. JP).")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only trips on or after this day (2024-03-15, 2024-03 or 2024).")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only trips on or before this day (a month or year means its end).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Only trips whose topics, meetings or notes mention TEXT (any case).")] = None,
 ) -> None:
     """List the trips: id, official, title, first and last day, route."""
     from triptrack import storage
+    from triptrack.trip_filters import build_filter, select
 
     source = settings(ctx).source()
     catalog = storage.load(source)
-    trips = sorted(catalog.trips.values(), key=lambda t: (t.first_day is None, t.first_day, t.id))
+    trips = select(catalog, build_filter(catalog, official, country, start, end, search))
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_summary
 
@@ -64,7 +90,10 @@ def list_trips(
 
     console = make_console()
     if not trips:
-        console.print(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
+        if catalog.trips:
+            console.print(f"No trips in {source.display} match ({len(catalog.trips)} in all).")
+        else:
+            console.print(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
         return
     from triptrack.render.trip_table import trips_table
 
