@@ -49,3 +49,16 @@ def test_print_and_save_is_reusable_by_other_views(tmp_path, capsys):
     print_and_save(Text("a timeline"), tmp_path / "t.txt")
     assert (tmp_path / "t.txt").read_text(encoding="utf-8") == "a timeline\n"
     assert capsys.readouterr().out == "a timeline\n"
+
+
+def test_timeline_saves_what_it_draws(cli, tmp_path, data_file):
+    target = tmp_path / "timeline.svg"
+    result = cli("timeline", "blinken-final", "--save", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"Saved to {target}" in result.stderr
+    saved = target.read_text(encoding="utf-8")
+    assert ET.fromstring(saved).tag.endswith("svg") and "Seoul" in saved
+    before = digest(data_file)
+    refused = cli("timeline", "blinken-final", "--save", str(tmp_path / "t.pdf"))
+    assert refused.exit_code == 1 and "give a file ending in .svg, .html or .txt" in refused.stderr
+    assert refused.stdout == "" and digest(data_file) == before

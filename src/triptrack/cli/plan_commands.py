@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from triptrack.cli.app import app, settings
+from triptrack.cli.options import SAVE_OPTION
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 TZ_OPTION = typer.Option(
@@ -76,6 +78,7 @@ def timeline(
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
     tz: Annotated[str, TZ_OPTION] = "local",
+    save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
     """The trip day by day: where the official is, travelling as bars, obligations on their day."""
     from triptrack import storage
@@ -84,6 +87,10 @@ def timeline(
     from triptrack.timeline import build
 
     display = DisplayZone.parse(tz)
+    if save is not None:
+        from triptrack.render.recording import save_format
+
+        save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
@@ -92,10 +99,13 @@ def timeline(
     home_city = official.home.city if official and official.home else None
     days = build(catalog, trip, display.day_zone(home_tz))
     from triptrack.render.console import make_console
+    from triptrack.render.recording import print_and_save
     from triptrack.render.timeline_view import render_timeline
 
-    console = make_console()
-    console.print(render_timeline(days, display, home_city, home_tz, console.width))
+    drawing = render_timeline(days, display, home_city, home_tz, make_console().width)
+    print_and_save(drawing, save, title=f"triptrack timeline {trip.id}")
+    if save is not None:
+        typer.echo(f"Saved to {save}", err=True)
 
 
 @app.command(epilog="Examples: triptrack compare blinken-final blinken-final-record · ... --json")

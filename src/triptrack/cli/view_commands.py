@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli.app import app, settings
+from triptrack.cli.options import SAVE_OPTION
 from triptrack.cli.plan_commands import TZ_OPTION, note_index_build
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
@@ -22,10 +23,7 @@ def show(
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').")],
     as_json: Annotated[bool, JSON_OPTION] = False,
     tz: Annotated[str, TZ_OPTION] = "local",
-    save: Annotated[
-        Optional[Path],
-        typer.Option("--save", metavar="FILE", help="Also save what is drawn: FILE.svg (a picture), FILE.html or FILE.txt."),
-    ] = None,
+    save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
     """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
     from triptrack import storage
