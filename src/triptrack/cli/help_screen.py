@@ -3,11 +3,13 @@
 Typer's own help screen imports Rich's Markdown, syntax highlighting (Pygments)
 and traceback modules, which cost more than a third of the start-up floor. This
 draws the same layout — usage, description, an Options panel and a Commands
-panel — with Console, Table and Panel only. Commands' own --help stays Typer's.
+panel — with Console, Table and Panel only, in Typer's "rich" markup mode (tests
+compare the two). Commands' own --help, and other markup modes, stay Typer's.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 
 from rich.console import Console
@@ -66,8 +68,12 @@ def _console() -> Console:
     )
 
 
-def _first_paragraph(text: str) -> str:
-    return " ".join(text.strip().split("\n\n")[0].split())
+def _command_help(text: str) -> str:
+    """A command's line in the Commands panel, as Typer makes it in "rich" markup mode."""
+    first = inspect.cleandoc(text).split("\n\n")[0]
+    if first.startswith("\b"):
+        first = first.replace("\b\n", "")
+    return first.strip()
 
 
 def _prose(text: str, style: str = "") -> Text:
@@ -104,7 +110,7 @@ def _commands_table(commands: list, name_width: int) -> Table:
     table.add_column(style="bold cyan", no_wrap=True, width=name_width)
     table.add_column("Description", justify="left", no_wrap=False, ratio=10)
     for command in commands:
-        about = command.short_help or _first_paragraph(command.help or "")
+        about = _command_help(command.short_help or command.help or "")
         table.add_row(Text(command.name or ""), _prose(about))
     return table
 
@@ -114,11 +120,13 @@ def print_group_help(group, ctx) -> None:
     console = _console()
     console.print(Padding(OptionHighlighter()(group.get_usage(ctx)), 1), style="bold")
     if group.help:
-        paragraphs = [" ".join(p.split()) for p in group.help.strip().split("\n\n")]
-        about = _prose(paragraphs[0])
-        if paragraphs[1:]:
+        first, *rest = inspect.cleandoc(group.help).partition("\f")[0].split("\n\n")
+        if not first.startswith("\b"):
+            first = first.replace("\n", " ")
+        about = _prose(first.strip())
+        if rest:
             about.append("\n\n")
-            about.append(_prose("\n\n".join(paragraphs[1:]), style="dim"))
+            about.append(_prose("\n\n".join(rest), style="dim"))
         console.print(Padding(about, (0, 1, 1, 1)))
     params = [p for p in group.get_params(ctx) if not getattr(p, "hidden", False)]
     if params:

@@ -2,64 +2,109 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 from triptrack.cli.app import app, settings
+from triptrack.cli.options import SAVE_OPTION
+from triptrack.cli.plan_commands import TZ_OPTION, note_index_build
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 
 
-@app.command(epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --json")
+@app.command(
+    epilog="Examples: triptrack show blinken-final · triptrack show blinken-final --tz UTC · "
+    "triptrack show blinken-final --json · triptrack show blinken-final --save briefing.svg"
+)
 def show(
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').")],
     as_json: Annotated[bool, JSON_OPTION] = False,
+    tz: Annotated[str, TZ_OPTION] = "local",
+    save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
-    """Show one trip: itinerary in local and home time, agendas, meetings, obligations."""
+    """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
     from triptrack import output_cache, parsed_cache
 
+    if save is not None or as_json:
+        from triptrack.display_zone import DisplayZone
+
+        DisplayZone.parse(tz)  # (otherwise checked when drawing: a stored drawing had a valid zone)
+    if save is not None:
+        from triptrack.render.recording import save_format
+
+        save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
-    snapshot = parsed_cache.Snapshot(source)
+    snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
+
+    def drawing():
+        from triptrack.checks import check_trip
+        from triptrack.display_zone import DisplayZone
+        from triptrack.render.check_view import findings_panel
+        from triptrack.render.console import make_console
+        from triptrack.render.trip_view import render_trip
+
+        display = DisplayZone.parse(tz)
+        catalog, trip = parsed_cache.load(source, snapshot).with_trip(trip_id)  # reads only this trip
+        note_index_build()
+        panel = findings_panel(check_trip(catalog, trip, tz=display.for_trip(catalog, trip)))
+        return render_trip(catalog, trip, [panel] if panel else None, display, width=make_console().width)
+
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_document
 
         catalog, trip = parsed_cache.load(source, snapshot).with_trip(trip_id)
         typer.echo(dumps(trip_document(catalog, trip)), nl=False)
         return
+    if save is not None:
+        from triptrack.render.recording import print_and_save
+
+        print_and_save(drawing(), save, title=f"triptrack show {trip_id}")
+        typer.echo(f"Saved to {save}", err=True)
+        return
     from triptrack.render.console import make_console
 
     console = make_console()
-
-    def draw() -> None:
-        from triptrack.render.trip_view import render_trip
-
-        catalog, trip = parsed_cache.load(source, snapshot).with_trip(trip_id)
-        console.print(render_trip(catalog, trip, width=console.width))
-
-    output_cache.print_cached(snapshot, console, ("show", trip_id, source.display), draw)
+    command = ("show", trip_id, tz, source.display)
+    output_cache.print_cached(snapshot, console, command, lambda: console.print(drawing()))
 
 
-@app.command("list", epilog="Examples: triptrack list · triptrack list --json")
+@app.command(
+    "list",
+    epilog="Examples: triptrack list · triptrack list --country JP · "
+    "triptrack list --official blinken-antony-j --from 2024 --to 2024 · triptrack list --search Syria --json",
+)
 def list_trips(
     ctx: typer.Context,
     as_json: Annotated[bool, JSON_OPTION] = False,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Only this official's trips.")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="Only trips with a stop in this country (ISO code, e.g. JP).")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only trips on or after this day (2024-03-15, 2024-03 or 2024).")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only trips on or before this day (a month or year means its end).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Only trips whose topics, meetings or notes mention TEXT (any case).")] = None,
 ) -> None:
     """List the trips: id, official, title, first and last day, route."""
     from triptrack import output_cache, parsed_cache
 
     source = settings(ctx).source()
-    snapshot = parsed_cache.Snapshot(source)
+    snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
 
-    def overview():
-        catalog, trips = parsed_cache.load(source, snapshot).overview()  # no stops are read
-        return catalog, sorted(trips, key=lambda t: (t.first_day is None, t.first_day, t.id))
+    def chosen():
+        from triptrack.trip_filters import build_filter, select
+
+        parsed = parsed_cache.load(source, snapshot)
+        if country or search:  # these look into the stops
+            catalog = parsed.catalog()
+        else:  # the rest needs only each trip's summary: no stops are read
+            catalog = parsed.overview()
+        return catalog, select(catalog, build_filter(catalog, official, country, start, end, search))
 
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_summary
 
-        catalog, trips = overview()
+        catalog, trips = chosen()
         typer.echo(dumps([trip_summary(catalog, t) for t in trips]), nl=False)
         return
     from triptrack.render.console import make_console
@@ -67,12 +112,16 @@ def list_trips(
     console = make_console()
 
     def draw() -> None:
-        catalog, trips = overview()
+        catalog, trips = chosen()
         if not trips:
-            console.print(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
+            if catalog.trips:
+                console.print(f"No trips in {source.display} match ({len(catalog.trips)} in all).")
+            else:
+                console.print(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
             return
         from triptrack.render.trip_table import trips_table
 
         output_cache.print_table(snapshot, console, trips_table(catalog, trips, console.width))
 
-    output_cache.print_cached(snapshot, console, ("list", source.display), draw)
+    command = ("list", official, country, start, end, search, source.display)
+    output_cache.print_cached(snapshot, console, command, draw)

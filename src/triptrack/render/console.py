@@ -21,7 +21,9 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
 
 
 def day_label(moment) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b}"
+    from triptrack.localtime import day_words
+
+    return day_words(moment)
 
 
 def day_label_year(moment) -> str:
@@ -51,6 +53,17 @@ def home_text(when: When, home_tz: str) -> Text:
     home = moment.astimezone(zone(home_tz))
     day = f"{home:%a} " if home.date() != moment.date() else ""
     return Text(f"{day}{home:%H:%M} {tz_abbrev(home)}", style="dim")
+
+
+def zoned_text(when: When, display_tz: str, *, one_line: bool = True) -> Text:
+    """The moment shown in `display_tz` ('Thu 9 Jan' over '17:00 UTC'); a date-only time keeps its local date."""
+    from triptrack.localtime import tz_abbrev, zone
+
+    moment = when.aware()
+    if moment is None:
+        return Text(day_label(when.day))
+    shown = moment.astimezone(zone(display_tz))
+    return Text(f"{day_label(shown)}{' ' if one_line else chr(10)}{shown:%H:%M} {tz_abbrev(shown)}")
 
 
 def moment_text(moment: datetime) -> str:

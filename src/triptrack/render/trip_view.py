@@ -9,14 +9,13 @@ from rich.table import Table
 from rich.text import Text
 
 from triptrack.countries import country_name
+from triptrack.display_zone import DisplayZone
+from triptrack.localtime import When, utc, zone
 from triptrack.model import Catalog, Official, Stop, Trip
 from triptrack.obligations import describe, margins
-from triptrack.render.console import day_label_year, home_text, local_text, moment_text
-
-
-def trip_days(trip: Trip) -> int | None:
-    first, last = trip.first_day, trip.last_day
-    return (last - first).days + 1 if first and last else None
+from triptrack.render.console import day_label_year, home_text, local_text, moment_text, zoned_text
+from triptrack.timeline import span
+from triptrack.travel import route
 
 
 def stay_text(stop: Stop) -> Text:
@@ -25,7 +24,7 @@ def stay_text(stop: Stop) -> Text:
     if stop.arrive.at is not None and stop.depart.at is not None:
         from triptrack.obligations import format_span
 
-        return Text(format_span(stop.depart.aware() - stop.arrive.aware()))
+        return Text(format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware())))
     days = (stop.depart.day - stop.arrive.day).days + 1
     return Text(f"{days} day" + ("s" if days != 1 else ""))
 
@@ -49,9 +48,10 @@ def header(trip: Trip, official: Official | None) -> Panel:
     if official and official.title:
         who = f"{who} · {official.title}"
     lines.append(f"\n{who}")
-    first, last = trip.first_day, trip.last_day
-    if first and last:
-        days = trip_days(trip)
+    bounds = span(trip, official.home_tz if official else "UTC")  # days away, counted at home
+    if bounds:
+        first, last = bounds
+        days = (last - first).days + 1
         lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {days} day{'s' if days != 1 else ''}")
     lines.append(" · ")
     lines.append(trip.status, style="cyan")
@@ -61,6 +61,16 @@ def header(trip: Trip, official: Official | None) -> Panel:
 def _has_date_only(trip: Trip) -> bool:
     times = [trip.leaves, trip.returns, *(s.arrive for s in trip.stops), *(s.depart for s in trip.stops)]
     return any(t is not None and t.date_only for t in times)
+
+
+def date_only_note(catalog: Catalog, trip: Trip, display: DisplayZone) -> Text | None:
+    """The line under the itinerary explaining dates without a time, when there are any."""
+    if not _has_date_only(trip):
+        return None
+    official = catalog.officials.get(trip.official)
+    if display.fixed(official.home_tz if official else "UTC"):
+        return Text("A date without a time: the hour is not known (the date is local at the stop).", style="dim")
+    return Text("A date without a time: the hour is not known.", style="dim")
 
 
 def _home_place(home) -> Text:
@@ -76,21 +86,17 @@ def _km(km: float | None) -> Text:
 NARROW = 72  # below this many columns, stay and distance fold into the place cell
 
 
-def itinerary(catalog: Catalog, trip: Trip, width: int = 80) -> Table:
+def itinerary(catalog: Catalog, trip: Trip, display: DisplayZone = DisplayZone(), width: int = 80) -> Table:
     official = catalog.officials.get(trip.official)
     home = official.home if official else None
     home_tz = official.home_tz if official else "UTC"
-    home_label = f"{home.city} time" if home else "UTC"
     narrow = width < NARROW
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=Text(f"Itinerary: local times, {home_label} beneath", style="bold"),
-        title_justify="left",
-        caption=Text("A date without a time: the hour is not known.", style="dim")
-        if _has_date_only(trip)
-        else None,
-        caption_justify="left",
-    )
+    fixed = display.fixed(home_tz)
+    if fixed:
+        title = f"Itinerary: times in {display.describe(home.city if home else None, home_tz)}"
+    else:
+        title = f"Itinerary: local times, {home.city if home else 'UTC'} time beneath"
+    table = Table(box=box.SIMPLE_HEAD, title=Text(title, style="bold"), title_justify="left")
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("Place", min_width=10, max_width=18)
     table.add_column("Arrives", min_width=9)
@@ -99,8 +105,10 @@ def itinerary(catalog: Catalog, trip: Trip, width: int = 80) -> Table:
         table.add_column("Stay", no_wrap=True)
         table.add_column("km", justify="right", no_wrap=True)
 
-    def moment(when) -> Text:
-        return _two_lines(local_text(when), home_text(when, home_tz)) if when else Text("")
+    def moment(when: When | None) -> Text:
+        if when is None:
+            return Text("")
+        return zoned_text(when, fixed, one_line=False) if fixed else _two_lines(local_text(when), home_text(when, home_tz))
 
     def row(number: str, place: Text, arrives: Text, departs: Text, stay: Text, km: Text) -> None:
         if not narrow:
@@ -153,16 +161,18 @@ def agenda(trip: Trip) -> RenderableType | None:
     return Panel(Group(*parts), title="Agenda and meetings", title_align="left", box=box.ROUNDED)
 
 
-def obligation_panel(trip: Trip) -> RenderableType | None:
+def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None) -> RenderableType | None:
     if not trip.obligations:
         return None
     body = Text()
-    for index, margin in enumerate(margins(trip)):
+    for index, margin in enumerate(margins(trip, route(catalog, trip).back_home)):
         obligation = margin.obligation
         if index:
             body.append("\n\n")
         body.append(obligation.what, style="bold")
         moment = obligation.when.aware()
+        if moment is not None and display_tz:
+            moment = moment.astimezone(zone(display_tz))
         when = moment_text(moment) if moment else day_label_year(obligation.when.day)
         body.append(f"\n{obligation.where + ' · ' if obligation.where else ''}{when}")
         style = "green" if margin.met else ("red bold" if margin.missed else "yellow")
@@ -185,11 +195,17 @@ def sources(trip: Trip) -> RenderableType | None:
 
 
 def render_trip(
-    catalog: Catalog, trip: Trip, extra: list[RenderableType] | None = None, width: int = 80
+    catalog: Catalog,
+    trip: Trip,
+    extra: list[RenderableType] | None = None,
+    display: DisplayZone = DisplayZone(),
+    width: int = 80,
 ) -> Group:
     """Everything `show` draws, for a terminal `width` columns wide."""
-    parts: list[RenderableType] = [header(trip, catalog.officials.get(trip.official)), itinerary(catalog, trip, width)]
-    for part in (agenda(trip), obligation_panel(trip), *(extra or []), sources(trip)):
+    official = catalog.officials.get(trip.official)
+    parts: list[RenderableType] = [header(trip, official), itinerary(catalog, trip, display, width)]
+    fixed = display.for_trip(catalog, trip)
+    for part in (date_only_note(catalog, trip, display), agenda(trip), obligation_panel(catalog, trip, fixed), *(extra or []), sources(trip)):
         if part is not None:
             parts.append(part)
     return Group(*parts)

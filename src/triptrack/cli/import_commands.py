@@ -1,0 +1,133 @@
+"""Commands that bring records in: import historian, import csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from triptrack.cli.app import app, settings
+
+import_app = typer.Typer(
+    name="import",
+    help="Add trips from other records: the Office of the Historian's travel XML, or a CSV export.",
+    no_args_is_help=True,
+)
+app.add_typer(import_app, name="import")
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+@import_app.command(
+    "historian",
+    epilog="Example: triptrack import historian ../shared/data/history-state-gov/secretary-travels/*.xml",
+)
+def historian(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Office of the Historian travels XML files.")],
+    gap_days: Annotated[
+        int,
+        typer.Option("--gap-days", min=0, metavar="N", help="A gap of more than N days between records starts a new journey."),
+    ] = 1,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and plan, print the summary, write nothing.")] = False,
+) -> None:
+    """Import travel records: every record one stop, grouped into journeys (trips) by date.
+
+    Re-importing the same files adds nothing (records are matched by their id). A file that is not valid is refused with its name and line, and nothing is written.
+    """
+    import time
+
+    from triptrack import gazetteer, storage
+    from triptrack.importers import historian as reader
+    from triptrack.importers.additions import add_to_file
+    from triptrack.importers.historian_journeys import plan_import
+    from triptrack.render.import_progress import import_progress
+
+    started = time.perf_counter()
+    source = settings(ctx).source()
+    if not gazetteer.index_ready():
+        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+    with import_progress("Reading files", "Placing records", "Writing") as steps:
+        records = reader.read_files(files, steps["Reading files"])
+
+        def plan_for(catalog):
+            planned = plan_import(records, catalog, gap_days, steps["Placing records"])
+            steps["Writing"](0, 1)  # then the new file is checked as a whole and written
+            return planned
+
+        if dry_run:
+            plan, document = plan_for(storage.load(source)), None
+        else:
+            plan, document = add_to_file(source, plan_for)
+        steps["Writing"](1, 1)
+    elapsed = time.perf_counter() - started
+    repeated = f" ({_plural(plan.repeated, 'repeated record id')} read once)" if plan.repeated else ""
+    typer.echo(f"Read {_plural(plan.records, 'record')} from {_plural(len(files), 'file')}{repeated}.")
+    if plan.skipped:
+        typer.echo(f"Skipped {_plural(plan.skipped, 'record')} already in {source.display}.")
+    if not plan.trips:
+        typer.echo(f"Nothing new to add; {source.display} is unchanged.")
+        return
+    new_officials = len(plan.officials)
+    typer.echo(
+        f"{'Would add' if dry_run else 'Added'} {_plural(len(plan.trips), 'journey')} "
+        f"({_plural(plan.stops, 'stop')}) for {_plural(plan.travellers, 'traveller')} "
+        f"({_plural(new_officials, 'new official')})."
+    )
+    unplaced = sum(plan.unplaced.values())
+    typer.echo(
+        f"Approximate places: {_plural(plan.approximate, 'stop')}, among them {plan.historic:,} recorded under "
+        f"states that no longer exist and {unplaced:,} at places not found."
+    )
+    if plan.unplaced:
+        shown = ", ".join(
+            f"{city} ({country})" + (f" x{count}" if count > 1 else "")
+            for (city, country), count in plan.unplaced.most_common(8)
+        )
+        more = len(plan.unplaced) - 8
+        typer.echo(
+            f"Not found, placed at the capital: {shown}" + (f" and {_plural(more, 'more place')}" if more > 0 else "") + "."
+        )
+    if document is None:
+        typer.echo(f"Nothing written (--dry-run); {elapsed:.1f} s.")
+    else:
+        typer.echo(f"Wrote {source.display} in {elapsed:.1f} s.")
+
+
+@import_app.command(
+    "csv",
+    epilog="Examples: triptrack import csv blinken.csv --trip blinken-copy · "
+    "triptrack --data new.yaml import csv blinken.csv --official blinken --title 'Final trip'",
+)
+def csv_file(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A CSV written by 'export --format csv' (or a spreadsheet's save of it).")],
+    trip: Annotated[Optional[str], typer.Option("--trip", metavar="ID", help="The new trip's id (default: the CSV's trip column).")] = None,
+    official: Annotated[
+        Optional[str],
+        typer.Option("--official", metavar="ID", help="Whose trip it is; a new official with this id is added if the file has none. "
+                     "Needed unless the data file has exactly one official."),
+    ] = None,
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The trip's title (default: 'Imported from FILE').")] = None,
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", help="The trip's status: planned, announced, underway, completed, recorded or cancelled.")] = "planned",
+    raw: Annotated[bool, typer.Option("--raw", help="Take cells as they are (for a CSV exported with --raw): no leading apostrophe is removed.")] = False,
+) -> None:
+    """Import a trip from CSV: one row per stop, times local at each stop."""
+    from triptrack.importers import csv_import
+    from triptrack.importers.additions import add_to_file
+
+    source = settings(ctx).source()
+    options = csv_import.CsvOptions(trip, official, title, status)
+    csv_import.check_options(options)
+    csv_trips = csv_import.read_trips(file, raw=raw)
+    additions, _document = add_to_file(
+        source, lambda catalog: csv_import.plan_import(csv_trips, catalog, options, str(file))
+    )
+    for official_added in additions.officials:
+        typer.echo(f"Added official {official_added.id} (name {official_added.name!r}; edit the file to complete it).")
+    for trip_added in additions.trips:
+        typer.echo(f"Added trip {trip_added.id} ({_plural(len(trip_added.stops), 'stop')}) from {file}.")
+    typer.echo(f"Wrote {source.display}.")

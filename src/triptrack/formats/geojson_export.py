@@ -1,0 +1,81 @@
+"""GeoJSON (RFC 7946): the trip on a map, for any map viewer (geojson.io, QGIS, GitHub).
+
+A FeatureCollection of a Point per stop (properties: order, city, country, tz,
+arrive, depart, topics, meetings, approximate, ref), a Point for the official's
+home, and the route as one LineString home -> stops -> home. Coordinates are
+[longitude, latitude], as the RFC requires. A stop without coordinates has no
+Point and is not on the line; the route's `stops_without_coordinates` names it.
+The line joins the points straight (it is not cut at the antimeridian).
+"""
+
+from __future__ import annotations
+
+import json
+
+from triptrack.model import Catalog, Place, Trip
+
+NAME = "geojson"
+EXTENSION = ".geojson"
+DESCRIPTION = "a FeatureCollection: a Point per stop and the route as a LineString (for map viewers)"
+
+
+def position(place: Place) -> list[float]:
+    return [round(place.lon, 5), round(place.lat, 5)]
+
+
+def _point(place: Place, properties: dict) -> dict:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": position(place)}, "properties": properties}
+
+
+def collection(catalog: Catalog, trip: Trip) -> dict:
+    features = []
+    route: list[list[float]] = []
+    missing: list[str] = []
+    home = catalog.home_of(trip)
+    if home is not None and home.has_coordinates:
+        features.append(_point(home, {"kind": "home", "city": home.city, "country": home.country, "tz": home.tz}))
+        route.append(position(home))
+    for order, stop in enumerate(trip.stops, start=1):
+        if not stop.place.has_coordinates:
+            missing.append(stop.city)
+            continue
+        features.append(
+            _point(
+                stop.place,
+                {
+                    "kind": "stop",
+                    "order": order,
+                    "city": stop.city,
+                    "country": stop.place.country,
+                    "tz": stop.place.tz,
+                    "arrive": stop.arrive.iso(),
+                    "depart": stop.depart.iso() if stop.depart else None,
+                    "topics": list(stop.topics),
+                    "meetings": list(stop.meetings),
+                    "approximate": stop.approximate,
+                    "ref": stop.ref or None,
+                },
+            )
+        )
+        route.append(position(stop.place))
+    if home is not None and home.has_coordinates and len(route) > 1:
+        route.append(position(home))
+    if len(route) > 1:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": route},
+                "properties": {
+                    "kind": "route",
+                    "trip": trip.id,
+                    "title": trip.title,
+                    "official": trip.official,
+                    "stops_without_coordinates": missing,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def export(catalog: Catalog, trip: Trip) -> str:
+    return json.dumps(collection(catalog, trip), ensure_ascii=False, indent=2) + "\n"

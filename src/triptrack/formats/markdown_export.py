@@ -1,0 +1,130 @@
+"""Markdown: a briefing that reads well pasted into a document or an issue.
+
+A header (title, official, dates, status), the itinerary as a table (local times
+with their zone; a date alone when the hour is not known), the agenda per stop,
+the obligations with the margin the schedule leaves, notes and sources. Text from
+the data file is escaped: `|` and `\\` in table cells, and `<`, `>`, `&` everywhere,
+so a cell cannot break the table or become HTML.
+"""
+
+from __future__ import annotations
+
+from triptrack.countries import country_name
+from triptrack.localtime import When, tz_abbrev
+from triptrack.model import Catalog, Trip
+from triptrack.obligations import describe, margins
+
+NAME = "md"
+EXTENSION = ".md"
+DESCRIPTION = "a Markdown briefing: header, itinerary table, agenda, obligations, sources"
+
+
+def text(value: str) -> str:
+    """Plain text made safe for Markdown outside tables (no HTML)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell(value: str) -> str:
+    """Text made safe inside a table cell: one line, `|` and `\\` escaped."""
+    flat = " ".join(text(value).split())
+    return flat.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def when_text(when: When | None, with_year: bool = True) -> str:
+    if when is None:
+        return ""
+    moment = when.aware()
+    day = moment or when.day
+    label = f"{day:%a} {day.day} {day:%b}" + (f" {day:%Y}" if with_year else "")
+    if moment is None:
+        return label
+    return f"{label} {moment:%H:%M} {tz_abbrev(moment)}"
+
+
+def _header(catalog: Catalog, trip: Trip) -> list[str]:
+    official = catalog.officials.get(trip.official)
+    who = official.name if official else trip.official
+    if official and official.title:
+        who = f"{who}, {official.title}"
+    lines = [f"# {text(trip.title)}", "", f"- **Who:** {text(who)}"]
+    if trip.first_day and trip.last_day:
+        days = (trip.last_day - trip.first_day).days + 1
+        lines.append(
+            f"- **When:** {trip.first_day:%a} {trip.first_day.day} {trip.first_day:%b %Y} → "
+            f"{trip.last_day:%a} {trip.last_day.day} {trip.last_day:%b %Y} ({days} day{'s' if days != 1 else ''})"
+        )
+    lines.append(f"- **Status:** {trip.status}")
+    lines.append(f"- **Trip id:** `{trip.id}`")
+    return lines
+
+
+def _itinerary(catalog: Catalog, trip: Trip) -> list[str]:
+    lines = ["## Itinerary", "", "Times are local at each place.", ""]
+    lines.append("| # | Place | Country | Arrives | Departs | Leg |")
+    lines.append("|---:|---|---|---|---|---:|")
+    home = catalog.home_of(trip)
+    legs = [km for _a, _b, km in catalog.legs(trip)]
+
+    def km_text(km: float | None) -> str:
+        return f"{km:,.0f} km" if km is not None else "?"
+
+    if home and trip.stops:
+        lines.append(f"|  | {cell(home.city)} (home) | {cell(country_name(home.country))} |  | {when_text(trip.leaves)} |  |")
+    for number, (stop, km) in enumerate(zip(trip.stops, catalog.distances_to_stops(trip)), start=1):
+        place = cell(stop.city) + (" (approximate)" if stop.approximate else "")
+        lines.append(
+            f"| {number} | {place} | {cell(country_name(stop.place.country))} | {when_text(stop.arrive)} "
+            f"| {when_text(stop.depart)} | {km_text(km) if (home or number > 1) else ''} |"
+        )
+    if home and trip.stops:
+        lines.append(
+            f"|  | {cell(home.city)} (home) | {cell(country_name(home.country))} | {when_text(trip.returns)} "
+            f"|  | {km_text(legs[-1])} |"
+        )
+    known = [km for km in legs if km is not None]
+    if known:
+        lines.extend(["", f"Total distance: {sum(known):,.0f} km (great-circle, between the places listed)."])
+    return lines
+
+
+def _agenda(trip: Trip) -> list[str]:
+    lines: list[str] = []
+    for number, stop in enumerate(trip.stops, start=1):
+        if not (stop.topics or stop.meetings or stop.notes):
+            continue
+        lines.extend(["", f"### {number}. {text(stop.city)}", ""])
+        lines.extend(f"- {text(topic)}" for topic in stop.topics)
+        lines.extend(f"- **Met:** {text(person)}" for person in stop.meetings)
+        if stop.notes:
+            if stop.topics or stop.meetings:
+                lines.append("")
+            lines.extend(f"> {text(line)}" if line.strip() else ">" for line in stop.notes.split("\n"))
+    return ["## Agenda", *lines] if lines else []
+
+
+def _obligations(trip: Trip) -> list[str]:
+    if not trip.obligations:
+        return []
+    lines = ["## Must be back for", ""]
+    for margin in margins(trip):
+        obligation = margin.obligation
+        where = f", {text(obligation.where)}" if obligation.where else ""
+        mark = "✓" if margin.met else ("✗" if margin.missed else "!")
+        lines.append(f"- **{text(obligation.what)}**{where}: {when_text(obligation.when)} — {mark} {text(describe(margin))}")
+    return lines
+
+
+def _sources(trip: Trip) -> list[str]:
+    lines: list[str] = []
+    if trip.notes:
+        lines.extend(["## Notes", "", text(trip.notes)])
+    if trip.sources:
+        if lines:
+            lines.append("")
+        lines.extend(["## Sources", "", *(f"- {text(source)}" for source in trip.sources)])
+    return lines
+
+
+def export(catalog: Catalog, trip: Trip) -> str:
+    sections = [_header(catalog, trip), _itinerary(catalog, trip), _agenda(trip), _obligations(trip), _sources(trip)]
+    return "\n\n".join("\n".join(section) for section in sections if section) + "\n"

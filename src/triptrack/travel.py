@@ -1,0 +1,206 @@
+"""How fast a traveller can get from place to place, and the best case a trip allows.
+
+Minimum travel time between two places `d` km apart on the great circle:
+
+    by air:   d / CRUISE_KMH + GROUND_TIME    850 km/h, a realistic jet cruise speed;
+                                              1 h for taxiing, climb and descent
+    by road:  d / ROAD_KMH                    80 km/h, for short hops (Rome -> Vatican City)
+
+whichever is shorter (the road wins below about 88 km). These are lower bounds: a real
+journey always takes at least this long, so a leg shorter than this cannot happen.
+
+Date-only times are judged on their best case: the earliest moment the traveller can
+leave (start of the departure day, or later if the trip so far cannot get there sooner)
+and the latest moment the arrival allows (end of the arrival day). `route()` follows the
+trip from home to home this way; `obligation_outcomes()` compares the earliest possible
+return home with what the traveller must be back for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from triptrack.localtime import When, utc
+from triptrack.model import Catalog, Obligation, Place, Trip
+
+CRUISE_KMH = 850.0
+GROUND_TIME = timedelta(hours=1)
+ROAD_KMH = 80.0
+AT_RISK_SLACK = timedelta(hours=2)  # less spare time than this, even at best: "at risk"
+
+
+def minimum_travel(km: float) -> timedelta:
+    """The least time `km` of great-circle distance can take (air or road, whichever is less)."""
+    if km <= 0:
+        return timedelta(0)
+    by_air = timedelta(hours=km / CRUISE_KMH) + GROUND_TIME
+    by_road = timedelta(hours=km / ROAD_KMH)
+    return min(by_air, by_road)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A place on the way: home at the start, each stop, home at the end."""
+
+    label: str  # 'Paris', 'Rome #4' when a city comes twice, 'Washington (home)'
+    place: Place | None
+    arrive: When | None  # None for home at the start, or home at the end with no return time
+    leaves: When | None  # None for home at the end, or home at the start with no departure time
+    stop: int | None  # index in trip.stops; None for home
+
+
+@dataclass(frozen=True)
+class Leg:
+    """Getting from one point to the next, judged on the best case (all moments in UTC)."""
+
+    origin: Point
+    destination: Point
+    km: float | None  # None when a place has no coordinates
+    minimum: timedelta  # zero when the distance is unknown
+    ready: datetime | None  # earliest the traveller can set off (None: unknown)
+    deadline: datetime | None  # latest arrival the destination's times allow (None: open)
+
+    @property
+    def reach(self) -> datetime | None:
+        """The earliest possible arrival."""
+        return self.ready + self.minimum if self.ready is not None else None
+
+    @property
+    def available(self) -> timedelta | None:
+        if self.ready is None or self.deadline is None:
+            return None
+        return self.deadline - self.ready
+
+    @property
+    def slack(self) -> timedelta | None:
+        available = self.available
+        return available - self.minimum if available is not None else None
+
+    def window(self) -> tuple[datetime, datetime] | None:
+        """When the travelling may happen: from the earliest departure to the latest arrival."""
+        if self.origin.leaves is None or self.destination.arrive is None:
+            return None
+        return utc(self.origin.leaves.earliest()), utc(self.destination.arrive.latest())
+
+    def certain(self) -> tuple[datetime, datetime] | None:
+        """When the traveller is surely on the way, whatever the unknown hours were.
+
+        Every possible journey departs by min(latest departure, latest arrival - minimum)
+        and arrives no sooner than max(earliest arrival, earliest departure + minimum).
+        """
+        if self.origin.leaves is None or self.destination.arrive is None:
+            return None
+        start = min(utc(self.origin.leaves.latest()), utc(self.destination.arrive.latest()) - self.minimum)
+        end = max(utc(self.destination.arrive.earliest()), utc(self.origin.leaves.earliest()) + self.minimum)
+        return (start, end) if end > start else None
+
+
+@dataclass(frozen=True)
+class Route:
+    points: list[Point]
+    legs: list[Leg]
+    leaves_last: datetime | None  # earliest the traveller can leave the last stop (UTC)
+    back_home: datetime | None  # earliest possible return home (UTC); see `counts_flight_home`
+    counts_flight_home: bool  # False when home or its distance is unknown
+
+
+def stop_labels(trip: Trip) -> list[str]:
+    """Each stop's city, with its number when the city comes more than once."""
+    cities = [stop.city for stop in trip.stops]
+    return [city if cities.count(city) == 1 else f"{city} #{i + 1}" for i, city in enumerate(cities)]
+
+
+def points(catalog: Catalog, trip: Trip) -> list[Point]:
+    home = catalog.home_of(trip)
+    out: list[Point] = []
+    if home and trip.stops:
+        out.append(Point(f"{home.city} (home)", home, None, trip.leaves, None))
+    for index, (stop, label) in enumerate(zip(trip.stops, stop_labels(trip))):
+        out.append(Point(label, stop.place, stop.arrive, stop.leaves, index))
+    if home and trip.stops:
+        out.append(Point(f"{home.city} (home)", home, trip.returns, None, None))
+    return out
+
+
+def _latest_of(*moments: datetime | None) -> datetime | None:
+    known = [m for m in moments if m is not None]
+    return max(known) if known else None
+
+
+def _earliest_of(*moments: datetime | None) -> datetime | None:
+    known = [m for m in moments if m is not None]
+    return min(known) if known else None
+
+
+def route(catalog: Catalog, trip: Trip) -> Route:
+    """Follow the trip in its best case, leg by leg.
+
+    A leg that is impossible does not spoil the ones after it: the traveller is then
+    assumed to have arrived at the latest moment the destination allows.
+    """
+    stops = points(catalog, trip)
+    legs: list[Leg] = []
+    ready: datetime | None = None
+    arrived: datetime | None = None
+    for index, point in enumerate(stops):
+        arrive_early = utc(point.arrive.earliest()) if point.arrive else None
+        if index == 0:
+            arrived = arrive_early
+        else:
+            previous = stops[index - 1]
+            km = previous.place.distance_to(point.place) if previous.place and point.place else None
+            deadline = _earliest_of(
+                utc(point.arrive.latest()) if point.arrive else None,
+                utc(point.leaves.latest()) if point.leaves else None,
+            )
+            leg = Leg(previous, point, km, minimum_travel(km) if km is not None else timedelta(0), ready, deadline)
+            legs.append(leg)
+            arrived = _latest_of(leg.reach, arrive_early)
+            if arrived is not None and deadline is not None and arrived > deadline:
+                arrived = deadline
+        ready = _latest_of(arrived, utc(point.leaves.earliest()) if point.leaves else None)
+    if legs and stops[-1].stop is None:
+        home_leg = legs[-1]
+        back_home = _latest_of(home_leg.reach, utc(trip.returns.earliest()) if trip.returns else None)
+        return Route(stops, legs, home_leg.ready, back_home, home_leg.km is not None)
+    # No home known: leaving the last stop is the best that can be said.
+    return Route(stops, legs, ready, ready, False)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Whether the traveller can be back for an obligation, in the best case."""
+
+    obligation: Obligation
+    due: datetime  # UTC; the end of its day when the obligation has no hour
+    back: datetime | None  # earliest possible return (UTC)
+    last: Point | None  # the last stop, where the journey home starts
+    before_trip: bool = False
+
+    @property
+    def margin(self) -> timedelta | None:
+        return self.due - self.back if self.back is not None else None
+
+    @property
+    def status(self) -> str:
+        """'met', 'at risk', 'missed', 'before the trip' or 'unknown'."""
+        if self.before_trip:
+            return "before the trip"
+        margin = self.margin
+        if margin is None:
+            return "unknown"
+        if margin < timedelta(0):
+            return "missed"
+        return "at risk" if margin < AT_RISK_SLACK else "met"
+
+
+def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None) -> list[Outcome]:
+    plan = plan or route(catalog, trip)
+    last = next((p for p in reversed(plan.points) if p.stop is not None), None)
+    out = []
+    for obligation in trip.obligations:
+        due = utc(obligation.when.latest())
+        before = trip.leaves is not None and due <= utc(trip.leaves.latest())
+        out.append(Outcome(obligation, due, plan.back_home, last, before))
+    return out

@@ -1,0 +1,101 @@
+"""Choosing trips for `list`: by official, country, dates and words.
+
+"Every Secretary's visit to Japan" is `--country JP`; "everything Blinken did in
+2024" is `--official blinken-antony-j --from 2024 --to 2024`. All the criteria
+given must hold. A trip is in a date range when any of its days is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from triptrack.errors import InputError, NotFoundError
+from triptrack.model import Catalog, Trip
+
+_DAY = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
+
+
+def parse_bound(text: str, option: str, *, end: bool) -> date:
+    """'2024' / '2024-03' / '2024-03-15': a year or month means its first day (or last, for `end`)."""
+    match = _DAY.match(text.strip())
+    if not match:
+        raise InputError(f"{option} {text!r}: give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
+    year = int(match["y"])
+    month = int(match["m"] or (12 if end else 1))
+    try:
+        if match["d"]:
+            return date(year, month, int(match["d"]))
+        day = calendar.monthrange(year, month)[1] if end else 1
+        return date(year, month, day)
+    except (ValueError, calendar.IllegalMonthError):
+        raise InputError(f"{option} {text!r} is not a date") from None
+
+
+@dataclass
+class TripFilter:
+    official: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    start: date | None = None
+    end: date | None = None
+    search: str | None = None
+
+    def matches(self, trip: Trip) -> bool:
+        if self.official and trip.official != self.official:
+            return False
+        if self.country and not any(stop.place.country == self.country for stop in trip.stops):
+            return False
+        if self.start or self.end:
+            first, last = trip.first_day, trip.last_day
+            if first is None or last is None:
+                return False
+            if (self.start and last < self.start) or (self.end and first > self.end):
+                return False
+        if self.search:
+            return _mentions(trip, self.search.casefold())
+        return True
+
+
+def _mentions(trip: Trip, needle: str) -> bool:
+    texts = [trip.notes]
+    for stop in trip.stops:
+        texts.extend(stop.topics)
+        texts.extend(stop.meetings)
+        texts.append(stop.notes)
+    return any(needle in text.casefold() for text in texts if text)
+
+
+def build_filter(
+    catalog: Catalog,
+    official: str | None = None,
+    country: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    search: str | None = None,
+) -> TripFilter:
+    """Check what a person typed and turn it into a filter (InputError / NotFoundError if unusable)."""
+    if official is not None and official not in catalog.officials:
+        close = difflib.get_close_matches(official, list(catalog.officials), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else f" (known: {', '.join(sorted(catalog.officials)) or 'none'})"
+        raise NotFoundError(f"--official: no official {official!r}{hint}")
+    code = None
+    if country is not None:
+        code = country.strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise InputError(f"--country {country!r}: give an ISO 3166-1 alpha-2 code, e.g. JP or FR")
+    first = parse_bound(start, "--from", end=False) if start else None
+    last = parse_bound(end, "--to", end=True) if end else None
+    if first and last and last < first:
+        raise InputError(f"--to {end} is before --from {start}")
+    if search is not None and not search.strip():
+        raise InputError("--search: give some text to look for")
+    return TripFilter(official, code, first, last, search.strip() if search else None)
+
+
+def select(catalog: Catalog, trip_filter: TripFilter) -> list[Trip]:
+    """The matching trips, earliest first (trips without dates last)."""
+    trips = [trip for trip in catalog.trips.values() if trip_filter.matches(trip)]
+    return sorted(trips, key=lambda t: (t.first_day is None, t.first_day or date.min, t.id))

@@ -1,0 +1,162 @@
+"""export --format ics / geojson / md, each read back by a real reader of that format."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from conftest import digest
+
+
+@pytest.fixture
+def timed_cli(cli):
+    """The announced trip plus two timed stops, so there is a leg with both ends known."""
+    for args in (
+        ("Rome", "--arrive", "2025-01-09 18:00", "--depart", "2025-01-10 11:30"),
+        ("Vatican City", "--arrive", "2025-01-10 12:15", "--depart", "2025-01-10 15:00"),
+    ):
+        result = cli("add-stop", "blinken-final", *args)
+        assert result.exit_code == 0, result.output
+    return cli
+
+
+def _events(text: str) -> dict[str, object]:
+    calendar = Calendar.from_ical(text)
+    return {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_ics_has_a_stop_per_event_in_its_own_zone(timed_cli):
+    result = timed_cli("export", "blinken-final", "--format", "ics")
+    assert result.exit_code == 0, result.output
+    events = _events(result.stdout)
+    seoul = events["Seoul, South Korea"]
+    assert seoul["DTSTART"].dt == date(2025, 1, 6) and seoul["DTEND"].dt == date(2025, 1, 7)  # all-day, end exclusive
+    assert seoul["DTSTART"].params["VALUE"] == "DATE"
+    rome = events["Rome, Italy"]
+    assert rome["DTSTART"].dt == datetime(2025, 1, 9, 18, 0, tzinfo=ZoneInfo("Europe/Rome"))
+    assert rome["DTSTART"].params["TZID"] == "Europe/Rome"
+    assert rome["DTEND"].dt == datetime(2025, 1, 10, 11, 30, tzinfo=ZoneInfo("Europe/Rome"))
+    assert "Seoul" in str(seoul["LOCATION"]) and seoul["GEO"].latitude == pytest.approx(37.566)
+    funeral = events["State funeral of former President Jimmy Carter"]
+    assert funeral["DTSTART"].dt == datetime(2025, 1, 9, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert funeral["DTSTART"].params["TZID"] == "America/New_York"
+    assert "Washington National Cathedral" in str(funeral["LOCATION"])
+    assert seoul["STATUS"] == "TENTATIVE"  # an announced trip
+
+
+def test_ics_legs_only_where_both_times_are_known(timed_cli):
+    events = _events(timed_cli("export", "blinken-final", "--format", "ics").stdout)
+    legs = {summary: event for summary, event in events.items() if summary.startswith("Travel:")}
+    assert list(legs) == ["Travel: Rome → Vatican City"]
+    leg = legs["Travel: Rome → Vatican City"]
+    assert leg["DTSTART"].dt == datetime(2025, 1, 10, 11, 30, tzinfo=ZoneInfo("Europe/Rome"))
+    assert leg["DTEND"].dt == datetime(2025, 1, 10, 12, 15, tzinfo=ZoneInfo("Europe/Vatican"))
+
+
+def test_ics_carries_every_zone_it_uses(timed_cli):
+    raw = timed_cli("export", "blinken-final", "--format", "ics").stdout_bytes
+    text = raw.decode("utf-8")
+    calendar = Calendar.from_ical(text)
+    defined = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+    used = set(re.findall(r";TZID=([^:;]+)", text))
+    assert used == {"Europe/Rome", "Europe/Vatican", "America/New_York"} and used <= defined
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"\r\nEND:VCALENDAR\r\n")  # RFC 5545 lines
+
+
+def test_ics_uids_are_stable_and_unique(timed_cli):
+    first = _events(timed_cli("export", "blinken-final", "--format", "ics").stdout)
+    second = _events(timed_cli("export", "blinken-final", "--format", "ics").stdout)
+    uids = {summary: str(event["UID"]) for summary, event in first.items()}
+    assert uids == {summary: str(event["UID"]) for summary, event in second.items()}
+    assert len(set(uids.values())) == len(uids) and all(uid.endswith("@triptrack") for uid in uids.values())
+    # A stop added earlier in the trip does not change the others' UIDs (a calendar updates them).
+    assert timed_cli("add-stop", "blinken-final", "Osaka", "--arrive", "2025-01-07").exit_code == 0
+    third = _events(timed_cli("export", "blinken-final", "--format", "ics").stdout)
+    assert all(str(third[summary]["UID"]) == uid for summary, uid in uids.items())
+    assert len(third) == len(first) + 1
+
+
+def test_geojson_points_and_route_in_lon_lat_order(timed_cli):
+    result = timed_cli("export", "blinken-final", "--format", "geojson")
+    doc = json.loads(result.stdout)
+    assert doc["type"] == "FeatureCollection"
+    kinds = [f["properties"]["kind"] for f in doc["features"]]
+    assert kinds == ["home", "stop", "stop", "stop", "stop", "stop", "route"]
+    seoul = doc["features"][1]
+    assert seoul["geometry"] == {"type": "Point", "coordinates": [126.978, 37.566]}  # [lon, lat]
+    assert seoul["properties"]["city"] == "Seoul" and seoul["properties"]["arrive"] == "2025-01-06"
+    assert any("3.64 billion" in t for t in doc["features"][2]["properties"]["topics"])
+    route = doc["features"][-1]["geometry"]
+    assert route["type"] == "LineString" and len(route["coordinates"]) == 7
+    assert route["coordinates"][0] == route["coordinates"][-1] == [-77.036, 38.895]  # home -> ... -> home
+    for feature in doc["features"]:
+        coordinates = feature["geometry"]["coordinates"]
+        for lon, lat in [coordinates] if feature["geometry"]["type"] == "Point" else coordinates:
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_geojson_leaves_out_a_stop_without_coordinates(cli):
+    added = cli("add-stop", "blinken-final", "Nowhere Base", "--country", "US", "--tz", "America/Chicago", "--arrive", "2025-01-09")
+    assert added.exit_code == 0, added.output
+    doc = json.loads(cli("export", "blinken-final", "--format", "geojson").stdout)
+    cities = [f["properties"].get("city") for f in doc["features"] if f["properties"]["kind"] == "stop"]
+    assert cities == ["Seoul", "Tokyo", "Paris"]
+    assert doc["features"][-1]["properties"]["stops_without_coordinates"] == ["Nowhere Base"]
+
+
+def _table_rows(markdown: str) -> list[list[str]]:
+    rows = []
+    for line in markdown.splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
+            rows.append([cell.strip().replace("\\|", "|") for cell in cells])
+    return rows
+
+
+def test_markdown_briefing(timed_cli):
+    text = timed_cli("export", "blinken-final", "--format", "md").stdout
+    assert text.startswith("# Final overseas trip as Secretary of State (as announced)\n")
+    rows = _table_rows(text)
+    assert rows[0] == ["#", "Place", "Country", "Arrives", "Departs", "Leg"]
+    assert all(len(row) == 6 for row in rows)
+    assert [row[1] for row in rows[1:]] == ["Washington (home)", "Seoul", "Tokyo", "Paris", "Rome", "Vatican City", "Washington (home)"]
+    assert rows[5][3] == "Thu 9 Jan 2025 18:00 CET" and rows[2][5] == "11,165 km"
+    for heading in ("## Itinerary", "## Agenda", "### 2. Tokyo", "## Must be back for", "## Sources"):
+        assert f"\n{heading}\n" in text
+    assert "**State funeral of former President Jimmy Carter**" in text and "10:00 EST" in text
+
+
+def test_markdown_escapes_what_would_break_it(cli, data_file):
+    text = data_file.read_text(encoding="utf-8")
+    text = text.replace("      - city: Tokyo\n", "      - city: Tokyo | Haneda\n", 1)
+    text = text.replace("          - A deepening U.S.-Japan alliance\n", "          - <b>bold</b> & more\n", 1)
+    data_file.write_text(text, encoding="utf-8")
+    markdown = cli("export", "blinken-final", "--format", "md").stdout
+    rows = _table_rows(markdown)
+    assert all(len(row) == 6 for row in rows)
+    assert rows[3][1] == "Tokyo | Haneda"
+    assert "- &lt;b&gt;bold&lt;/b&gt; &amp; more" in markdown and "<b>" not in markdown
+
+
+def test_format_from_the_output_extension(cli, tmp_path, data_file):
+    for name, check in (("b.ics", "BEGIN:VCALENDAR"), ("b.geojson", '"FeatureCollection"'), ("b.md", "# Final"), ("b.json", '"id": "blinken-final"')):
+        result = cli("export", "blinken-final", "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        assert check in (tmp_path / name).read_text(encoding="utf-8")
+    before = digest(data_file)
+    bad = cli("export", "blinken-final", "--format", "pdf")
+    assert bad.exit_code == 2 and "csv" in bad.stderr and "geojson" in bad.stderr
+    assert digest(data_file) == before
+
+
+def test_ics_all_day_stops_span_their_days(cli):
+    events = _events(cli("export", "blinken-final-record", "--format", "ics").stdout)
+    rome = events["Rome, Italy"]
+    assert (rome["DTSTART"].dt, rome["DTEND"].dt) == (date(2025, 1, 9), date(2025, 1, 11))  # 9 and 10 January
+    assert "Meeting: European counterparts" in str(rome["DESCRIPTION"])
+    assert str(events["Vatican City, Vatican"]["STATUS"]) == "CONFIRMED"  # a recorded trip

@@ -1,0 +1,60 @@
+"""yamledit.add_mapping_entries: new officials/trips appended as text, nothing rewritten."""
+
+from __future__ import annotations
+
+import pytest
+
+from triptrack.errors import NotFoundError
+from triptrack.yamledit import add_mapping_entries
+from triptrack.yamlsource import StringLoader, compose
+
+import yaml
+
+ENTRY = [("new", {"name": "New", "stops": [{"city": "Paris", "topics": ["a", "b"]}]})]
+
+
+def _add(text: str, key: str = "trips") -> str:
+    out = add_mapping_entries(text, compose(text, "t.yaml"), key, ENTRY)
+    assert yaml.load(out, Loader=StringLoader)[key]["new"] == {"name": "New", "stops": [{"city": "Paris", "topics": ["a", "b"]}]}
+    return out
+
+
+def test_appends_after_the_last_entry_keeping_everything_else():
+    text = "# head\ntrips:\n  old:  # a comment\n    name: Old\n# tail comment\n"
+    out = _add(text)
+    assert out == (
+        "# head\ntrips:\n  old:  # a comment\n    name: Old\n"
+        "  new:\n    name: New\n    stops:\n      - city: Paris\n        topics:\n          - a\n          - b\n"
+        "# tail comment\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("", "trips:\n  new:\n"),
+        ("# only a comment\n", "# only a comment\ntrips:\n  new:\n"),
+        ("officials:\n  a:\n    name: A\n", "officials:\n  a:\n    name: A\ntrips:\n  new:\n"),
+        ("trips:\nofficials:\n", "trips:\n  new:\n"),
+        ("trips:  # none yet\n", "trips:  # none yet\n  new:\n"),
+        ("trips: {}\n", "trips:\n  new:\n"),
+        ("trips: ~\nofficials: {}\n", "trips:\n  new:\n"),
+        ("officials:\n    a:\n        name: A\n", "officials:\n    a:\n        name: A\ntrips:\n"),
+        ("trips:\n  old:\n    name: Old", "trips:\n  old:\n    name: Old\n  new:\n"),
+    ],
+)
+def test_creates_or_fills_the_section(text, starts):
+    assert _add(text).startswith(starts)
+
+
+def test_follows_the_files_indentation():
+    out = _add("officials:\n    a:\n        name: A\n", "officials")
+    assert "\n    new:\n      name: New\n" in out
+
+
+def test_refuses_what_it_cannot_extend_as_text():
+    with pytest.raises(NotFoundError, match="flow style"):
+        add_mapping_entries("trips: {a: {name: A}}\n", compose("trips: {a: {name: A}}\n", "t"), "trips", ENTRY)
+    with pytest.raises(NotFoundError, match="not a mapping of ids"):
+        add_mapping_entries("trips: [1]\n", compose("trips: [1]\n", "t"), "trips", ENTRY)
+    assert add_mapping_entries("x: 1\n", compose("x: 1\n", "t"), "trips", []) == "x: 1\n"
