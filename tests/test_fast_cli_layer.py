@@ -14,7 +14,7 @@ import pytest
 import typer.core
 import typer.main
 
-from conftest import digest
+from conftest import PINNED_ENV, digest
 from triptrack.cli import app, plain_params
 
 
@@ -96,3 +96,38 @@ def test_numbers_are_still_checked_by_typer(cli, data_file, monkeypatch):
 def test_a_missing_required_argument_is_still_a_usage_error(cli):
     result = cli("show")
     assert result.exit_code == 2 and "Missing argument" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "blinken-final"],
+        ["show", "blinken-final", "--tz", "UTC"],
+        ["--data", "{data}", "show", "blinken-final", "--json"],
+        ["--data={data}", "list", "--country", "JP"],
+        ["list", "--official", "nobody"],
+        ["show", "--help"],
+        ["show"],
+        ["import", "--help"],
+        ["import", "historian", "--help"],
+        ["shwo", "blinken-final"],
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        [],
+        ["--data"],
+        ["--", "show", "blinken-final"],
+        ["-h", "show"],
+        ["show", "nosuch"],
+    ],
+)
+def test_building_only_the_command_run_changes_nothing(cli, data_file, args):
+    from triptrack.cli.one_command import app_for
+
+    args = [a.replace("{data}", str(data_file)) for a in args]
+    cli.runner.invoke(app, args, env=PINNED_ENV)  # first: caches and the place index filled alike
+    whole = cli.runner.invoke(app, args, env=PINNED_ENV)
+    only = cli.runner.invoke(app_for(app, args), args, env=PINNED_ENV)
+    assert (only.exit_code, only.stdout, only.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+    if args[:1] == ["show"] and len(args) > 1 and args[1] != "--help":
+        assert app_for(app, args) is not app and [c.callback.__name__ for c in app_for(app, args).registered_commands] == ["show"]

@@ -12,4 +12,8 @@ from triptrack.cli.app import app
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from triptrack.cli.one_command import app_for
+
+    app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)

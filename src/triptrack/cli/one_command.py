@@ -1,0 +1,94 @@
+"""Building only the command being run (start-up time).
+
+Typer turns every registered command into a Click command before running one:
+with fifteen commands that takes ~10 ms, a tenth of the start-up floor, and most
+of it is spent on commands that will not run. For `triptrack show X`, `app_for`
+returns a copy of the app holding only `show` (and the root options); Typer then
+runs exactly as it would with all of them. For `triptrack --help` the commands keep
+their names and help but lose their parameters, which the listing does not show.
+Anything else — no command, an
+unknown one, `--help`/`--version` before it, `--`, shell completion — gets the
+whole app, so listings, suggestions for mistyped commands and completion are
+unchanged. The tests run the same command lines both ways and compare.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+import typer
+
+
+def _root_options(app: typer.Typer) -> dict[str, bool]:
+    """Each root option's spelling -> whether it takes a value (from the root callback alone)."""
+    import typer.main
+
+    bare = copy.copy(app)
+    bare.registered_commands, bare.registered_groups = [], []
+    options: dict[str, bool] = {}
+    for param in typer.main.get_command(bare).params:
+        if getattr(param, "is_eager", False):
+            continue  # --help, --version, completion: they end the run, leave them to the whole app
+        for spelling in (*param.opts, *param.secondary_opts):
+            options[spelling] = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    return options
+
+
+def _command_name(app: typer.Typer, args: list[str]) -> str | None:
+    """The command `args` runs, when the root options before it are all plain and known."""
+    options = _root_options(app)
+    position = 0
+    while position < len(args):
+        token = args[position]
+        if token == "--":
+            return None
+        if not token.startswith("-"):
+            return token
+        spelling, has_value = token.split("=", 1)[0], "=" in token
+        if spelling not in options:
+            return None  # unknown, eager or short-cluster options: let the whole app answer
+        position += 2 if options[spelling] and not has_value else 1
+    return None
+
+
+def _help_only(app: typer.Typer) -> typer.Typer:
+    """A copy for `triptrack --help`: each command keeps its name, help text and panel, but
+    has no parameters to build (the help screen lists commands, it does not run one)."""
+    import inspect
+
+    import typer.main
+
+    def listed_only() -> None:  # never runs: --help ends the program first
+        raise RuntimeError("a command of the --help listing ran")
+
+    light = []
+    for info in app.registered_commands:
+        info = copy.copy(info)
+        info.name = info.name or typer.main.get_command_name(info.callback.__name__)
+        info.help = inspect.getdoc(info.callback) if info.help is None else info.help
+        info.callback = listed_only
+        light.append(info)
+    only = copy.copy(app)
+    only.registered_commands = light
+    return only
+
+
+def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
+    """`app`, or a copy holding only the command (or group of commands) that `args` names."""
+    import typer.main
+
+    if app.registered_callback is None or any(name.endswith("_COMPLETE") for name in os.environ):
+        return app  # (without the root callback one command would run as the whole program)
+    if args in (["--help"], ["-h"]):
+        return _help_only(app)
+    name = _command_name(app, args)
+    if name is None:
+        return app
+    commands = [c for c in app.registered_commands if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if len(commands) + len(groups) != 1:
+        return app
+    only = copy.copy(app)
+    only.registered_commands, only.registered_groups = commands, groups
+    return only
