@@ -243,7 +243,7 @@ def times_ten(text: str) -> str:
             trip_id = _TRIP_KEY.match(block[0]).group(1)
             out.append(f"  {trip_id}-copy{copy}:")
             for line in block[1:]:
-                out.append(_DATE.sub(lambda m: _shift(m, shift), line))
+                out.append(_DATE.sub(lambda m, by=shift: _shift(m, by), line))
     return head + sep + "\n".join(out) + "\n"
 
 
@@ -335,7 +335,7 @@ def historian_xml_times_ten(target: Path) -> list[Path]:
                 for field in ("start-date", "end-date"):
                     node = twin.find(field)
                     if node is not None and node.text:
-                        node.text = _DATE.sub(lambda m: _shift(m, timedelta(days=7 * copy)), node.text)
+                        node.text = _DATE.sub(lambda m, by=timedelta(days=7 * copy): _shift(m, by), node.text)
                 root.append(twin)
         path = target / source.name
         tree.write(path, encoding="utf-8", xml_declaration=True)

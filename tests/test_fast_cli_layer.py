@@ -13,8 +13,8 @@ import sys
 import pytest
 import typer.core
 import typer.main
-
 from conftest import PINNED_ENV, digest
+
 from triptrack.cli import app, plain_params
 
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import PINNED_ENV
+
 from triptrack import output_cache, parsed_cache, storage
 from triptrack.cli import app
 
@@ -161,7 +161,7 @@ def test_the_cached_output_is_byte_for_byte_what_rich_prints(data_file, tmp_path
         direct, cached = io.StringIO(), io.StringIO()
         for out in (direct, cached):
             console = Console(file=out, width=90, color_system=color, force_terminal=bool(color), highlight=False)
-            draw = lambda c=console: c.print(render_trip(catalog, catalog.trips["blinken-final"], width=c.width))  # noqa: E731
+            draw = lambda c=console: c.print(render_trip(catalog, catalog.trips["blinken-final"], width=c.width))
             if out is direct:
                 draw()
             else:

@@ -13,12 +13,12 @@ import shutil
 from datetime import date
 
 import pytest
+from conftest import digest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_roundtrip import line, stops
 
-from conftest import digest
-from triptrack import parsed_cache, storage, trip_edit
+from triptrack import parsed_cache, storage, trip_edit, trip_slices
 from triptrack.errors import ConflictError, DataFileError, NotFoundError
 from triptrack.schema import stop_data
 from triptrack.yamledit import insert_list_item
@@ -121,7 +121,7 @@ def _entry_equals_fresh(path) -> None:
     assert entry is not None, "the edit left no usable cache entry"
     document = storage.read_document(source)
     assert entry.catalog() == document.catalog
-    fresh = parsed_cache.trip_layout(snapshot.raw, document.text, document.root)
+    fresh = trip_slices.layout(snapshot.raw, document.text, document.root)
     assert {tid: (line, span) for tid, (line, _blob, span) in entry.index()["trips"].items()} == fresh
     expected = [parsed_cache.TripSummary.row(t) for t in document.catalog.trips.values()]
     assert [parsed_cache.TripSummary.row(s) for s in entry.summaries()] == expected

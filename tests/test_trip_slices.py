@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from test_trip_edit import OFFICIALS, data_files
 
-from triptrack import parsed_cache, storage, trip_slices
+from triptrack import storage, trip_slices
 from triptrack.errors import DataFileError
 
 
 def _whole(text: str):
     root, catalog = storage.parse(text, "t")
-    return catalog, parsed_cache.trip_layout(text.encode("utf-8"), text, root)
+    return catalog, trip_slices.layout(text.encode("utf-8"), text, root)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

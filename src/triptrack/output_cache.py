@@ -20,7 +20,8 @@ import os
 import pickle
 import sys
 import time
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from triptrack import parsed_cache
 

@@ -4,8 +4,8 @@ Parsing and validating costs about a second per 3,000 stops. The result is kept 
 the user's cache folder (`cache_dir()/parsed`, one entry per data file) and used
 again only for exactly the same bytes:
 
-* The data file's real path names the entry. The entry records the bytes' BLAKE2b
-  hash and size, the file's identity (device, inode, size, mtime) and stamps of all
+* The data file's real path names the entry. The entry records the bytes' hash
+  (BLAKE2b, or SHA-256 for large files: see content_hash) and size, the file's identity (device, inode, size, mtime) and stamps of all
   the result depends on: this format, the Python version, every triptrack source
   file, PyYAML and the time-zone data. Every read hashes the bytes it read; if the
   hash or any stamp differs, the file is parsed again and the entry replaced. (The
@@ -43,14 +43,15 @@ if TYPE_CHECKING:
     from triptrack.yamlsource import Node
 
 try:
-    from _blake2 import blake2b  # CPython's own BLAKE2: no OpenSSL start-up (hashlib costs 2-3 ms)
+    from _blake2 import (
+        blake2b,  # CPython's own BLAKE2: no OpenSSL start-up (hashlib costs 2-3 ms)
+    )
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
 FORMAT = 1
 MAGIC = b"triptrack parsed-file cache\n"
 _PACKAGE = Path(__file__).resolve().parent
-_BOM = b"\xef\xbb\xbf"
 
 
 LARGE = 1 << 20  # bytes; from here on SHA-256 (OpenSSL, with the CPU's SHA instructions) is faster
@@ -320,7 +321,7 @@ class TripSummary:
 
     __slots__ = ("id", "title", "official", "first_day", "last_day", "cities")
 
-    def __init__(self, id, title, official, first_day, last_day, cities):  # noqa: A002 - as Trip.id
+    def __init__(self, id, title, official, first_day, last_day, cities):
         self.id, self.title, self.official = id, title, official
         self.first_day, self.last_day, self.cities = first_day, last_day, cities
 
@@ -385,64 +386,6 @@ def assemble(snapshot: Snapshot, index: dict, summaries: list[tuple], blobs: lis
     return [MAGIC, len(head_bytes).to_bytes(8, "little"), head_bytes, *body]
 
 
-def trip_layout(raw: bytes, text: str, root: Node | None) -> dict[str, tuple]:
-    """Per trip: (first line, byte range of its lines) — the trip key's line up to the next key's.
-
-    The range is recorded only for a block-style `trips:` whose keys each start a line
-    (so a trip's text can be edited and checked on its own); otherwise just the line.
-    """
-    from triptrack.yamlsource import MappingNode, ScalarNode
-
-    out: dict[str, tuple] = {}
-    if not isinstance(root, MappingNode):
-        return out
-    top = root.value
-    position = next((i for i, (key, _v) in enumerate(top) if isinstance(key, ScalarNode) and key.value == "trips"), None)
-    if position is None or not isinstance(top[position][1], MappingNode):
-        return out
-    trips = top[position][1]
-    editable = not trips.flow_style and not raw.startswith(_BOM) and b"\r" not in raw
-    starts: list[int] = []
-    for key, _value in trips.value:
-        index = key.start_mark.index
-        line_start = text.rfind("\n", 0, index) + 1
-        if text[line_start:index].strip(" ") or not isinstance(key, ScalarNode):
-            editable = False
-        starts.append(line_start)
-    if position + 1 < len(top):
-        next_key = top[position + 1][0]
-        end = text.rfind("\n", 0, next_key.start_mark.index) + 1
-        if next_key.start_mark.column != 0 or end != next_key.start_mark.index:
-            editable = False
-    else:
-        end = len(text)
-    to_bytes = _ByteOffsets(text)
-    bounds = [to_bytes(i) for i in [*starts, end]] if editable else None
-    for number, (key, _value) in enumerate(trips.value):
-        span = (bounds[number], bounds[number + 1]) if bounds else None
-        out[key.value] = (key.start_mark.line, span)
-    return out
-
-
-class _ByteOffsets:
-    """Character offsets in `text` -> byte offsets in its UTF-8 encoding (asked in order)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.ascii = text.isascii()
-        self.char = 0
-        self.byte = 0
-
-    def __call__(self, char: int) -> int:
-        if self.ascii:
-            return char
-        if char < self.char:
-            self.char, self.byte = 0, 0
-        self.byte += len(self.text[self.char : char].encode("utf-8"))
-        self.char = char
-        return self.byte
-
-
 def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
     """Write the entry for a file that parsed and validated (quietly skipped when impossible)."""
     path = entry_path(snapshot.path)
@@ -456,8 +399,10 @@ def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
 
 def remember(source: DataSource, text: str, root: Node | None, catalog: Catalog) -> None:
     """Fill the cache for `text`, just written to the data file, parsed and validated whole."""
+    from triptrack.trip_slices import layout
+
     written = Snapshot.of_bytes(source, text.encode("utf-8"))
-    store(written, catalog, trip_layout(written.raw, text, root))
+    store(written, catalog, layout(written.raw, text, root))
 
 
 def parse_text(snapshot: Snapshot, text: str) -> tuple[Catalog, dict]:
@@ -473,7 +418,7 @@ def parse_text(snapshot: Snapshot, text: str) -> tuple[Catalog, dict]:
     if sliced is not None:
         return sliced
     root, catalog = parse(text, shown)
-    return catalog, trip_layout(snapshot.raw or b"", text, root)
+    return catalog, trip_slices.layout(snapshot.raw or b"", text, root)
 
 
 # --- what commands use ---------------------------------------------------------------

@@ -28,8 +28,9 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from triptrack import parsed_cache, storage
 from triptrack.errors import ConflictError, DataFileError
@@ -173,7 +174,7 @@ def _update_entry(entry: parsed_cache.Entry, written: parsed_cache.Snapshot, tri
     try:
         index = entry.index()
         old_blobs = memoryview(entry.all_blobs())
-        summaries = dict((row[0], row) for row in entry._section("summaries"))
+        summaries = {row[0]: row for row in entry._section("summaries")}
     except parsed_cache.Corrupt:
         return
     edited_line = index["trips"][trip_id][0]

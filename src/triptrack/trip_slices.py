@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from triptrack.model import Catalog
+    from triptrack.yamlsource import Node
 
 _TOP_LINE = re.compile(r"^(?![ #\n]).*$", re.M)  # a line starting at the left margin, not a comment
 _TOP_KEY = re.compile(r"(officials|trips):[ ]*(#.*)?")
@@ -84,7 +85,7 @@ def _trip_starts(text: str, begin: int, end: int) -> list[int] | None:
 def _parse(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> tuple[Catalog, dict] | None:
     from triptrack import schema
     from triptrack.model import Catalog
-    from triptrack.parsed_cache import _ByteOffsets, shift_lines
+    from triptrack.parsed_cache import shift_lines
     from triptrack.yamlsource import MappingNode, compose
 
     reader = schema._Reader(shown)
@@ -130,6 +131,65 @@ def _parse(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> tuple
         catalog.trips[trip_id] = shift_lines(schema._trip(reader, trip_id, value, catalog), line)
         layout[trip_id] = (line, (to_bytes(start), to_bytes(stop)))
     return catalog, layout
+
+
+def layout(raw: bytes, text: str, root: Node | None) -> dict[str, tuple]:
+    """From a whole-file parse: per trip (first line, byte range of its lines) — the trip
+    key's line up to the next key's, the pieces `parse` cuts.
+
+    The range is recorded only for a block-style `trips:` whose keys each start a line
+    (so a trip's text can be edited and checked on its own); otherwise just the line.
+    """
+    from triptrack.yamlsource import MappingNode, ScalarNode
+
+    out: dict[str, tuple] = {}
+    if not isinstance(root, MappingNode):
+        return out
+    top = root.value
+    position = next((i for i, (key, _v) in enumerate(top) if isinstance(key, ScalarNode) and key.value == "trips"), None)
+    if position is None or not isinstance(top[position][1], MappingNode):
+        return out
+    trips = top[position][1]
+    editable = not trips.flow_style and not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
+    starts: list[int] = []
+    for key, _value in trips.value:
+        index = key.start_mark.index
+        line_start = text.rfind("\n", 0, index) + 1
+        if text[line_start:index].strip(" ") or not isinstance(key, ScalarNode):
+            editable = False
+        starts.append(line_start)
+    if position + 1 < len(top):
+        next_key = top[position + 1][0]
+        end = text.rfind("\n", 0, next_key.start_mark.index) + 1
+        if next_key.start_mark.column != 0 or end != next_key.start_mark.index:
+            editable = False
+    else:
+        end = len(text)
+    to_bytes = _ByteOffsets(text)
+    bounds = [to_bytes(i) for i in [*starts, end]] if editable else None
+    for number, (key, _value) in enumerate(trips.value):
+        span = (bounds[number], bounds[number + 1]) if bounds else None
+        out[key.value] = (key.start_mark.line, span)
+    return out
+
+
+class _ByteOffsets:
+    """Character offsets in `text` -> byte offsets in its UTF-8 encoding (asked in order)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ascii = text.isascii()
+        self.char = 0
+        self.byte = 0
+
+    def __call__(self, char: int) -> int:
+        if self.ascii:
+            return char
+        if char < self.char:
+            self.char, self.byte = 0, 0
+        self.byte += len(self.text[self.char : char].encode("utf-8"))
+        self.char = char
+        return self.byte
 
 
 def _only_value(root, key: str):
