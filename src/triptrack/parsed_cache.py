@@ -33,6 +33,7 @@ import pickle
 import sys
 import zlib
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from triptrack.user_cache import cache_dir
@@ -213,6 +214,15 @@ class Entry:
         self._index: dict | None = None
 
     @classmethod
+    def in_memory(cls, path: Path | None, parts: list[bytes]) -> Entry:
+        """An entry just built (from `encode`), read from memory."""
+        import io
+
+        head = pickle.loads(parts[2])
+        head["body"] = len(MAGIC) + 8 + len(parts[2])
+        return cls(path, io.BytesIO(b"".join(parts)), head)
+
+    @classmethod
     def open(cls, snapshot: Snapshot) -> Entry | None:
         if snapshot.raw is None:
             return None
@@ -336,25 +346,37 @@ class TripSummary:
 # --- building an entry ----------------------------------------------------------------
 
 
-def encode(snapshot: Snapshot, catalog: Catalog, layout: dict | None, officials_lines: dict | None = None) -> bytes:
-    """The bytes of an entry for `catalog`, parsed from the snapshot's bytes."""
-    layout = layout or {}
-    trips: dict[str, tuple] = {}
+def encode(snapshot: Snapshot, officials: dict[str, Official], trips: Iterable[tuple]) -> list[bytes]:
+    """An entry for the snapshot's bytes, in parts, from the officials and, one at a time,
+    each trip as (id, Trip with lines counted from its first line, first line, byte range)."""
+    index_trips: dict[str, tuple] = {}
     blobs: list[bytes] = []
+    summaries: list[tuple] = []
     offset = 0
-    for trip_id, trip in catalog.trips.items():
-        start_line, span = layout.get(trip_id, (0, None))
-        shift_lines(trip, -start_line)
-        try:
-            blob = pickle.dumps(trip, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            shift_lines(trip, start_line)
-        trips[trip_id] = (start_line, (offset, len(blob), zlib.crc32(blob)), span)
+    for trip_id, trip, start_line, span in trips:
+        blob = pickle.dumps(trip, protocol=pickle.HIGHEST_PROTOCOL)
+        index_trips[trip_id] = (start_line, (offset, len(blob), zlib.crc32(blob)), span)
+        summaries.append(TripSummary.row(trip))
         blobs.append(blob)
         offset += len(blob)
-    index = {"officials": catalog.officials, "trips": trips, "editable": bool(layout)}
-    summaries = [TripSummary.row(trip) for trip in catalog.trips.values()]
+    editable = all(span is not None for _line, _blob, span in index_trips.values())
+    index = {"officials": officials, "trips": index_trips, "editable": editable}
     return assemble(snapshot, index, summaries, blobs)
+
+
+def encode_catalog(snapshot: Snapshot, catalog: Catalog, layout: dict) -> list[bytes]:
+    """An entry for a catalog parsed whole (`layout`: per trip its first line and byte range)."""
+
+    def relative():
+        for trip_id, trip in catalog.trips.items():
+            start_line, span = layout.get(trip_id, (0, None))
+            shift_lines(trip, -start_line)
+            try:
+                yield trip_id, trip, start_line, span
+            finally:
+                shift_lines(trip, start_line)  # once pickled: the caller's catalog is unchanged
+
+    return encode(snapshot, catalog.officials, relative())
 
 
 def assemble(snapshot: Snapshot, index: dict, summaries: list[tuple], blobs: list[bytes]) -> list[bytes]:
@@ -392,7 +414,7 @@ def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
     if path is None or snapshot.raw is None:
         return
     try:
-        write_entry(path, encode(snapshot, catalog, layout))
+        write_entry(path, encode_catalog(snapshot, catalog, layout))
     except OSError:
         pass
 
@@ -405,20 +427,27 @@ def remember(source: DataSource, text: str, root: Node | None, catalog: Catalog)
     store(written, catalog, layout(written.raw, text, root))
 
 
-def parse_text(snapshot: Snapshot, text: str) -> tuple[Catalog, dict]:
-    """Parse and validate: one trip at a time when the layout allows (bounded memory), else whole.
-
-    Returns the catalog and each trip's (first line, byte range or None).
-    """
+def build_by_trip(snapshot: Snapshot, text: str) -> Entry | None:
+    """Parse the file one trip at a time into an entry (written to the cache when it can be),
+    never holding every trip at once; None when its layout needs a whole-file parse."""
     from triptrack import trip_slices
-    from triptrack.storage import parse
+    from triptrack.errors import DataFileError
 
-    shown = snapshot.source.display
-    sliced = trip_slices.parse(text, shown) if snapshot.raw is not None else None
-    if sliced is not None:
-        return sliced
-    root, catalog = parse(text, shown)
-    return catalog, trip_slices.layout(snapshot.raw or b"", text, root)
+    try:
+        parts = encode(snapshot, *_officials_then_trips(trip_slices.pieces(text, snapshot.source.display)))
+    except (trip_slices.Declined, DataFileError):
+        return None
+    path = entry_path(snapshot.path)
+    if path is not None:
+        try:
+            write_entry(path, parts)
+        except OSError:
+            pass
+    return Entry.in_memory(path, parts)
+
+
+def _officials_then_trips(pieces: Iterator) -> tuple[dict, Iterator]:
+    return next(pieces), pieces
 
 
 # --- what commands use ---------------------------------------------------------------
@@ -436,23 +465,32 @@ class Parsed:
             self._parse()
 
     def _parse(self) -> None:
+        from triptrack import trip_slices
+        from triptrack.storage import parse
         from triptrack.yamlsource import decode
 
         snapshot = self.snapshot
-        text = decode(snapshot.raw, snapshot.source.display) if snapshot.raw is not None else ""
-        catalog, layout = parse_text(snapshot, text)
-        self._catalog = catalog
         if self.entry is not None:
             self.entry.close()
             self.entry = None
-        store(snapshot, catalog, layout)
+        text = decode(snapshot.raw, snapshot.source.display) if snapshot.raw is not None else ""
+        if snapshot.raw is not None:
+            self.entry = build_by_trip(snapshot, text)
+            if self.entry is not None:
+                return
+        root, catalog = parse(text, snapshot.source.display)  # the whole file: any error, exactly worded
+        self._catalog = catalog
+        store(snapshot, catalog, trip_slices.layout(snapshot.raw or b"", text, root))
 
     def _cached(self, read):
+        """`read(entry)`, or None when there is no entry (the catalog was parsed whole)."""
         if self.entry is not None:
             try:
                 return read(self.entry)
-            except Corrupt:
+            except Corrupt:  # damaged on disk: parse again (into a fresh entry, where it can)
                 self._parse()
+                if self.entry is not None:
+                    return read(self.entry)
         return None
 
     @property

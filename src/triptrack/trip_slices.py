@@ -6,19 +6,22 @@ left margin, each trip id alone on its line at one indentation — the file is a
 sequence of independent pieces: the officials section, then each trip from its key's
 line to the next key's line. Each piece is composed and validated on its own (the
 same schema code, line numbers moved to where the piece starts) and its nodes are
-dropped before the next. The pieces' byte ranges are the ones the edit fast path uses.
+dropped before the next; the parsed-file cache pickles each trip as it comes, so a
+cold start never holds every trip at once. The pieces' byte ranges are the ones the
+edit fast path uses.
 
 A piece of a block mapping composes alone as it does in the file: a line less
 indented than a trip key, or at its indentation but not a key, ends the mapping in
 both readings, and a token cut in two (a quoted text running over a key's line) is
 an error in the piece. Anything unusual — another top-level line, a tab, a flow-style
-or quoted key, a duplicate id, any error at all — returns None, and the caller parses
-the file whole, which also reports errors with their exact lines and wording.
+or quoted key, a duplicate id, any error at all — declines, and the caller parses the
+file whole, which also reports errors with their exact lines and wording.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,19 +33,41 @@ _TOP_KEY = re.compile(r"(officials|trips):[ ]*(#.*)?")
 _ITEM_KEY = r"[a-z0-9][a-z0-9._-]*:[ ]*(?:#.*)?"
 
 
+class Declined(Exception):
+    """The file's layout is not one this module cuts into pieces: parse it whole."""
+
+
+def pieces(text: str, shown: str) -> Iterator:
+    """The file in pieces, validated: first the officials (a dict), then for each trip
+    (id, Trip with line numbers counted from its first line, that first line, byte range).
+
+    Raises Declined (at once or part-way) for a layout it cannot cut, and DataFileError
+    for an error in a piece; then parse the file whole, for the error's exact wording.
+    """
+    if "\t" in text or "\r" in text or text.startswith("\ufeff"):
+        raise Declined
+    sections = _sections(text)
+    if sections is None:
+        raise Declined
+    return _pieces(text, shown, sections)
+
+
 def parse(text: str, shown: str) -> tuple[Catalog, dict[str, tuple]] | None:
     """(catalog, per trip (first line, byte range)) for `text`, or None: parse it whole instead."""
     from triptrack.errors import DataFileError
+    from triptrack.model import Catalog
+    from triptrack.parsed_cache import shift_lines
 
-    if "\t" in text or "\r" in text or text.startswith("\ufeff"):
-        return None
-    sections = _sections(text)
-    if sections is None:
-        return None
     try:
-        return _parse(text, shown, sections)
-    except DataFileError:
+        found = pieces(text, shown)
+        catalog = Catalog(officials=next(found))
+        layout = {}
+        for trip_id, trip, line, span in found:
+            catalog.trips[trip_id] = shift_lines(trip, line)
+            layout[trip_id] = (line, span)
+    except (Declined, DataFileError):
         return None
+    return catalog, layout
 
 
 def _sections(text: str) -> dict[str, tuple[int, int]] | None:
@@ -82,39 +107,39 @@ def _trip_starts(text: str, begin: int, end: int) -> list[int] | None:
     return starts
 
 
-def _parse(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> tuple[Catalog, dict] | None:
+def _pieces(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> Iterator:
     from triptrack import schema
     from triptrack.model import Catalog
-    from triptrack.parsed_cache import shift_lines
     from triptrack.yamlsource import MappingNode, compose
 
     reader = schema._Reader(shown)
-    catalog = Catalog()
+    known = Catalog()  # the officials, for checking each trip's official
     if "officials" in sections:
         begin, end = sections["officials"]
         node = _only_value(compose(text[begin:end], shown), "officials")
         if node is None:
-            return None
+            raise Declined
         line = text.count("\n", 0, begin)
         if not reader.is_null(node):
             reader.check_tag(node, "officials")
             if not isinstance(node, MappingNode):
-                return None
+                raise Declined
             reader.pairs(node, "officials", None)
             for key_node, value in node.value:
                 official_id = reader.identifier(key_node, "officials", "official")
                 official = schema._official(reader, official_id, value)
                 official.line += line
-                catalog.officials[official_id] = official
+                known.officials[official_id] = official
     begin, end = sections["trips"]
     starts = _trip_starts(text, begin, end)
     if starts is None:
-        return None
+        raise Declined
     header = _only_value(compose(text[begin : starts[0] if starts else end], shown), "trips")
     if starts and not (header is None or reader.is_null(header)):
-        return None
+        raise Declined
+    yield known.officials
     to_bytes = _ByteOffsets(text)
-    layout: dict[str, tuple] = {}
+    seen: set[str] = set()
     line = text.count("\n", 0, begin)
     previous = begin
     for number, start in enumerate(starts):
@@ -123,14 +148,13 @@ def _parse(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> tuple
         previous = start
         root = compose(text[start:stop], shown)
         if not isinstance(root, MappingNode) or len(root.value) != 1:
-            return None
+            raise Declined
         key_node, value = root.value[0]
         trip_id = reader.identifier(key_node, "trips", "trip")
-        if trip_id in catalog.trips:
-            return None  # a duplicate id: the whole-file parse words that error
-        catalog.trips[trip_id] = shift_lines(schema._trip(reader, trip_id, value, catalog), line)
-        layout[trip_id] = (line, (to_bytes(start), to_bytes(stop)))
-    return catalog, layout
+        if trip_id in seen:
+            raise Declined  # a duplicate id: the whole-file parse words that error
+        seen.add(trip_id)
+        yield trip_id, schema._trip(reader, trip_id, value, known), line, (to_bytes(start), to_bytes(stop))
 
 
 def layout(raw: bytes, text: str, root: Node | None) -> dict[str, tuple]:
