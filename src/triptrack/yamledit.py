@@ -3,104 +3,275 @@
 PyYAML drops comments when it rewrites a file. Instead, each edit finds the nodes
 it touches (their marks give exact positions) and splices new YAML text in, so
 comments, blank lines, key order and quoting elsewhere stay byte-for-byte the same.
-Adding a stop adds lines and removes none.
+A changed scalar keeps its quoting style where the new value allows it.
+
+Every primitive returns `Splice`s (replace text[start:end] with new text) for one
+version of the text; `apply` puts them in, `run_steps` chains edits that each need
+a fresh parse. Comment lines directly above a list item move with it; deleting an
+item keeps them (they may say more than the item did).
 """
 
 from __future__ import annotations
 
-from triptrack.errors import NotFoundError
-from triptrack.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, dump_block
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from triptrack.errors import InputError, NotFoundError
+from triptrack.yamlrender import dump, indented, render_flow, render_key, render_scalar
+from triptrack.yamlsource import NULL_TAG, MappingNode, Node, ScalarNode, SequenceNode, compose, line_of
 
 
-def mapping_value(node: Node, key: str) -> Node | None:
+@dataclass(frozen=True)
+class Splice:
+    """Replace text[start:end] with `text` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    text: str = ""
+
+
+Step = Callable[[str, "Node | None"], list[Splice]]
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+def apply(text: str, splices: Iterable[Splice]) -> str:
+    """Put non-overlapping splices into `text` (new lines follow the file's CRLF/LF style)."""
+    crlf = "\r\n" in text
+    out, position = [], 0
+    for splice in sorted(splices, key=lambda s: s.start):
+        if splice.start < position:
+            raise ValueError(f"overlapping edits at offset {splice.start}")
+        out.append(text[position : splice.start])
+        out.append(_LONE_LF.sub("\r\n", splice.text) if crlf else splice.text)
+        position = splice.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def run_steps(text: str, steps: list[Step], path: str) -> str:
+    """Apply each step to the text the previous one produced (re-parsed in between)."""
+    for step in steps:
+        root = compose(text, path)
+        text = apply(text, step(text, root))
+    return text
+
+
+# --- finding nodes -----------------------------------------------------------------
+
+
+def pair(node: Node | None, key: str) -> tuple[ScalarNode, Node] | None:
     if isinstance(node, MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == key:
-                return value_node
+                return key_node, value_node
     return None
 
 
-def mapping_key(node: Node, key: str) -> Node | None:
-    if isinstance(node, MappingNode):
-        for key_node, _value in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == key:
-                return key_node
-    return None
+def mapping_value(node: Node | None, key: str) -> Node | None:
+    found = pair(node, key)
+    return found[1] if found else None
 
 
-def trip_node(root: Node, trip_id: str) -> MappingNode:
-    trips = mapping_value(root, "trips")
-    node = mapping_value(trips, trip_id) if trips is not None else None
+def mapping_key(node: Node | None, key: str) -> ScalarNode | None:
+    found = pair(node, key)
+    return found[0] if found else None
+
+
+def entry_node(root: Node | None, section: str, key: str, kind: str) -> MappingNode:
+    node = mapping_value(mapping_value(root, section), key)
     if not isinstance(node, MappingNode):
-        raise NotFoundError(f"no trip {trip_id!r}")
+        raise NotFoundError(f"no {kind} {key!r}")
     return node
+
+
+def trip_node(root: Node | None, trip_id: str) -> MappingNode:
+    return entry_node(root, "trips", trip_id, "trip")
+
+
+def official_node(root: Node | None, official_id: str) -> MappingNode:
+    return entry_node(root, "officials", official_id, "official")
+
+
+def list_item(parent: Node, key: str, index: int) -> Node:
+    seq = mapping_value(parent, key)
+    if not isinstance(seq, SequenceNode) or not 0 <= index < len(seq.value):
+        raise NotFoundError(f"no {key} item {index + 1}")
+    return seq.value[index]
+
+
+# --- positions ----------------------------------------------------------------------
 
 
 def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _after_node(text: str, node: Node) -> int:
-    """The offset just past the last line of `node` (and any comment on that line)."""
-    last = node
-    while True:
-        if isinstance(last, MappingNode) and last.value:
-            last = last.value[-1][1]
-        elif isinstance(last, SequenceNode) and last.value:
-            last = last.value[-1]
-        else:
-            break
-    end = last.end_mark.index
-    if end > 0 and text[end - 1] == "\n":
-        return end
-    newline = text.find("\n", end)
+def _line_end(text: str, index: int) -> int:
+    newline = text.find("\n", index)
     return len(text) if newline < 0 else newline + 1
 
 
-def _indented(block: str, first_prefix: str, rest_prefix: str) -> str:
-    lines = block.rstrip("\n").split("\n")
-    out = [first_prefix + lines[0]] + [(rest_prefix + line) if line else line for line in lines[1:]]
-    return "\n".join(out) + "\n"
+def _content_end(text: str, node: Node) -> int:
+    """Just past the last character of `node` that is not white space."""
+    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    start, end = node.start_mark.index, node.end_mark.index
+    while end > start and text[end - 1] in " \t\r\n":  # block scalars end after blank lines
+        end -= 1
+    return end
 
 
-def _ensure_newline(text: str, at: int) -> tuple[str, int]:
-    """Make sure the text before `at` ends a line, so an insertion starts on its own line."""
+def node_end(text: str, node: Node) -> int:
+    """The offset just past the last line of `node` (and any comment on that line)."""
+    return _line_end(text, _content_end(text, node))
+
+
+def _is_blank_line(text: str, start: int) -> bool:
+    return start < len(text) and not text[start : _line_end(text, start)].strip()
+
+
+def comments_above(text: str, line_start: int) -> int:
+    """The start of the comment lines directly above the line at `line_start` (or itself)."""
+    while line_start > 0:
+        previous = _line_start(text, line_start - 1)
+        if not text[previous:line_start].lstrip().startswith("#"):
+            break
+        line_start = previous
+    return line_start
+
+
+def comment_lines_above(text: str, node: Node) -> tuple[int, int] | None:
+    """The (first, last) line numbers of the comment lines directly above `node`'s line."""
+    line = _line_start(text, node.start_mark.index)
+    top = comments_above(text, line)
+    if top == line:
+        return None
+    first = text.count("\n", 0, top) + 1
+    return first, first + text.count("\n", top, line) - 1
+
+
+def _own_line_start(text: str, node: Node, what: str) -> int:
+    """The start of the line `node` begins, which must hold nothing before it but spaces and '-'."""
+    start = node.start_mark.index
+    line = _line_start(text, start)
+    if text[line:start].strip(" -"):
+        raise InputError(f"line {line_of(node)}: {what} shares its line with other data; split the line to edit it")
+    return line
+
+
+def _removal(text: str, start: int, end: int) -> Splice:
+    """Remove whole lines [start, end); with a blank line on both sides, one of them goes too."""
+    blank_before = start == 0 or not text[_line_start(text, start - 1) : start].strip()
+    if blank_before and _is_blank_line(text, end):
+        end = _line_end(text, end)
+    return Splice(start, end, "")
+
+
+def _insertion(text: str, at: int, block: str) -> Splice:
     if at > 0 and text[at - 1] != "\n":
-        text = text[:at] + "\n" + text[at:]
-        at += 1
-    return text, at
+        block = "\n" + block
+    return Splice(at, at, block)
 
 
-def insert_list_item(text: str, parent: MappingNode, key: str, index: int, data: dict) -> str:
-    """Insert `data` as item `index` of the block list `parent[key]`, creating the list if needed."""
-    seq = mapping_value(parent, key)
-    if isinstance(seq, SequenceNode) and seq.value and not seq.flow_style:
-        items = seq.value
-        dash_column = _dash_column(text, items[0])
-        item_column = items[0].start_mark.column
-        gap = " " * max(1, item_column - dash_column - 1)
-        block = _indented(dump_block(data), " " * dash_column + "-" + gap, " " * item_column)
-        if index == 0:
-            at = _line_start(text, items[0].start_mark.index)
-        else:
-            at = _after_node(text, items[min(index, len(items)) - 1])
-        text, at = _ensure_newline(text, at)
-        return text[:at] + block + text[at:]
-    column = parent.value[0][0].start_mark.column if parent.value else 2
-    item_block = _indented(dump_block(data), " " * (column + 2) + "- ", " " * (column + 4))
-    if seq is not None:
-        # An empty or flow-style list (`stops: []`): replace it with a block list.
-        existing = [] if not isinstance(seq, SequenceNode) else seq.value
-        if existing:
-            raise NotFoundError(f"{key!r} is written in flow style ([...]); write it as a block list to edit it")
-        key_node = mapping_key(parent, key)
-        start = key_node.start_mark.index
-        end = _after_node(text, seq)
-        replacement = " " * 0 + text[start : key_node.end_mark.index] + ":\n" + item_block
-        return text[:start] + replacement + text[end:]
-    at = _after_node(text, parent)
-    text, at = _ensure_newline(text, at)
-    return text[:at] + " " * column + f"{key}:\n" + item_block + text[at:]
+# --- scalars and keys --------------------------------------------------------------
+
+
+def is_null(node: Node | None) -> bool:
+    return node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG)
+
+
+def replace_scalar(text: str, node: ScalarNode, value: str | float | bool, *, flow: bool, indent: int) -> list[Splice]:
+    """The scalar's new text in its old quoting style where possible (nothing if unchanged)."""
+    if isinstance(value, str) and node.value == value and not is_null(node):
+        return []
+    start, end = node.start_mark.index, _content_end(text, node)
+    rendered = render_scalar(value, node.style if not is_null(node) else None, flow=flow, indent=indent)
+    if text[start:end] == rendered:
+        return []
+    if start == end:  # `key:` with nothing after it
+        rendered = " " + rendered
+    return [Splice(start, end, rendered)]
+
+
+def rename_key(text: str, key_node: ScalarNode, new_key: str) -> list[Splice]:
+    return [Splice(key_node.start_mark.index, key_node.end_mark.index, render_key(new_key, key_node.style))]
+
+
+def set_scalar(text: str, mapping: MappingNode, key: str, value: str | float | bool, order: tuple[str, ...]) -> list[Splice]:
+    """Set `key: value` in `mapping`, replacing the old value or adding the key in `order`."""
+    found = pair(mapping, key)
+    if found is None:
+        return insert_key(text, mapping, key, value, order)
+    key_node, node = found
+    if not isinstance(node, ScalarNode):
+        raise InputError(f"line {line_of(node)}: {key!r} holds a list or mapping here, not text")
+    return replace_scalar(text, node, value, flow=bool(mapping.flow_style), indent=key_node.start_mark.column)
+
+
+def set_empty_list(text: str, mapping: MappingNode, key: str) -> list[Splice]:
+    """Write `key: []` where the list under `key` has become empty or is null."""
+    node = mapping_value(mapping, key)
+    if node is None or not is_null(node):
+        return []
+    at = node.start_mark.index
+    return [Splice(at, _content_end(text, node), " []" if at == node.end_mark.index else "[]")]
+
+
+def insert_key(text: str, mapping: MappingNode, key: str, data, order: tuple[str, ...]) -> list[Splice]:
+    """Add `key: data` to `mapping` after the keys that come before it in `order`."""
+    rank = {name: i for i, name in enumerate(order)}
+    mine = rank.get(key, len(order))
+    before = [p for p in mapping.value if rank.get(p[0].value, len(order)) <= mine]
+    if mapping.flow_style:
+        rendered = f"{render_key(key, None)}: {render_flow(data)}"
+        if before:
+            at = _content_end(text, before[-1][1])
+            return [Splice(at, at, ", " + rendered)]
+        if mapping.value:
+            at = mapping.value[0][0].start_mark.index
+            return [Splice(at, at, rendered + ", ")]
+        at = _content_end(text, mapping) - 1  # just inside the closing brace
+        return [Splice(at, at, rendered)]
+    column = mapping.value[0][0].start_mark.column
+    first_key = mapping.value[0][0]
+    if before:
+        at = node_end(text, before[-1][1])
+    elif text[_line_start(text, first_key.start_mark.index) : first_key.start_mark.index].strip():
+        at = node_end(text, mapping.value[0][1])  # the first key shares the '- ' line: go after it
+    else:
+        at = comments_above(text, _line_start(text, first_key.start_mark.index))
+    return [_insertion(text, at, indented(dump({key: data}), " " * column, " " * column))]
+
+
+def delete_key(text: str, mapping: MappingNode, key: str) -> list[Splice]:
+    """Remove `key` and its value (nothing when it is not there)."""
+    pairs = list(mapping.value)
+    for index, (key_node, value) in enumerate(pairs):
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            break
+    else:
+        return []
+    if mapping.flow_style:
+        return [_flow_removal(text, [(k.start_mark.index, _content_end(text, v)) for k, v in pairs], index)]
+    start = _own_line_start(text, key_node, f"key {key!r}")
+    return [_removal(text, start, node_end(text, value))]
+
+
+def _flow_removal(text: str, spans: list[tuple[int, int]], index: int) -> Splice:
+    start, end = spans[index]
+    if index > 0:
+        return Splice(spans[index - 1][1], end, "")
+    if len(spans) > 1:
+        return Splice(start, spans[1][0], "")
+    return Splice(start, end, "")
+
+
+# --- lists ---------------------------------------------------------------------------
+
+
+def _item_start(text: str, item: Node) -> int:
+    return _own_line_start(text, item, "a list item")
 
 
 def _dash_column(text: str, item: Node) -> int:
@@ -108,3 +279,111 @@ def _dash_column(text: str, item: Node) -> int:
     line_start = _line_start(text, start)
     dash = text.rfind("-", line_start, start)
     return dash - line_start if dash >= 0 else max(0, item.start_mark.column - 2)
+
+
+def _item_block(data, dash_column: int, item_column: int) -> str:
+    gap = " " * max(1, item_column - dash_column - 1)
+    first = " " * dash_column + "-" + gap
+    if isinstance(data, (dict, list)):
+        return indented(dump(data), first, " " * item_column)
+    return first + render_scalar(str(data), None, flow=False, indent=dash_column) + "\n"
+
+
+def _fill_empty(text: str, key_node: ScalarNode, value: Node, block: str) -> list[Splice]:
+    """Replace a null or empty flow value (`stops: []`) by a block, keeping the line's comment."""
+    start, end = value.start_mark.index, _content_end(text, value)
+    if end > start:  # `[]`, `{}`, `~` or `null`: remove it and the spaces before it
+        while start > key_node.end_mark.index and text[start - 1] in " \t":
+            start -= 1
+    return [Splice(start, end, ""), _insertion(text, node_end(text, value), block)]
+
+
+def insert_item(text: str, parent: MappingNode, key: str, index: int, data, order: tuple[str, ...] = ()) -> list[Splice]:
+    """Insert `data` as item `index` of the list `parent[key]`, creating the list if needed."""
+    found = pair(parent, key)
+    seq = found[1] if found else None
+    if isinstance(seq, SequenceNode) and seq.value:
+        items = seq.value
+        index = min(index, len(items))
+        if seq.flow_style:
+            if isinstance(data, (dict, list)):
+                raise InputError(
+                    f"line {line_of(seq)}: {key!r} is written in flow style ([...]); "
+                    "write it as a block list (one '- ' per line) to add to it"
+                )
+            rendered = render_flow(data)
+            if index < len(items):
+                at = items[index].start_mark.index
+                return [Splice(at, at, rendered + ", ")]
+            at = _content_end(text, items[-1])
+            return [Splice(at, at, ", " + rendered)]
+        block = _item_block(data, _dash_column(text, items[0]), items[0].start_mark.column)
+        if index < len(items):
+            at = comments_above(text, _item_start(text, items[index]))
+        else:
+            at = node_end(text, items[-1])
+        return [_insertion(text, at, block)]
+    if found is None:
+        return insert_key(text, parent, key, [data], order)
+    if not (is_null(seq) or isinstance(seq, (SequenceNode, MappingNode)) and not seq.value):
+        raise InputError(f"line {line_of(seq)}: {key!r} is not a list")
+    if parent.flow_style:
+        return [Splice(seq.start_mark.index, _content_end(text, seq), render_flow([data]))]
+    column = found[0].start_mark.column
+    return _fill_empty(text, found[0], seq, _item_block(data, column + 2, column + 4))
+
+
+def delete_item(text: str, seq: SequenceNode, index: int) -> list[Splice]:
+    item = seq.value[index]
+    if seq.flow_style:
+        return [_flow_removal(text, [(i.start_mark.index, _content_end(text, i)) for i in seq.value], index)]
+    return [_removal(text, _item_start(text, item), node_end(text, item))]
+
+
+def move_item(text: str, seq: SequenceNode, source: int, target: int) -> list[Splice]:
+    """Move item `source` to position `target`, with the comment lines directly above it."""
+    if source == target:
+        return []
+    if seq.flow_style:
+        raise InputError(f"line {line_of(seq)}: the list is written in flow style ([...]); write it as a block list to reorder it")
+    spans = [(comments_above(text, _item_start(text, item)), node_end(text, item)) for item in seq.value]
+    block = text[spans[source][0] : spans[source][1]]
+    if not block.endswith("\n"):
+        block += "\n"
+    others = [span for i, span in enumerate(spans) if i != source]
+    at = others[target][0] if target < len(others) else others[-1][1]
+    return [Splice(spans[source][0], spans[source][1], ""), _insertion(text, at, block)]
+
+
+def insert_list_item(text: str, parent: MappingNode, key: str, index: int, data: dict) -> str:
+    """Insert `data` as item `index` of the block list `parent[key]`; returns the new text."""
+    return apply(text, insert_item(text, parent, key, index, data))
+
+
+# --- whole entries (a new trip or official) -----------------------------------------
+
+
+def add_entry(text: str, root: Node | None, section: str, key: str, data: dict, order: tuple[str, ...]) -> list[Splice]:
+    """Add `key: data` at the end of the top-level mapping `section`, creating it if needed."""
+    if root is None or is_null(root):
+        return [_insertion(text, len(text), dump({section: {key: data}}))]
+    found = pair(root, section)
+    if found is None:
+        return insert_key(text, root, section, {key: data}, order)
+    key_node, node = found
+    if isinstance(node, MappingNode) and node.value:
+        if node.flow_style:
+            at = _content_end(text, node) - 1
+            return [Splice(at, at, f", {render_key(key, None)}: {render_flow(data)}")]
+        column = node.value[0][0].start_mark.column
+        block = indented(dump({key: data}), " " * column, " " * column)
+        if len(node.value) > 1:
+            last_key = node.value[-1][0]
+            top = comments_above(text, _line_start(text, last_key.start_mark.index))
+            if top > 0 and _is_blank_line(text, _line_start(text, top - 1)):
+                block = "\n" + block  # the entries are separated by blank lines
+        return [_insertion(text, node_end(text, node.value[-1][1]), block)]
+    if not (is_null(node) or isinstance(node, MappingNode)):
+        raise InputError(f"line {line_of(node)}: {section!r} is not a mapping")
+    column = key_node.start_mark.column + 2
+    return _fill_empty(text, key_node, node, indented(dump({key: data}), " " * column, " " * column))

@@ -85,6 +85,12 @@ def compose(text: str, path: str) -> Node | None:
     """The node tree of one YAML document, or None for an empty file."""
     try:
         root = yaml.compose(text, Loader=StringLoader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (position: UTF-8 bytes)
+        line = text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise DataFileError(path, line, f"invalid YAML: character U+{code:04X} is not allowed in YAML text") from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at depth 1000
+        raise DataFileError(path, None, "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
