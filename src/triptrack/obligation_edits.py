@@ -99,7 +99,7 @@ def edit_obligation(source: storage.DataSource, trip_id: str, number: int, field
         if fields.tz is not None:
             tz = check_zone(fields.tz, "--tz")
             put("tz", tz, obligation.when.tz)
-        if "tz" in fields.clear:
+        if "tz" in fields.clear and obligation.when.tz != home_tz:
             tz = home_tz
             steps.append(lambda text, root: ye.delete_key(text, locate(root), "tz"))
             said.append(f"tz cleared (now the home zone {home_tz})")
@@ -110,7 +110,7 @@ def edit_obligation(source: storage.DataSource, trip_id: str, number: int, field
                 put("when", parse_iso(wall_text(obligation.when), tz).text(), obligation.when.text())
             except ValueError as exc:
                 raise InputError(f"when in the new zone: {exc}; give --when as well") from None
-        if "where" in fields.clear:
+        if "where" in fields.clear and obligation.where:
             steps.append(lambda text, root: ye.delete_key(text, locate(root), "where"))
             said.append("where cleared")
         if not steps:

@@ -84,7 +84,7 @@ def rename_official(source: storage.DataSource, old_id: str, new_id: str) -> Out
             steps.append(
                 lambda text, root, trip_id=trip_id: ye.set_scalar(text, ye.trip_node(root, trip_id), "official", new_id, ())
             )
-        also = f" and in {len(trips)} trip{'s' * (len(trips) != 1)} ({', '.join(trips)})" if trips else ""
+        also = f" (and in {len(trips)} trip{'s' * (len(trips) != 1)}: {', '.join(trips)})" if trips else ""
         return Plan(f"Renamed official {old_id} to {new_id}{also}", steps)
 
     return run(source, plan)
@@ -105,8 +105,9 @@ def edit_official(source: storage.DataSource, official_id: str, fields: Official
         notes: list[str] = []
 
         def put(key: str, value: str, old: str) -> None:
-            steps.append(lambda text, root: ye.set_scalar(text, locate(root), key, value, OFFICIAL_KEYS))
-            said.append(f"{key} {old or '(none)'} -> {value}")
+            if value != old:
+                steps.append(lambda text, root: ye.set_scalar(text, locate(root), key, value, OFFICIAL_KEYS))
+                said.append(f"{key} {old or '(none)'} -> {value}")
 
         if fields.name is not None:
             put("name", one_line(fields.name, "--name"), official.name)
@@ -115,7 +116,7 @@ def edit_official(source: storage.DataSource, official_id: str, fields: Official
         if fields.country is not None:
             put("country", check_country(fields.country, "--country"), official.country)
         new_tz = official.home_tz
-        if fields.home is not None:
+        if fields.home is not None and fields.home != official.home:
             home = fields.home
             if official.home is None or not isinstance(ye.mapping_value(locate(doc.root), "home"), ye.MappingNode):
                 steps.append(lambda text, root: ye.insert_key(text, locate(root), "home", place_data(home), OFFICIAL_KEYS))
@@ -125,12 +126,13 @@ def edit_official(source: storage.DataSource, official_id: str, fields: Official
             said.append(f"home {old or '(none)'} -> {home.city} ({home.tz})")
             new_tz = home.tz
         for key in fields.clear:
-            steps.append(lambda text, root, key=key: ye.delete_key(text, locate(root), key))
-            said.append(f"{key} cleared")
-            if key == "home":
-                new_tz = "UTC"
+            if getattr(official, key):
+                steps.append(lambda text, root, key=key: ye.delete_key(text, locate(root), key))
+                said.append(f"{key} cleared")
+                if key == "home":
+                    new_tz = "UTC"
         if not steps:
-            raise InputError("nothing to change: give --name, --title, --country, --home or --clear")
+            raise InputError(f"nothing to change: official {official_id} already has the values given")
         trips = trips_of(doc.catalog, official_id)
         if new_tz != official.home_tz and trips:
             notes.append(f"the leaves/returns and obligations of {', '.join(trips)} are now read in {new_tz}")

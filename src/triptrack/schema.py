@@ -7,6 +7,7 @@ what a person wrote.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Callable, Iterator, TypeVar
 
@@ -36,6 +37,11 @@ TOP_KEYS = ("officials", "trips")
 T = TypeVar("T")
 
 
+class _KeysReported(DataFileError):
+    """A mapping whose key problems were collected: its contents are not checked further
+    (a misspelt key would otherwise also be reported as a missing one)."""
+
+
 class _Reader:
     """Walks the node tree for one file, raising DataFileError with file and line.
 
@@ -51,7 +57,8 @@ class _Reader:
         """Record `exc` when collecting problems; raise it otherwise."""
         if self.problems is None:
             raise exc
-        self.problems.append(exc)
+        if not isinstance(exc, _KeysReported):
+            self.problems.append(exc)
 
     def each(self, items: list[Node], build: Callable[[int, Node], T]) -> list[T]:
         out = []
@@ -73,11 +80,17 @@ class _Reader:
         if node.tag not in ALLOWED_TAGS:
             raise self.fail(node, where, f"YAML tag {node.tag!r} is not allowed")
 
-    def mapping(self, node: Node, where: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+    def mapping(self, node: Node, where: str, allowed: tuple[str, ...], *, go_on: bool = False) -> dict[str, Node]:
+        """The mapping's fields. When collecting, a mapping with bad keys is not checked
+        further unless `go_on` (its keys are independent, as at the top of the file)."""
         self.check_tag(node, where)
         if not isinstance(node, MappingNode):
             raise self.fail(node, where, f"expected a mapping of {', '.join(allowed[:4])}...")
-        return self.pairs(node, where, allowed)
+        reported = len(self.problems or [])
+        fields = self.pairs(node, where, allowed)
+        if not go_on and len(self.problems or []) > reported:
+            raise _KeysReported(self.path, line_of(node), "")
+        return fields
 
     def pairs(self, node: MappingNode, where: str, allowed: tuple[str, ...] | None) -> dict[str, Node]:
         out: dict[str, Node] = {}
@@ -100,7 +113,9 @@ class _Reader:
         if key in seen:
             raise self.fail(key_node, where, f"duplicate key {key!r} (first given at line {first_line[key]})")
         if allowed is not None and key not in allowed:
-            raise self.fail(key_node, where, f"unknown key {key!r} (expected one of: {', '.join(allowed)})")
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise self.fail(key_node, where, f"unknown key {key!r} ({hint}expected one of: {', '.join(allowed)})")
         return key
 
     def text(self, node: Node, where: str, *, single_line: bool = False) -> str:
@@ -216,8 +231,8 @@ def _entries(reader: _Reader, node: Node | None, where: str, kind: str) -> Itera
         raise reader.fail(node, where, f"expected a mapping of {kind} ids")
     kept = reader.pairs(node, where, None)  # duplicate ids are errors
     for key_node, value in node.value:
-        if kept.get(getattr(key_node, "value", None)) is not value:
-            continue  # a duplicate (already reported)
+        if not isinstance(key_node, ScalarNode) or kept.get(key_node.value) is not value:
+            continue  # a duplicate or a key that is not a name (already reported)
         try:
             entry_id = reader.identifier(key_node, where, kind)
         except DataFileError as exc:
@@ -230,9 +245,10 @@ def _catalog(reader: _Reader, root: Node | None) -> Catalog:
     catalog = Catalog()
     if reader.is_null(root):
         return catalog
+    reader.check_tag(root, "")
     if not isinstance(root, MappingNode):
         raise reader.fail(root, "", "the file must be a mapping with 'officials:' and 'trips:' at the top")
-    top = reader.mapping(root, "", TOP_KEYS)
+    top = reader.mapping(root, "", TOP_KEYS, go_on=True)
     for official_id, node in _entries(reader, top.get("officials"), "officials", "official"):
         try:
             catalog.officials[official_id] = _official(reader, official_id, node)

@@ -138,14 +138,14 @@ def edit_stop(source: storage.DataSource, trip_id: str, number: int, fields: Sto
             if new is not None and (old is None or new.text() != old.text()):
                 steps.append(lambda text, root, key=key, value=new.text(): ye.set_scalar(text, locate(root), key, value, STOP_KEYS))
                 said.append(f"{key} {old.text() if old else '(none)'} -> {new.text()}")
-        if fields.notes is not None:
-            value = some_text(fields.notes, "--notes")
-            steps.append(lambda text, root: ye.set_scalar(text, locate(root), "notes", value, STOP_KEYS))
+        notes = some_text(fields.notes, "--notes") if fields.notes is not None else stop.notes
+        if notes != stop.notes:
+            steps.append(lambda text, root, value=notes: ye.set_scalar(text, locate(root), "notes", value, STOP_KEYS))
             said.append("notes changed" if stop.notes else "notes added")
-        if fields.ref is not None:
-            value = one_line(fields.ref, "--ref")
-            steps.append(lambda text, root: ye.set_scalar(text, locate(root), "ref", value, STOP_KEYS))
-            said.append(f"ref {stop.ref or '(none)'} -> {value}")
+        ref = one_line(fields.ref, "--ref") if fields.ref is not None else stop.ref
+        if ref != stop.ref:
+            steps.append(lambda text, root, value=ref: ye.set_scalar(text, locate(root), "ref", value, STOP_KEYS))
+            said.append(f"ref {stop.ref or '(none)'} -> {ref}")
         if fields.approximate is not None and fields.approximate != stop.approximate:
             if fields.approximate:
                 steps.append(lambda text, root: ye.set_scalar(text, locate(root), "approximate", True, STOP_KEYS))
@@ -153,15 +153,14 @@ def edit_stop(source: storage.DataSource, trip_id: str, number: int, fields: Sto
                 steps.append(lambda text, root: ye.delete_key(text, locate(root), "approximate"))
             said.append("marked approximate" if fields.approximate else "marked exact")
         for key in ("depart", "notes", "ref"):
-            if key in fields.clear:
+            if key in fields.clear and (stop.depart if key == "depart" else getattr(stop, key)):
                 steps.append(lambda text, root, key=key: ye.delete_key(text, locate(root), key))
                 said.append(f"{key} cleared")
         if not steps:
             raise InputError("nothing to change: the values given are the ones the stop already has")
         stops = list(trip.stops)
-        stops[number - 1] = replace(stop, place=place, arrive=arrive, depart=depart)
-        notes = order_notes(trip_id, stops, number)
-        return Plan(f"Changed stop {number} ({stop.city}) of {trip_id}: " + "; ".join(said), steps, notes)
+        stops[number - 1] = replace(stop, place=place, arrive=arrive, depart=depart, notes=notes, ref=ref)
+        return Plan(f"Changed stop {number} ({stop.city}) of {trip_id}: " + "; ".join(said), steps, order_notes(trip_id, stops, number))
 
     return run(source, plan)
 

@@ -15,7 +15,6 @@ from triptrack.editing import (
     Plan,
     check_id,
     check_order,
-    describe,
     find_official,
     find_trip,
     kept_comments_note,
@@ -117,8 +116,9 @@ def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> O
         notes: list[str] = []
 
         def put(key: str, value: str, old: str) -> None:
-            steps.append(lambda text, root: ye.set_scalar(text, ye.trip_node(root, trip_id), key, value, TRIP_KEYS))
-            said.append(f"{key} {old or '(none)'} -> {value}")
+            if value != old:
+                steps.append(lambda text, root: ye.set_scalar(text, ye.trip_node(root, trip_id), key, value, TRIP_KEYS))
+                said.append(f"{key} {old or '(none)'} -> {value}")
 
         if fields.title is not None:
             put("title", one_line(fields.title, "--title"), trip.title)
@@ -134,22 +134,23 @@ def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> O
             typed = getattr(fields, key)
             if typed is not None:
                 times[key] = parse_time(typed, home_tz, f"--{key}")
-                put(key, times[key].text(), describe(getattr(trip, key)) if getattr(trip, key) else "")
+                put(key, times[key].text(), getattr(trip, key).text() if getattr(trip, key) else "")
         for key in fields.clear:
             if key in times:
                 times[key] = None
         check_order(times["leaves"], times["returns"], "leaves", "returns")
-        if fields.notes is not None:
-            put("notes", some_text(fields.notes, "--notes"), "..." if trip.notes else "")
+        if fields.notes is not None and some_text(fields.notes, "--notes") != trip.notes:
+            put("notes", some_text(fields.notes, "--notes"), "(some text)" if trip.notes else "")
         for source_text in fields.sources:
             value = one_line(source_text, "--add-source")
             steps.append(lambda text, root, value=value: ye.insert_item(text, ye.trip_node(root, trip_id), "sources", 10**9, value, TRIP_KEYS))
             said.append(f"source added: {value}")
         for key in fields.clear:
-            steps.append(lambda text, root, key=key: ye.delete_key(text, ye.trip_node(root, trip_id), key))
-            said.append(f"{key} cleared")
+            if getattr(trip, key):
+                steps.append(lambda text, root, key=key: ye.delete_key(text, ye.trip_node(root, trip_id), key))
+                said.append(f"{key} cleared")
         if not steps:
-            raise InputError("nothing to change: give --title, --official, --status, --leaves, --returns, --notes, --add-source or --clear")
+            raise InputError(f"nothing to change: trip {trip_id} already has the values given")
         return Plan(f"Changed trip {trip_id}: " + "; ".join(said), steps, notes)
 
     return run(source, plan)

@@ -39,7 +39,7 @@ def apply(text: str, splices: Iterable[Splice]) -> str:
     """Put non-overlapping splices into `text` (new lines follow the file's CRLF/LF style)."""
     crlf = "\r\n" in text
     out, position = [], 0
-    for splice in sorted(splices, key=lambda s: s.start):
+    for splice in sorted(splices, key=lambda s: (s.start, s.end)):  # an insertion goes before a removal at its spot
         if splice.start < position:
             raise ValueError(f"overlapping edits at offset {splice.start}")
         out.append(text[position : splice.start])
