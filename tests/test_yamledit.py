@@ -77,6 +77,11 @@ def test_a_literal_block_stays_a_literal_block_and_keeps_the_blank_line_after_it
     assert "    notes: |-\n      First.\n      Second.\n\n    stops:\n" in new
 
 
+def test_several_lines_replacing_a_plain_line_become_a_literal_block():
+    new = edit(FILE, lambda t, r: ye.set_scalar(t, trip(r, "b"), "title", "One\nTwo", TRIP_KEYS))
+    assert "    title: |-\n      One\n      Two\n    official: o\n" in new
+
+
 def test_typed_numbers_and_booleans_are_written_plain():
     stop = lambda r: ye.list_item(trip(r), "stops", 1)  # noqa: E731
     new = edit(FILE, lambda t, r: ye.set_scalar(t, stop(r), "lat", 48.85341, STOP_KEYS))

@@ -14,21 +14,30 @@ item keeps them (they may say more than the item did).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from triptrack.errors import InputError, NotFoundError
+from triptrack.errors import InputError
 from triptrack.yamlrender import dump, indented, render_flow, render_key, render_scalar
 from triptrack.yamlsource import NULL_TAG, MappingNode, Node, ScalarNode, SequenceNode, compose, line_of
-
-
-@dataclass(frozen=True)
-class Splice:
-    """Replace text[start:end] with `text` (an insertion when start == end)."""
-
-    start: int
-    end: int
-    text: str = ""
+from triptrack.yamlspans import (  # noqa: F401  (the node finders are used through this module)
+    Splice,
+    comment_lines_above,
+    comments_above,
+    content_end,
+    entry_node,
+    insertion,
+    is_blank_line,
+    list_item,
+    mapping_key,
+    mapping_value,
+    node_end,
+    official_node,
+    own_line_start,
+    pair,
+    removal,
+    start_of_line,
+    trip_node,
+)
 
 
 Step = Callable[[str, "Node | None"], list[Splice]]
@@ -57,123 +66,6 @@ def run_steps(text: str, steps: list[Step], path: str) -> str:
     return text
 
 
-# --- finding nodes -----------------------------------------------------------------
-
-
-def pair(node: Node | None, key: str) -> tuple[ScalarNode, Node] | None:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == key:
-                return key_node, value_node
-    return None
-
-
-def mapping_value(node: Node | None, key: str) -> Node | None:
-    found = pair(node, key)
-    return found[1] if found else None
-
-
-def mapping_key(node: Node | None, key: str) -> ScalarNode | None:
-    found = pair(node, key)
-    return found[0] if found else None
-
-
-def entry_node(root: Node | None, section: str, key: str, kind: str) -> MappingNode:
-    node = mapping_value(mapping_value(root, section), key)
-    if not isinstance(node, MappingNode):
-        raise NotFoundError(f"no {kind} {key!r}")
-    return node
-
-
-def trip_node(root: Node | None, trip_id: str) -> MappingNode:
-    return entry_node(root, "trips", trip_id, "trip")
-
-
-def official_node(root: Node | None, official_id: str) -> MappingNode:
-    return entry_node(root, "officials", official_id, "official")
-
-
-def list_item(parent: Node, key: str, index: int) -> Node:
-    seq = mapping_value(parent, key)
-    if not isinstance(seq, SequenceNode) or not 0 <= index < len(seq.value):
-        raise NotFoundError(f"no {key} item {index + 1}")
-    return seq.value[index]
-
-
-# --- positions ----------------------------------------------------------------------
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _line_end(text: str, index: int) -> int:
-    newline = text.find("\n", index)
-    return len(text) if newline < 0 else newline + 1
-
-
-def _content_end(text: str, node: Node) -> int:
-    """Just past the last character of `node` that is not white space."""
-    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
-        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
-    start, end = node.start_mark.index, node.end_mark.index
-    while end > start and text[end - 1] in " \t\r\n":  # block scalars end after blank lines
-        end -= 1
-    return end
-
-
-def node_end(text: str, node: Node) -> int:
-    """The offset just past the last line of `node` (and any comment on that line)."""
-    return _line_end(text, _content_end(text, node))
-
-
-def _is_blank_line(text: str, start: int) -> bool:
-    return start < len(text) and not text[start : _line_end(text, start)].strip()
-
-
-def comments_above(text: str, line_start: int) -> int:
-    """The start of the comment lines directly above the line at `line_start` (or itself)."""
-    while line_start > 0:
-        previous = _line_start(text, line_start - 1)
-        if not text[previous:line_start].lstrip().startswith("#"):
-            break
-        line_start = previous
-    return line_start
-
-
-def comment_lines_above(text: str, node: Node) -> tuple[int, int] | None:
-    """The (first, last) line numbers of the comment lines directly above `node`'s line."""
-    line = _line_start(text, node.start_mark.index)
-    top = comments_above(text, line)
-    if top == line:
-        return None
-    first = text.count("\n", 0, top) + 1
-    return first, first + text.count("\n", top, line) - 1
-
-
-def _own_line_start(text: str, node: Node, what: str) -> int:
-    """The start of the line `node` begins, which must hold nothing before it but spaces and '-'."""
-    start = node.start_mark.index
-    line = _line_start(text, start)
-    if text[line:start].strip(" -"):
-        raise InputError(f"line {line_of(node)}: {what} shares its line with other data; split the line to edit it")
-    return line
-
-
-def _removal(text: str, start: int, end: int) -> Splice:
-    """Remove whole lines [start, end); with a blank line on both sides, one of them goes too."""
-    blank_before = start == 0 or not text[_line_start(text, start - 1) : start].strip()
-    if blank_before and _is_blank_line(text, end):
-        end = _line_end(text, end)
-    return Splice(start, end, "")
-
-
-def _insertion(text: str, at: int, block: str) -> Splice:
-    if at > 0 and text[at - 1] != "\n":
-        block = "\n" + block
-    return Splice(at, at, block)
-
-
 # --- scalars and keys --------------------------------------------------------------
 
 
@@ -185,8 +77,11 @@ def replace_scalar(text: str, node: ScalarNode, value: str | float | bool, *, fl
     """The scalar's new text in its old quoting style where possible (nothing if unchanged)."""
     if isinstance(value, str) and node.value == value and not is_null(node):
         return []
-    start, end = node.start_mark.index, _content_end(text, node)
-    rendered = render_scalar(value, node.style if not is_null(node) else None, flow=flow, indent=indent)
+    start, end = node.start_mark.index, content_end(text, node)
+    style = node.style if not is_null(node) else None
+    if isinstance(value, str) and "\n" in value.strip("\n") and not style:
+        style = "|"  # several lines where one plain line was: a literal block, as new text is written
+    rendered = render_scalar(value, style, flow=flow, indent=indent)
     if text[start:end] == rendered:
         return []
     if start == end:  # `key:` with nothing after it
@@ -215,7 +110,7 @@ def set_empty_list(text: str, mapping: MappingNode, key: str) -> list[Splice]:
     if node is None or not is_null(node):
         return []
     at = node.start_mark.index
-    return [Splice(at, _content_end(text, node), " []" if at == node.end_mark.index else "[]")]
+    return [Splice(at, content_end(text, node), " []" if at == node.end_mark.index else "[]")]
 
 
 def insert_key(text: str, mapping: MappingNode, key: str, data, order: tuple[str, ...]) -> list[Splice]:
@@ -226,22 +121,22 @@ def insert_key(text: str, mapping: MappingNode, key: str, data, order: tuple[str
     if mapping.flow_style:
         rendered = f"{render_key(key, None)}: {render_flow(data)}"
         if before:
-            at = _content_end(text, before[-1][1])
+            at = content_end(text, before[-1][1])
             return [Splice(at, at, ", " + rendered)]
         if mapping.value:
             at = mapping.value[0][0].start_mark.index
             return [Splice(at, at, rendered + ", ")]
-        at = _content_end(text, mapping) - 1  # just inside the closing brace
+        at = content_end(text, mapping) - 1  # just inside the closing brace
         return [Splice(at, at, rendered)]
     column = mapping.value[0][0].start_mark.column
     first_key = mapping.value[0][0]
     if before:
         at = node_end(text, before[-1][1])
-    elif text[_line_start(text, first_key.start_mark.index) : first_key.start_mark.index].strip():
+    elif text[start_of_line(text, first_key.start_mark.index) : first_key.start_mark.index].strip():
         at = node_end(text, mapping.value[0][1])  # the first key shares the '- ' line: go after it
     else:
-        at = comments_above(text, _line_start(text, first_key.start_mark.index))
-    return [_insertion(text, at, indented(dump({key: data}), " " * column, " " * column))]
+        at = comments_above(text, start_of_line(text, first_key.start_mark.index))
+    return [insertion(text, at, indented(dump({key: data}), " " * column, " " * column))]
 
 
 def delete_key(text: str, mapping: MappingNode, key: str) -> list[Splice]:
@@ -253,9 +148,9 @@ def delete_key(text: str, mapping: MappingNode, key: str) -> list[Splice]:
     else:
         return []
     if mapping.flow_style:
-        return [_flow_removal(text, [(k.start_mark.index, _content_end(text, v)) for k, v in pairs], index)]
-    start = _own_line_start(text, key_node, f"key {key!r}")
-    return [_removal(text, start, node_end(text, value))]
+        return [_flow_removal(text, [(k.start_mark.index, content_end(text, v)) for k, v in pairs], index)]
+    start = own_line_start(text, key_node, f"key {key!r}")
+    return [removal(text, start, node_end(text, value))]
 
 
 def _flow_removal(text: str, spans: list[tuple[int, int]], index: int) -> Splice:
@@ -271,12 +166,12 @@ def _flow_removal(text: str, spans: list[tuple[int, int]], index: int) -> Splice
 
 
 def _item_start(text: str, item: Node) -> int:
-    return _own_line_start(text, item, "a list item")
+    return own_line_start(text, item, "a list item")
 
 
 def _dash_column(text: str, item: Node) -> int:
     start = item.start_mark.index
-    line_start = _line_start(text, start)
+    line_start = start_of_line(text, start)
     dash = text.rfind("-", line_start, start)
     return dash - line_start if dash >= 0 else max(0, item.start_mark.column - 2)
 
@@ -291,11 +186,11 @@ def _item_block(data, dash_column: int, item_column: int) -> str:
 
 def _fill_empty(text: str, key_node: ScalarNode, value: Node, block: str) -> list[Splice]:
     """Replace a null or empty flow value (`stops: []`) by a block, keeping the line's comment."""
-    start, end = value.start_mark.index, _content_end(text, value)
+    start, end = value.start_mark.index, content_end(text, value)
     if end > start:  # `[]`, `{}`, `~` or `null`: remove it and the spaces before it
         while start > key_node.end_mark.index and text[start - 1] in " \t":
             start -= 1
-    return [Splice(start, end, ""), _insertion(text, node_end(text, value), block)]
+    return [Splice(start, end, ""), insertion(text, node_end(text, value), block)]
 
 
 def insert_item(text: str, parent: MappingNode, key: str, index: int, data, order: tuple[str, ...] = ()) -> list[Splice]:
@@ -315,20 +210,20 @@ def insert_item(text: str, parent: MappingNode, key: str, index: int, data, orde
             if index < len(items):
                 at = items[index].start_mark.index
                 return [Splice(at, at, rendered + ", ")]
-            at = _content_end(text, items[-1])
+            at = content_end(text, items[-1])
             return [Splice(at, at, ", " + rendered)]
         block = _item_block(data, _dash_column(text, items[0]), items[0].start_mark.column)
         if index < len(items):
             at = comments_above(text, _item_start(text, items[index]))
         else:
             at = node_end(text, items[-1])
-        return [_insertion(text, at, block)]
+        return [insertion(text, at, block)]
     if found is None:
         return insert_key(text, parent, key, [data], order)
     if not (is_null(seq) or isinstance(seq, (SequenceNode, MappingNode)) and not seq.value):
         raise InputError(f"line {line_of(seq)}: {key!r} is not a list")
     if parent.flow_style:
-        return [Splice(seq.start_mark.index, _content_end(text, seq), render_flow([data]))]
+        return [Splice(seq.start_mark.index, content_end(text, seq), render_flow([data]))]
     column = found[0].start_mark.column
     return _fill_empty(text, found[0], seq, _item_block(data, column + 2, column + 4))
 
@@ -336,8 +231,8 @@ def insert_item(text: str, parent: MappingNode, key: str, index: int, data, orde
 def delete_item(text: str, seq: SequenceNode, index: int) -> list[Splice]:
     item = seq.value[index]
     if seq.flow_style:
-        return [_flow_removal(text, [(i.start_mark.index, _content_end(text, i)) for i in seq.value], index)]
-    return [_removal(text, _item_start(text, item), node_end(text, item))]
+        return [_flow_removal(text, [(i.start_mark.index, content_end(text, i)) for i in seq.value], index)]
+    return [removal(text, _item_start(text, item), node_end(text, item))]
 
 
 def move_item(text: str, seq: SequenceNode, source: int, target: int) -> list[Splice]:
@@ -352,7 +247,7 @@ def move_item(text: str, seq: SequenceNode, source: int, target: int) -> list[Sp
         block += "\n"
     others = [span for i, span in enumerate(spans) if i != source]
     at = others[target][0] if target < len(others) else others[-1][1]
-    return [Splice(spans[source][0], spans[source][1], ""), _insertion(text, at, block)]
+    return [Splice(spans[source][0], spans[source][1], ""), insertion(text, at, block)]
 
 
 def insert_list_item(text: str, parent: MappingNode, key: str, index: int, data: dict) -> str:
@@ -366,23 +261,23 @@ def insert_list_item(text: str, parent: MappingNode, key: str, index: int, data:
 def add_entry(text: str, root: Node | None, section: str, key: str, data: dict, order: tuple[str, ...]) -> list[Splice]:
     """Add `key: data` at the end of the top-level mapping `section`, creating it if needed."""
     if root is None or is_null(root):
-        return [_insertion(text, len(text), dump({section: {key: data}}))]
+        return [insertion(text, len(text), dump({section: {key: data}}))]
     found = pair(root, section)
     if found is None:
         return insert_key(text, root, section, {key: data}, order)
     key_node, node = found
     if isinstance(node, MappingNode) and node.value:
         if node.flow_style:
-            at = _content_end(text, node) - 1
+            at = content_end(text, node) - 1
             return [Splice(at, at, f", {render_key(key, None)}: {render_flow(data)}")]
         column = node.value[0][0].start_mark.column
         block = indented(dump({key: data}), " " * column, " " * column)
         if len(node.value) > 1:
             last_key = node.value[-1][0]
-            top = comments_above(text, _line_start(text, last_key.start_mark.index))
-            if top > 0 and _is_blank_line(text, _line_start(text, top - 1)):
+            top = comments_above(text, start_of_line(text, last_key.start_mark.index))
+            if top > 0 and is_blank_line(text, start_of_line(text, top - 1)):
                 block = "\n" + block  # the entries are separated by blank lines
-        return [_insertion(text, node_end(text, node.value[-1][1]), block)]
+        return [insertion(text, node_end(text, node.value[-1][1]), block)]
     if not (is_null(node) or isinstance(node, MappingNode)):
         raise InputError(f"line {line_of(node)}: {section!r} is not a mapping")
     column = key_node.start_mark.column + 2

@@ -34,18 +34,34 @@ OfficialArg = Annotated[str, typer.Argument(metavar="OFFICIAL", help="The offici
 NewIdArg = Annotated[Optional[str], typer.Argument(metavar="NEW", help="The new id (lowercase letters, digits, . _ -).")]
 
 STATUS_HELP = "planned, announced, underway, completed, recorded or cancelled."
+TitleOpt = text_option("--title", "What the trip is (one line).")
+NewTitleOpt = text_option("--title", "A new title.")
+LeavesOpt = when_option("--leaves", "When the official leaves home (home time).")
+ReturnsOpt = when_option("--returns", "When the official is back home (home time).")
+NotesOpt = text_option("--notes", "Free notes.")
+NewNotesOpt = text_option("--notes", "Replace the notes.")
+TripClearOpt = clear_option("leaves, returns, notes, sources")
+NameOpt = text_option("--name", "Full name.")
+NewNameOpt = text_option("--name", "A new name.")
+OfficeOpt = text_option("--title", "Office held, e.g. U.S. Secretary of State.")
+OfficialClearOpt = clear_option("title, country, home")
+HomeOpt = Annotated[Optional[str], typer.Option("--home", metavar="CITY", help="Home city, found in the offline gazetteer.")]
+HomeCountryOpt = Annotated[Optional[str], typer.Option("--home-country", metavar="CC", help="ISO code of the home city's country.")]
+HomeTzOpt = Annotated[Optional[str], typer.Option("--home-tz", metavar="ZONE", help="IANA zone (for a city the gazetteer lacks).")]
+HomeLatOpt = Annotated[Optional[float], typer.Option("--home-lat", help="Latitude of home, with --home-lon.")]
+HomeLonOpt = Annotated[Optional[float], typer.Option("--home-lon", help="Longitude of home.")]
 
 
 @trip_app.command("new", epilog="Example: triptrack trip new kerry-2015 --title 'Asia tour' --official kerry --leaves 2015-01-03")
 def trip_new(
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The new trip's id (lowercase letters, digits, . _ -).")],
-    title: text_option("--title", "What the trip is (one line).") = None,
+    title: TitleOpt = None,
     official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Who travels (an official's id).")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help=STATUS_HELP + " Default: planned.")] = None,
-    leaves: when_option("--leaves", "When the official leaves home (home time).") = None,
-    returns: when_option("--returns", "When the official is back home (home time).") = None,
-    notes: text_option("--notes", "Free notes.") = None,
+    leaves: LeavesOpt = None,
+    returns: ReturnsOpt = None,
+    notes: NotesOpt = None,
     source: Annotated[Optional[list[str]], typer.Option("--source", metavar="TEXT", help="Where the facts come from (repeat).")] = None,
 ) -> None:
     """Create a trip (with no stops yet; add them with add-stop)."""
@@ -73,14 +89,14 @@ def trip_rename(ctx: typer.Context, trip_id: TripArg, new_id: NewIdArg = None) -
 def trip_edit(
     ctx: typer.Context,
     trip_id: TripArg,
-    title: text_option("--title", "A new title.") = None,
+    title: NewTitleOpt = None,
     official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Another official.")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help=STATUS_HELP)] = None,
-    leaves: when_option("--leaves", "When the official leaves home (home time).") = None,
-    returns: when_option("--returns", "When the official is back home (home time).") = None,
-    notes: text_option("--notes", "Replace the notes.") = None,
+    leaves: LeavesOpt = None,
+    returns: ReturnsOpt = None,
+    notes: NewNotesOpt = None,
     add_source: Annotated[Optional[list[str]], typer.Option("--add-source", metavar="TEXT", help="Add a source (repeat).")] = None,
-    clear: clear_option("leaves, returns, notes, sources") = None,
+    clear: TripClearOpt = None,
 ) -> None:
     """Change a trip's title, official, status, dates, notes or sources."""
     from triptrack import trip_edits
@@ -105,15 +121,6 @@ def trip_delete(ctx: typer.Context, trip_id: TripArg, yes: Annotated[bool, YES_O
     report(trip_edits.delete_trip(data, trip_id, None if yes else document.fingerprint), data.display)
 
 
-HomeOptions = {
-    "home": Annotated[Optional[str], typer.Option("--home", metavar="CITY", help="Home city, found in the offline gazetteer.")],
-    "home_country": Annotated[Optional[str], typer.Option("--home-country", metavar="CC", help="ISO code of the home city's country.")],
-    "home_tz": Annotated[Optional[str], typer.Option("--home-tz", metavar="ZONE", help="IANA zone (for a city the gazetteer lacks).")],
-    "home_lat": Annotated[Optional[float], typer.Option("--home-lat", help="Latitude of home, with --home-lon.")],
-    "home_lon": Annotated[Optional[float], typer.Option("--home-lon", help="Longitude of home.")],
-}
-
-
 def _home(home, home_country, home_tz, home_lat, home_lon):
     if home is None:
         if any(v is not None for v in (home_country, home_tz, home_lat, home_lon)):
@@ -126,14 +133,14 @@ def _home(home, home_country, home_tz, home_lat, home_lon):
 def official_new(
     ctx: typer.Context,
     official_id: Annotated[str, typer.Argument(metavar="OFFICIAL", help="The new official's id.")],
-    name: text_option("--name", "Full name.") = None,
-    title: text_option("--title", "Office held, e.g. U.S. Secretary of State.") = None,
+    name: NameOpt = None,
+    title: OfficeOpt = None,
     country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="The country they serve (ISO code).")] = None,
-    home: HomeOptions["home"] = None,
-    home_country: HomeOptions["home_country"] = None,
-    home_tz: HomeOptions["home_tz"] = None,
-    home_lat: HomeOptions["home_lat"] = None,
-    home_lon: HomeOptions["home_lon"] = None,
+    home: HomeOpt = None,
+    home_country: HomeCountryOpt = None,
+    home_tz: HomeTzOpt = None,
+    home_lat: HomeLatOpt = None,
+    home_lon: HomeLonOpt = None,
 ) -> None:
     """Add an official; their home sets the zone of their trips' leaves/returns."""
     from triptrack import official_edits
@@ -158,15 +165,15 @@ def official_rename(ctx: typer.Context, official_id: OfficialArg, new_id: NewIdA
 def official_edit(
     ctx: typer.Context,
     official_id: OfficialArg,
-    name: text_option("--name", "A new name.") = None,
-    title: text_option("--title", "A new title.") = None,
+    name: NewNameOpt = None,
+    title: NewTitleOpt = None,
     country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="ISO country code.")] = None,
-    home: HomeOptions["home"] = None,
-    home_country: HomeOptions["home_country"] = None,
-    home_tz: HomeOptions["home_tz"] = None,
-    home_lat: HomeOptions["home_lat"] = None,
-    home_lon: HomeOptions["home_lon"] = None,
-    clear: clear_option("title, country, home") = None,
+    home: HomeOpt = None,
+    home_country: HomeCountryOpt = None,
+    home_tz: HomeTzOpt = None,
+    home_lat: HomeLatOpt = None,
+    home_lon: HomeLonOpt = None,
+    clear: OfficialClearOpt = None,
 ) -> None:
     """Change an official's name, title, country or home."""
     from triptrack import official_edits

@@ -32,6 +32,17 @@ app.add_typer(obligation_app, name="obligation")
 TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")]
 StopArg = Annotated[int, typer.Argument(metavar="STOP", help="The stop's number, as 'show' prints it (1, 2, ...).")]
 NumberArg = Annotated[int, typer.Argument(metavar="N", help="The obligation's number (1, 2, ... in file order).")]
+ArriveOpt = when_option("--arrive", "Local arrival time at the stop.")
+DepartOpt = when_option("--depart", "Local departure time.")
+StopNotesOpt = text_option("--notes", "Replace the stop's notes.")
+RefOpt = text_option("--ref", "Where the record comes from, e.g. historian:4275.")
+StopClearOpt = clear_option("depart, notes, ref, coordinates")
+WhenAddOpt = when_option("--when", "When it is (home time unless --tz).")
+WhereOpt = text_option("--where", "Where it is.")
+WhatOpt = text_option("--what", "A new description.")
+WhenEditOpt = when_option("--when", "A new time.")
+WhereEditOpt = text_option("--where", "A new place.")
+ObligationClearOpt = clear_option("where, tz")
 
 
 @stop_app.command("edit", epilog="Example: triptrack stop edit blinken-final 3 --arrive '2025-01-08 09:30' --depart '2025-01-08 22:00'")
@@ -44,14 +55,14 @@ def stop_edit(
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="IANA time zone.")] = None,
     lat: Annotated[Optional[float], typer.Option("--lat", help="Latitude, with --lon.")] = None,
     lon: Annotated[Optional[float], typer.Option("--lon", help="Longitude, with --lat.")] = None,
-    arrive: when_option("--arrive", "Local arrival time at the stop.") = None,
-    depart: when_option("--depart", "Local departure time.") = None,
-    notes: text_option("--notes", "Replace the stop's notes.") = None,
-    ref: text_option("--ref", "Where the record comes from, e.g. historian:4275.") = None,
+    arrive: ArriveOpt = None,
+    depart: DepartOpt = None,
+    notes: StopNotesOpt = None,
+    ref: RefOpt = None,
     approximate: Annotated[
         Optional[bool], typer.Option("--approximate/--exact", help="Mark the place as approximate, or as exact.")
     ] = None,
-    clear: clear_option("depart, notes, ref, coordinates") = None,
+    clear: StopClearOpt = None,
 ) -> None:
     """Change a stop. With --city the place is looked up again; times stay local wall times."""
     from triptrack import stop_edits
@@ -137,8 +148,8 @@ def obligation_add(
     ctx: typer.Context,
     trip_id: TripArg,
     what: Annotated[Optional[str], typer.Argument(metavar="WHAT", help="What the traveller must be back for.")] = None,
-    when: when_option("--when", "When it is (home time unless --tz).") = None,
-    where: text_option("--where", "Where it is.") = None,
+    when: WhenAddOpt = None,
+    where: WhereOpt = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone, if not the official's home zone.")] = None,
 ) -> None:
     """Add something the traveller must be back for."""
@@ -154,11 +165,11 @@ def obligation_edit(
     ctx: typer.Context,
     trip_id: TripArg,
     number: NumberArg,
-    what: text_option("--what", "A new description.") = None,
-    when: when_option("--when", "A new time.") = None,
-    where: text_option("--where", "A new place.") = None,
+    what: WhatOpt = None,
+    when: WhenEditOpt = None,
+    where: WhereEditOpt = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone.")] = None,
-    clear: clear_option("where, tz") = None,
+    clear: ObligationClearOpt = None,
 ) -> None:
     """Change an obligation."""
     from triptrack import obligation_edits
