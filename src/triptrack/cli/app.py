@@ -23,8 +23,21 @@ def report_error(message: str) -> None:
     sys.stderr.flush()
 
 
+# How `triptrack --help` lists the commands: reading first, then editing, then the rest.
+COMMAND_ORDER = (
+    "show", "list", "timeline", "check", "compare", "stats",
+    "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
+    "import", "export", "init", "where",
+)
+
+
 class TriptrackGroup(TyperGroup):
     """Turns a TriptrackError raised anywhere below into its message and exit status 1."""
+
+    def list_commands(self, ctx) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx):
         try:
