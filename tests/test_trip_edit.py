@@ -104,6 +104,22 @@ def data_files(draw) -> tuple[str, list[str]]:
     return text, [f"t{n}" for n in range(count)]
 
 
+def _full(source, trip_id, change):
+    """The whole-file edit (storage.edit), as editing.run makes it."""
+    from triptrack.editing import find_trip
+    from triptrack.yamledit import trip_node
+
+    def whole(document):
+        trip = find_trip(document.catalog, trip_id, source.display)
+        return change(document.text, trip_node(document.root, trip_id), trip)
+
+    return storage.edit(source, whole).catalog.trips[trip_id]
+
+
+def _edit(source, trip_id, change):
+    return trip_edit.edit_trip(source, trip_id, change, whole=lambda: _full(source, trip_id, change))
+
+
 def _adder(stop):
     placed = []
 
@@ -146,7 +162,7 @@ def test_fast_edit_writes_what_the_full_path_writes(tmp_path_factory, file, stop
 
     fast_trip = trip_edit._fast(fast_source, trip_id, _adder(stop))
     assert fast_trip is not None, "the fast path should have applied"
-    full_trip = trip_edit._full(full_source, trip_id, _adder(stop))
+    full_trip = _full(full_source, trip_id, _adder(stop))
     assert fast.read_bytes() == full.read_bytes()
     assert fast_trip == full_trip
     _entry_equals_fresh(fast)
@@ -174,7 +190,7 @@ def _full_result(tmp_path, text, trip_id, stop) -> bytes:
     other.mkdir(exist_ok=True)
     path = other / "trips.yaml"
     path.write_text(text, encoding="utf-8")
-    trip_edit._full(storage.DataSource(path, "test"), trip_id, _adder(stop))
+    _full(storage.DataSource(path, "test"), trip_id, _adder(stop))
     return path.read_bytes()
 
 
@@ -193,7 +209,7 @@ def test_files_the_fast_path_cannot_slice_take_the_full_path(tmp_path, variant):
     parsed_cache.load(source).catalog()
     assert trip_edit._fast(source, "blinken-final", _adder(stop)) is None
     before = source.path.read_bytes()
-    trip_edit.edit_trip(source, "blinken-final", _adder(stop))
+    _edit(source, "blinken-final", _adder(stop))
     assert source.path.read_bytes() == _full_result(tmp_path, before.decode("utf-8"), "blinken-final", stop)
 
 
@@ -203,7 +219,7 @@ def test_without_a_cache_entry_the_file_is_parsed_into_the_cache_first(tmp_path,
     assert parsed_cache.Entry.open(parsed_cache.Snapshot(source)) is None
     assert trip_edit._fast(source, "blinken-final", _adder(stop)) is None
     monkeypatch.setattr(storage, "edit", lambda *a: pytest.fail("the whole-file edit ran"))
-    trip = trip_edit.edit_trip(source, "blinken-final", _adder(stop))
+    trip = _edit(source, "blinken-final", _adder(stop))
     assert [s.city for s in trip.stops][-1] == "Rome"
     assert source.path.read_bytes() == expected
     _entry_equals_fresh(source.path)
@@ -213,7 +229,7 @@ def test_an_unknown_trip_is_named_like_the_full_path_names_it(tmp_path):
     source, stop = _file_and_stop(tmp_path)
     before = digest(source.path)
     with pytest.raises(NotFoundError) as full:
-        trip_edit._full(source, "blinken-fina", _adder(stop))
+        _full(source, "blinken-fina", _adder(stop))
     parsed_cache.load(source).catalog()
     with pytest.raises(NotFoundError) as fast:
         trip_edit._fast(source, "blinken-fina", _adder(stop))
@@ -230,7 +246,7 @@ def test_an_edit_that_does_not_validate_is_reported_with_whole_file_line_numbers
         return text.replace("official: blinken", "official: nobody", 1)
 
     with pytest.raises(DataFileError) as raised:
-        trip_edit.edit_trip(source, "blinken-final", breaks)
+        _edit(source, "blinken-final", breaks)
     with pytest.raises(DataFileError) as expected:
         storage.edit(source, lambda doc: doc.text.replace("official: blinken", "official: nobody", 1))
     line = source.path.read_text(encoding="utf-8").split("\n").index("    official: blinken") + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triptrack.errors import NotFoundError
+from triptrack.errors import InputError
 from triptrack.yamledit import add_mapping_entries
 from triptrack.yamlsource import StringLoader, compose
 
@@ -52,9 +52,14 @@ def test_follows_the_files_indentation():
     assert "\n    new:\n      name: New\n" in out
 
 
+def test_extends_a_flow_mapping_in_flow_style():
+    text = "trips: {a: {name: A}}\n"
+    out = add_mapping_entries(text, compose(text, "t"), "trips", ENTRY)
+    assert out.startswith("trips: {a: {name: A}, new: {")
+    assert yaml.load(out, Loader=StringLoader)["trips"]["new"]["stops"][0]["city"] == "Paris"
+
+
 def test_refuses_what_it_cannot_extend_as_text():
-    with pytest.raises(NotFoundError, match="flow style"):
-        add_mapping_entries("trips: {a: {name: A}}\n", compose("trips: {a: {name: A}}\n", "t"), "trips", ENTRY)
-    with pytest.raises(NotFoundError, match="not a mapping of ids"):
+    with pytest.raises(InputError, match="'trips' is not a mapping"):
         add_mapping_entries("trips: [1]\n", compose("trips: [1]\n", "t"), "trips", ENTRY)
     assert add_mapping_entries("x: 1\n", compose("x: 1\n", "t"), "trips", []) == "x: 1\n"

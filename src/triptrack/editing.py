@@ -1,16 +1,48 @@
-"""Changes to trips, as plain functions over a data source (the CLI is a thin layer on top)."""
+"""Changes to the data file, as plain functions over a data source (the CLI is a thin layer).
+
+This module holds what every kind of edit shares: finding trips, officials and stops,
+checking typed values, resolving places, and `run`, which plans an edit against a
+fresh read of the file (under its lock) and writes it only if the result is valid.
+The edits themselves live in trip_edits, official_edits, stop_edits, obligation_edits.
+"""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Callable
 
 from triptrack import storage
-from triptrack.errors import InputError, NotFoundError
+from triptrack.errors import ConflictError, DataFileError, InputError, NotFoundError
 from triptrack.localtime import When, parse_user, zone
-from triptrack.model import Catalog, Place, Stop, Trip
-from triptrack.schema import stop_data
-from triptrack.yamledit import insert_list_item
+from triptrack.model import Catalog, Obligation, Official, Place, Stop, Trip
+from triptrack.schema import ID_PATTERN, PLACE_KEYS, stop_data
+from triptrack.yamledit import (
+    MappingNode,
+    Node,
+    Step,
+    comment_lines_above,
+    delete_key,
+    insert_item,
+    insert_list_item,
+    run_steps,
+    set_scalar,
+    trip_node,
+)
+
+ID_MAX_LENGTH = 64
+
+
+def _missing(kind: str, key: str, known: list[str], shown_path: str, listing: str) -> NotFoundError:
+    where = f" in {shown_path}" if shown_path else ""
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+    if close:
+        hint = f"; did you mean {', '.join(close)}?"
+    elif known:
+        hint = f" ({listing})"
+    else:
+        hint = f" (the file has no {kind}s yet)"
+    return NotFoundError(f"no {kind} {key!r}{where}{hint}")
 
 
 def find_trip(catalog: Catalog, trip_id: str, shown_path: str = "") -> Trip:
@@ -18,15 +50,150 @@ def find_trip(catalog: Catalog, trip_id: str, shown_path: str = "") -> Trip:
     trip = catalog.trips.get(trip_id)
     if trip is not None:
         return trip
-    where = f" in {shown_path}" if shown_path else ""
-    close = difflib.get_close_matches(trip_id, list(catalog.trips), n=3, cutoff=0.5)
-    if close:
-        hint = f"; did you mean {', '.join(close)}?"
-    elif catalog.trips:
-        hint = " ('triptrack list' shows the trips)"
-    else:
-        hint = " (the file has no trips yet)"
-    raise NotFoundError(f"no trip {trip_id!r}{where}{hint}")
+    raise _missing("trip", trip_id, list(catalog.trips), shown_path, "'triptrack list' shows the trips")
+
+
+def find_official(catalog: Catalog, official_id: str, shown_path: str = "") -> Official:
+    official = catalog.officials.get(official_id)
+    if official is not None:
+        return official
+    raise _missing("official", official_id, list(catalog.officials), shown_path, "known: " + ", ".join(catalog.officials))
+
+
+def stop_at(trip: Trip, number: int) -> Stop:
+    """Stop `number` (1-based, as `show` numbers them)."""
+    if not 1 <= number <= len(trip.stops):
+        count = len(trip.stops)
+        has = f"its stops are 1 to {count}" if count else "it has no stops yet"
+        raise NotFoundError(f"trip {trip.id} has no stop {number} ({has})")
+    return trip.stops[number - 1]
+
+
+def obligation_at(trip: Trip, number: int) -> Obligation:
+    """Obligation `number` (1-based, in file order)."""
+    if not 1 <= number <= len(trip.obligations):
+        count = len(trip.obligations)
+        has = f"its obligations are 1 to {count}" if count else "it has no obligations"
+        raise NotFoundError(f"trip {trip.id} has no obligation {number} ({has})")
+    return trip.obligations[number - 1]
+
+
+def check_id(value: str, kind: str) -> str:
+    if not ID_PATTERN.match(value) or len(value) > ID_MAX_LENGTH:
+        raise InputError(
+            f"{kind} id {value!r}: use lowercase letters, digits, '.', '_' and '-', "
+            f"starting with a letter or digit (at most {ID_MAX_LENGTH})"
+        )
+    return value
+
+
+def one_line(value: str, label: str) -> str:
+    """Text for a field that holds one line (titles, names, topics...)."""
+    value = value.strip()
+    if not value or "\n" in value or "\r" in value:
+        raise InputError(f"{label} {value!r}: give one non-empty line")
+    return value
+
+
+def some_text(value: str, label: str) -> str:
+    """Text for a field that may hold several lines (notes)."""
+    value = value.strip()
+    if not value:
+        raise InputError(f"{label}: give some text (or clear the field instead)")
+    return value
+
+
+def check_country(value: str, label: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise InputError(f"{label} {value!r}: give an ISO 3166-1 alpha-2 code, e.g. FR or US")
+    return code
+
+
+def check_zone(value: str, label: str) -> str:
+    try:
+        zone(value)
+    except ValueError as exc:
+        raise InputError(f"{label}: {exc}") from None
+    return value
+
+
+@dataclass
+class Plan:
+    """One edit, worked out against a fresh read of the file."""
+
+    message: str  # what changed, for a person
+    steps: list[Step]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    message: str
+    document: storage.Document
+    notes: list[str] = field(default_factory=list)
+
+
+def run(source: storage.DataSource, make_plan: Callable[[storage.Document], Plan], expect: str | None = None) -> Outcome:
+    """Plan the edit under the file's lock, apply it as text, and write it if the result is valid.
+
+    `expect` is the fingerprint of the read a person confirmed (a deletion): if the
+    file changed since, nothing is written.
+    """
+    plans: list[Plan] = []
+
+    def change(document: storage.Document) -> str:
+        if expect is not None and document.fingerprint != expect:
+            raise ConflictError(
+                f"{source.display} changed after it was read for your confirmation; nothing was written, run the command again"
+            )
+        plan = make_plan(document)
+        plans.append(plan)
+        new_text = run_steps(document.text, plan.steps, source.display)
+        try:
+            storage.parse(new_text, source.display)
+        except DataFileError as exc:
+            where = f"line {exc.line}: " if exc.line else ""
+            raise InputError(f"refused: after this change {where}{exc.detail}; nothing was written") from None
+        return new_text
+
+    document = storage.edit(source, change)
+    return Outcome(plans[0].message, document, plans[0].notes)
+
+
+def place_steps(locate: Callable[[Node], MappingNode], place: Place, order: tuple[str, ...]) -> list[Step]:
+    """Steps that make the mapping found by `locate` hold `place` (city, country, tz, lat, lon)."""
+    values = {"city": place.city, "country": place.country, "tz": place.tz}
+    if place.has_coordinates:
+        values.update(lat=round(place.lat, 5), lon=round(place.lon, 5))
+    steps: list[Step] = []
+    for key in PLACE_KEYS:
+        if key in values:
+            steps.append(lambda text, root, key=key: set_scalar(text, locate(root), key, values[key], order))
+        else:
+            steps.append(lambda text, root, key=key: delete_key(text, locate(root), key))
+    return steps
+
+
+def kept_comments_note(text: str, node: Node) -> list[str]:
+    """A note about the comment lines directly above a deleted entry or item, which are kept."""
+    lines = comment_lines_above(text, node)
+    if lines is None:
+        return []
+    first, last = lines
+    where = f"line {first}" if first == last else f"lines {first}-{last}"
+    return [f"kept the comment above it ({where}); delete it by hand if it was only about what was deleted"]
+
+
+def wall_text(when: When) -> str:
+    """The local wall time as written, without the UTC offset a DST fold adds."""
+    if when.at is None:
+        return when.day.isoformat()
+    return f"{when.day.isoformat()} {when.at.isoformat(timespec='seconds' if when.at.second else 'minutes')}"
+
+
+def describe(when: When | None) -> str:
+    return when.text() if when is not None else "(none)"
 
 
 @dataclass
@@ -88,13 +255,13 @@ def parse_time(text: str, tz: str, option: str) -> When:
         raise InputError(f"{option}: {exc}") from None
 
 
-def check_order(arrive: When, depart: When | None) -> None:
-    if depart is None:
+def check_order(arrive: When | None, depart: When | None, first: str = "--arrive", then: str = "--depart") -> None:
+    if depart is None or arrive is None:
         return
     if depart.day < arrive.day or (
         depart.day == arrive.day and arrive.at and depart.at and depart.aware() < arrive.aware()
     ):
-        raise InputError(f"--depart {depart.text()} is before --arrive {arrive.text()}")
+        raise InputError(f"{then} {depart.text()} is before {first} {arrive.text()}")
 
 
 def build_stop(
@@ -127,15 +294,26 @@ def build_stop(
 
 
 def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int, Trip]:
-    """Insert `stop` into the trip in chronological place; returns (index, the trip as written)."""
-    from triptrack.trip_edit import edit_trip  # touches only this trip's text when it can
+    """Insert `stop` into the trip in chronological place; returns (index, the trip as written).
+
+    With a cache entry for the file's bytes only the trip's own text is read, changed and
+    checked (triptrack.trip_edit); otherwise, and whenever that does not apply, `run`
+    edits the whole file. Both write the same bytes.
+    """
+    from triptrack.trip_edit import edit_trip
 
     placed: list[int] = []
+    data = stop_data(stop)
 
-    def change(text: str, node, trip: Trip) -> str:
+    def change(text: str, node: MappingNode, trip: Trip) -> str:  # the trip's own text
+        placed.append(trip.insertion_index(stop))
+        return insert_list_item(text, node, "stops", placed[-1], data)
+
+    def plan(doc: storage.Document) -> Plan:  # the whole file
+        trip = find_trip(doc.catalog, trip_id, source.display)
         index = trip.insertion_index(stop)
         placed.append(index)
-        return insert_list_item(text, node, "stops", index, stop_data(stop))
+        return Plan(f"Added stop {index + 1}", [lambda text, root: insert_item(text, trip_node(root, trip_id), "stops", index, data)])
 
-    trip = edit_trip(source, trip_id, change)
+    trip = edit_trip(source, trip_id, change, whole=lambda: run(source, plan).document.catalog.trips[trip_id])
     return placed[-1], trip

@@ -419,11 +419,11 @@ def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
         pass
 
 
-def remember(source: DataSource, text: str, root: Node | None, catalog: Catalog) -> None:
-    """Fill the cache for `text`, just written to the data file, parsed and validated whole."""
+def remember(source: DataSource, data: bytes, *, text: str, root: Node | None, catalog: Catalog) -> None:
+    """Fill the cache for `data`, just written to the data file: `text`, parsed whole."""
     from triptrack.trip_slices import layout
 
-    written = Snapshot.of_bytes(source, text.encode("utf-8"))
+    written = Snapshot.of_bytes(source, data)
     store(written, catalog, layout(written.raw, text, root))
 
 

@@ -7,8 +7,9 @@ what a person wrote.
 
 from __future__ import annotations
 
+import difflib
 import re
-from typing import Callable
+from typing import Callable, Iterator, TypeVar
 
 from triptrack.errors import DataFileError
 from triptrack.localtime import When, parse_iso, zone
@@ -33,12 +34,40 @@ STOP_KEYS = (*PLACE_KEYS, "arrive", "depart", "topics", "meetings", "notes", "re
 OBLIGATION_KEYS = ("what", "where", "when", "tz")
 TOP_KEYS = ("officials", "trips")
 
+T = TypeVar("T")
+
+
+class _KeysReported(DataFileError):
+    """A mapping whose key problems were collected: its contents are not checked further
+    (a misspelt key would otherwise also be reported as a missing one)."""
+
 
 class _Reader:
-    """Walks the node tree for one file, raising DataFileError with file and line."""
+    """Walks the node tree for one file, raising DataFileError with file and line.
 
-    def __init__(self, path: str):
+    With a `problems` list it collects instead: a bad key, official, trip, stop or
+    obligation is recorded and skipped, and the walk goes on (for `validate`).
+    """
+
+    def __init__(self, path: str, problems: list[DataFileError] | None = None):
         self.path = path
+        self.problems = problems
+
+    def keep_going(self, exc: DataFileError) -> None:
+        """Record `exc` when collecting problems; raise it otherwise."""
+        if self.problems is None:
+            raise exc
+        if not isinstance(exc, _KeysReported):
+            self.problems.append(exc)
+
+    def each(self, items: list[Node], build: Callable[[int, Node], T]) -> list[T]:
+        out = []
+        for index, item in enumerate(items):
+            try:
+                out.append(build(index, item))
+            except DataFileError as exc:
+                self.keep_going(exc)
+        return out
 
     def fail(self, node: Node, where: str, message: str) -> DataFileError:
         prefix = f"{where}: " if where else ""
@@ -51,27 +80,43 @@ class _Reader:
         if node.tag not in ALLOWED_TAGS:
             raise self.fail(node, where, f"YAML tag {node.tag!r} is not allowed")
 
-    def mapping(self, node: Node, where: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+    def mapping(self, node: Node, where: str, allowed: tuple[str, ...], *, go_on: bool = False) -> dict[str, Node]:
+        """The mapping's fields. When collecting, a mapping with bad keys is not checked
+        further unless `go_on` (its keys are independent, as at the top of the file)."""
         self.check_tag(node, where)
         if not isinstance(node, MappingNode):
             raise self.fail(node, where, f"expected a mapping of {', '.join(allowed[:4])}...")
-        return self.pairs(node, where, allowed)
+        reported = len(self.problems or [])
+        fields = self.pairs(node, where, allowed)
+        if not go_on and len(self.problems or []) > reported:
+            raise _KeysReported(self.path, line_of(node), "")
+        return fields
 
     def pairs(self, node: MappingNode, where: str, allowed: tuple[str, ...] | None) -> dict[str, Node]:
         out: dict[str, Node] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            self.check_tag(key_node, where)
-            if not isinstance(key_node, ScalarNode) or key_node.tag == NULL_TAG:
-                raise self.fail(key_node, where, "keys must be plain names")
-            key = key_node.value
-            if key in out:
-                raise self.fail(key_node, where, f"duplicate key {key!r} (first given at line {first_line[key]})")
-            if allowed is not None and key not in allowed:
-                raise self.fail(key_node, where, f"unknown key {key!r} (expected one of: {', '.join(allowed)})")
+            try:
+                key = self.key(key_node, where, out, first_line, allowed)
+            except DataFileError as exc:
+                self.keep_going(exc)
+                continue
             out[key] = value_node
             first_line[key] = line_of(key_node)
         return out
+
+    def key(self, key_node: Node, where: str, seen: dict, first_line: dict, allowed: tuple[str, ...] | None) -> str:
+        self.check_tag(key_node, where)
+        if not isinstance(key_node, ScalarNode) or key_node.tag == NULL_TAG:
+            raise self.fail(key_node, where, "keys must be plain names")
+        key = key_node.value
+        if key in seen:
+            raise self.fail(key_node, where, f"duplicate key {key!r} (first given at line {first_line[key]})")
+        if allowed is not None and key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise self.fail(key_node, where, f"unknown key {key!r} ({hint}expected one of: {', '.join(allowed)})")
+        return key
 
     def text(self, node: Node, where: str, *, single_line: bool = False) -> str:
         self.check_tag(node, where)
@@ -161,32 +206,60 @@ class _Reader:
 
 
 def catalog_from_node(root: Node | None, path: str) -> Catalog:
-    """Validate the whole document and build the Catalog."""
-    reader = _Reader(path)
+    """Validate the whole document and build the Catalog (DataFileError at the first problem)."""
+    return _catalog(_Reader(path), root)
+
+
+def catalog_problems(root: Node | None, path: str) -> list[DataFileError]:
+    """Every problem in the document, in line order: each official, trip, stop and
+    obligation is checked on its own, so one mistake does not hide the next."""
+    problems: list[DataFileError] = []
+    reader = _Reader(path, problems)
+    try:
+        _catalog(reader, root)
+    except DataFileError as exc:
+        problems.append(exc)
+    return sorted(problems, key=lambda exc: exc.line or 0)
+
+
+def _entries(reader: _Reader, node: Node | None, where: str, kind: str) -> Iterator[tuple[str, Node]]:
+    """(id, node) for each entry of the `officials:` or `trips:` mapping, duplicates refused."""
+    if reader.is_null(node):
+        return
+    reader.check_tag(node, where)
+    if not isinstance(node, MappingNode):
+        raise reader.fail(node, where, f"expected a mapping of {kind} ids")
+    kept = reader.pairs(node, where, None)  # duplicate ids are errors
+    for key_node, value in node.value:
+        if not isinstance(key_node, ScalarNode) or kept.get(key_node.value) is not value:
+            continue  # a duplicate or a key that is not a name (already reported)
+        try:
+            entry_id = reader.identifier(key_node, where, kind)
+        except DataFileError as exc:
+            reader.keep_going(exc)
+            continue
+        yield entry_id, value
+
+
+def _catalog(reader: _Reader, root: Node | None) -> Catalog:
     catalog = Catalog()
     if reader.is_null(root):
         return catalog
+    reader.check_tag(root, "")
     if not isinstance(root, MappingNode):
         raise reader.fail(root, "", "the file must be a mapping with 'officials:' and 'trips:' at the top")
-    top = reader.mapping(root, "", TOP_KEYS)
-    officials = top.get("officials")
-    if not reader.is_null(officials):
-        reader.check_tag(officials, "officials")
-        if not isinstance(officials, MappingNode):
-            raise reader.fail(officials, "officials", "expected a mapping of official ids")
-        reader.pairs(officials, "officials", None)  # duplicate ids are errors
-        for key_node, node in officials.value:
-            official_id = reader.identifier(key_node, "officials", "official")
+    top = reader.mapping(root, "", TOP_KEYS, go_on=True)
+    for official_id, node in _entries(reader, top.get("officials"), "officials", "official"):
+        try:
             catalog.officials[official_id] = _official(reader, official_id, node)
-    trips = top.get("trips")
-    if not reader.is_null(trips):
-        reader.check_tag(trips, "trips")
-        if not isinstance(trips, MappingNode):
-            raise reader.fail(trips, "trips", "expected a mapping of trip ids")
-        reader.pairs(trips, "trips", None)
-        for key_node, node in trips.value:
-            trip_id = reader.identifier(key_node, "trips", "trip")
+        except DataFileError as exc:
+            reader.keep_going(exc)
+            catalog.officials[official_id] = Official(official_id, official_id)  # so its trips are checked
+    for trip_id, node in _entries(reader, top.get("trips"), "trips", "trip"):
+        try:
             catalog.trips[trip_id] = _trip(reader, trip_id, node, catalog)
+        except DataFileError as exc:
+            reader.keep_going(exc)
     return catalog
 
 
@@ -214,6 +287,33 @@ def _official(reader: _Reader, official_id: str, node: Node) -> Official:
 def _trip(reader: _Reader, trip_id: str, node: Node, catalog: Catalog) -> Trip:
     where = f"trips.{trip_id}"
     fields = reader.mapping(node, where, TRIP_KEYS)
+    try:
+        trip = _trip_header(reader, trip_id, node, fields, catalog)
+    except DataFileError as exc:
+        reader.keep_going(exc)  # when collecting problems, the stops are still checked
+        trip = Trip(trip_id, "", "", line=line_of(node))
+    official = catalog.officials.get(trip.official)
+    home_tz = official.home_tz if official else "UTC"
+    stops = fields.get("stops")
+    if not reader.is_null(stops):
+        reader.check_tag(stops, f"{where}.stops")
+        if not isinstance(stops, SequenceNode):
+            raise reader.fail(stops, f"{where}.stops", "expected a list of stops ('- city: ...')")
+        trip.stops = reader.each(stops.value, lambda i, item: _stop(reader, item, f"{where}.stops[{i}]"))
+    obligations = fields.get("obligations")
+    if not reader.is_null(obligations):
+        reader.check_tag(obligations, f"{where}.obligations")
+        if not isinstance(obligations, SequenceNode):
+            raise reader.fail(obligations, f"{where}.obligations", "expected a list of obligations ('- what: ...')")
+        trip.obligations = reader.each(
+            obligations.value, lambda i, item: _obligation(reader, item, f"{where}.obligations[{i}]", home_tz)
+        )
+    return trip
+
+
+def _trip_header(reader: _Reader, trip_id: str, node: Node, fields: dict[str, Node], catalog: Catalog) -> Trip:
+    """Everything about a trip but its stops and obligations."""
+    where = f"trips.{trip_id}"
     title = reader.text(reader.required(fields, "title", node, where), f"{where}.title", single_line=True)
     official_node = reader.required(fields, "official", node, where)
     official_id = reader.identifier(official_node, f"{where}.official", "official")
@@ -224,7 +324,6 @@ def _trip(reader: _Reader, trip_id: str, node: Node, catalog: Catalog) -> Trip:
     status = reader.optional_text(fields, "status", where) or "planned"
     if status not in STATUSES:
         raise reader.fail(fields["status"], f"{where}.status", f"{status!r}: use one of {', '.join(STATUSES)}")
-    home_tz = official.home_tz
     trip = Trip(
         trip_id,
         title,
@@ -236,21 +335,7 @@ def _trip(reader: _Reader, trip_id: str, node: Node, catalog: Catalog) -> Trip:
     )
     for key in ("leaves", "returns"):
         if not reader.is_null(fields.get(key)):
-            setattr(trip, key, reader.when(fields[key], f"{where}.{key}", home_tz))
-    stops = fields.get("stops")
-    if not reader.is_null(stops):
-        reader.check_tag(stops, f"{where}.stops")
-        if not isinstance(stops, SequenceNode):
-            raise reader.fail(stops, f"{where}.stops", "expected a list of stops ('- city: ...')")
-        trip.stops = [_stop(reader, item, f"{where}.stops[{i}]") for i, item in enumerate(stops.value)]
-    obligations = fields.get("obligations")
-    if not reader.is_null(obligations):
-        reader.check_tag(obligations, f"{where}.obligations")
-        if not isinstance(obligations, SequenceNode):
-            raise reader.fail(obligations, f"{where}.obligations", "expected a list of obligations ('- what: ...')")
-        trip.obligations = [
-            _obligation(reader, item, f"{where}.obligations[{i}]", home_tz) for i, item in enumerate(obligations.value)
-        ]
+            setattr(trip, key, reader.when(fields[key], f"{where}.{key}", official.home_tz))
     return trip
 
 

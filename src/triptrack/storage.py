@@ -3,12 +3,18 @@
 Reads: bytes -> UTF-8 text -> YAML nodes -> validated Catalog. Writes go through
 `edit()`: take the lock, read, apply a text change, validate the result, then
 replace the file atomically (temp file in the same folder, fsync, rename), keeping
-its permissions and a symlink's link. Nothing is written after an error.
+its permissions, owner, a leading BOM and a symlink's link. Nothing is written after
+an error, and a read-only file is never replaced.
+
+A writer killed between creating its temp file and the rename leaves
+`.trips.yaml.XXXXXXXX.tmp` behind; the next edit (holding the lock, so no live writer
+owns one) removes it. The lock file `.trips.yaml.lock` stays beside the data file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +29,7 @@ if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, n
 
 ENV_VAR = "TRIPTRACK_DATA"
 LOCK_TIMEOUT_S = 30.0
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -95,12 +102,10 @@ def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
 
 def read_document(source: DataSource) -> Document:
     """Read and validate the data file (or its seed while it does not exist)."""
-    import hashlib
-
     from triptrack.yamlsource import decode
 
     raw = _read_bytes(source.path, source.display)
-    fingerprint = hashlib.sha256(raw).hexdigest() if raw is not None else ""
+    fingerprint = _digest(raw)
     if raw is None and source.seed is not None:
         raw = _read_bytes(source.seed, str(source.seed))
     text = decode(raw, source.display) if raw is not None else ""
@@ -114,18 +119,57 @@ def load(source: DataSource) -> Catalog:
     return parsed_cache.load(source).catalog()
 
 
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT_S)
+    lock = FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT_S)
     try:
-        with lock:
-            yield
+        lock.acquire()
     except Timeout:
         raise ConflictError(
-            f"{path}: another triptrack has been writing it for {LOCK_TIMEOUT_S:.0f} s; try again"
+            f"{path}: another triptrack has been writing it for {LOCK_TIMEOUT_S:g} s; nothing was written, try again"
         ) from None
+    except OSError as exc:
+        raise DataFileError(str(path), None, f"cannot take the lock {lock_path(path).name}: {exc.strerror}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _digest(raw: bytes | None) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest() if raw is not None else ""
+
+
+def _check_writable(target: Path, shown: str) -> None:
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise DataFileError(shown, None, "is read-only; nothing was written (make it writable to edit it)")
+
+
+def _remove_stale_temp_files(target: Path) -> None:
+    """Temp files of writers that were killed before their rename (we hold the lock)."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
@@ -133,8 +177,6 @@ def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
 
     The new text is validated before anything is written. Returns the new document.
     """
-    import hashlib
-
     target = Path(os.path.realpath(source.path))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -145,18 +187,29 @@ def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
         new_text = change(old)
         root, catalog = parse(new_text, source.display)
         current = _read_bytes(target, source.display)
-        if (hashlib.sha256(current).hexdigest() if current is not None else "") != old.fingerprint:
+        if _digest(current) != old.fingerprint:
             raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
-        atomic_write(target, new_text)
+        data = (BOM if current and current.startswith(BOM) else b"") + new_text.encode("utf-8")
+        write_checked(target, source.display, data)
     from triptrack import parsed_cache
 
-    parsed_cache.remember(source, new_text, root, catalog)  # the next command need not parse it again
-    return Document(source.path, new_text, root, catalog, hashlib.sha256(new_text.encode()).hexdigest())
+    parsed_cache.remember(source, data, text=new_text, root=root, catalog=catalog)  # no parse next time
+    return Document(source.path, new_text, root, catalog, _digest(data))
 
 
-def atomic_write(target: Path, text: str) -> None:
-    """Replace `target` with `text`: temp file beside it, fsync, rename, fsync the folder."""
-    data = text.encode("utf-8")
+def write_checked(target: Path, shown: str, data: bytes) -> None:
+    """Under the lock: refuse a read-only file, clear dead writers' temp files, replace atomically."""
+    _check_writable(target, shown)
+    _remove_stale_temp_files(target)
+    try:
+        atomic_write(target, data)
+    except OSError as exc:
+        raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
+
+
+def atomic_write(target: Path, content: str | bytes) -> None:
+    """Replace `target` with `content`: temp file beside it, fsync, rename, fsync the folder."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         previous = os.stat(target)
     except FileNotFoundError:

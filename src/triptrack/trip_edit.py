@@ -6,8 +6,10 @@ change that stays inside one trip (adding a stop), this does the same work on th
 trip alone, under the same guarantees:
 
 * the file lock is held from reading to writing, the bytes are re-read before the
-  write and compared (a concurrent change is a ConflictError), the write is atomic
-  (`storage.atomic_write`), comments and layout outside the edit stay byte-for-byte;
+  write and compared (a concurrent change is a ConflictError), and the write is
+  storage.edit's own (`storage.write_checked`: a read-only file is refused, dead
+  writers' temp files cleared, the file replaced atomically); comments and layout
+  outside the edit stay byte-for-byte;
 * the old text is trusted only when the parsed-file cache holds exactly these bytes
   (same hash), i.e. when it was validated whole; the cache also gives the byte range
   of the trip's lines (from its key's line to the next trip key's line);
@@ -18,9 +20,10 @@ trip alone, under the same guarantees:
 * the cache entry is then updated for the new bytes (the trip's blob, the byte ranges
   and line numbers of the trips after it), so the next command is fast too.
 
-Whenever something does not fit — no entry, other bytes, a flow-style file, a new
-text that does not validate — the full path runs instead (and reports any error
-with the right line numbers).
+Whenever something does not fit — other bytes, a BOM or CRLF file, a flow-style
+file, a new text that does not validate — the whole-file edit runs instead (and
+reports any error in its own words, with the file's line numbers). A file without a
+cache entry is first parsed into the cache (one trip at a time), then edited here.
 """
 
 from __future__ import annotations
@@ -43,12 +46,16 @@ if TYPE_CHECKING:
 TripChange = Callable[[str, "MappingNode", "Trip"], str]
 
 
-def edit_trip(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
-    """Apply `change` to the trip `trip_id` and write the file; returns the trip as written."""
+def edit_trip(source: storage.DataSource, trip_id: str, change: TripChange, whole: Callable[[], Trip]) -> Trip:
+    """Apply `change` to the trip `trip_id` and write the file; returns the trip as written.
+
+    `whole()` makes the same edit on the whole file (through storage.edit) and returns
+    the trip; it runs whenever the trip's own text cannot be used.
+    """
     trip = _fast(source, trip_id, change)
     if trip is None and _fill_cache(source):
         trip = _fast(source, trip_id, change)
-    return trip if trip is not None else _full(source, trip_id, change)
+    return trip if trip is not None else whole()
 
 
 def _fill_cache(source: storage.DataSource) -> bool:
@@ -73,19 +80,6 @@ def _fill_cache(source: storage.DataSource) -> bool:
         return False
     entry.close()
     return True
-
-
-def _full(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip:
-    """The whole-file path (storage.edit)."""
-    from triptrack.editing import find_trip
-    from triptrack.yamledit import trip_node
-
-    def whole(document: storage.Document) -> str:
-        trip = find_trip(document.catalog, trip_id, source.display)
-        return change(document.text, trip_node(document.root, trip_id), trip)
-
-    document = storage.edit(source, whole)  # (which also fills the cache for the new bytes)
-    return document.catalog.trips[trip_id]
 
 
 def _fast(source: storage.DataSource, trip_id: str, change: TripChange) -> Trip | None:
@@ -130,7 +124,7 @@ def _edit_range(source, target: Path, snapshot, entry, trip_id: str, change: Tri
     new_raw = snapshot.raw[:begin] + new_text.encode("utf-8") + snapshot.raw[end:]
     if storage._read_bytes(target, source.display) != snapshot.raw:
         raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
-    storage.atomic_write(target, new_raw.decode("utf-8"))
+    storage.write_checked(target, source.display, new_raw)  # as storage.edit writes: checks, atomic
     written = parsed_cache.Snapshot.of_bytes(source, new_raw)
     _update_entry(entry, written, trip_id, new_trip, len(new_raw) - len(snapshot.raw),
                   new_text.count("\n") - old_text.count("\n"))

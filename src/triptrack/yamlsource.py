@@ -69,6 +69,8 @@ _ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]", re.M)
 
 def decode(raw: bytes, path: str) -> str:
     """The file's text: UTF-8 (a BOM is allowed), no NUL bytes."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFileError(path, 1, "this is UTF-16 text; save the file as UTF-8")
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
@@ -85,6 +87,12 @@ def compose(text: str, path: str) -> Node | None:
     """The node tree of one YAML document, or None for an empty file."""
     try:
         root = yaml.compose(text, Loader=StringLoader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (position: UTF-8 bytes)
+        line = text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise DataFileError(path, line, f"invalid YAML: character U+{code:04X} is not allowed in YAML text") from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at depth 1000
+        raise DataFileError(path, None, "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
@@ -97,18 +105,32 @@ def compose(text: str, path: str) -> Node | None:
     except yaml.YAMLError as exc:
         raise DataFileError(path, None, f"invalid YAML: {exc}") from None
     if root is not None and _ALIAS_HINT.search(text):
-        _refuse_aliases(root, path)
+        _refuse_aliases(root, text, path)
     return root
 
 
-def _refuse_aliases(root: Node, path: str) -> None:
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+
+
+def _alias_line(text: str, fallback: int) -> int:
+    """The line of the first `*name` that uses an anchor of the file (else `fallback`)."""
+    anchors = set(_ANCHOR.findall(text))
+    for match in _ALIAS.finditer(text):
+        if match.group(1) in anchors:
+            return text.count("\n", 0, match.start()) + 1
+    return fallback
+
+
+def _refuse_aliases(root: Node, text: str, path: str) -> None:
     """Aliases (`*name`) make one node appear twice; the file format has no use for them."""
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            raise DataFileError(path, node.start_mark.line + 1, "YAML aliases (*name) are not allowed here")
+            line = _alias_line(text, node.start_mark.line + 1)
+            raise DataFileError(path, line, "YAML aliases (*name) are not allowed here")
         seen.add(id(node))
         if isinstance(node, SequenceNode):
             stack.extend(node.value)

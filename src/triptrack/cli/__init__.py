@@ -4,8 +4,10 @@ from triptrack.cli import (  # noqa: F401  (importing a module registers its com
     edit_commands,
     export_commands,
     import_commands,
+    manage_commands,
     plan_commands,
     setup_commands,
+    stop_commands,
     view_commands,
 )
 from triptrack.cli.app import app

@@ -23,6 +23,14 @@ def report_error(message: str) -> None:
     sys.stderr.flush()
 
 
+# How `triptrack --help` lists the commands: reading first, then editing, then the rest.
+COMMAND_ORDER = (
+    "show", "list", "timeline", "check", "compare", "stats",
+    "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
+    "import", "export", "init", "where",
+)
+
+
 class TriptrackGroup(TyperGroup):
     """Turns a TriptrackError raised anywhere below into its message and exit status 1."""
 
@@ -38,6 +46,11 @@ class TriptrackGroup(TyperGroup):
         from triptrack.cli.help_screen import print_group_help
 
         print_group_help(self, ctx)  # Typer's layout without its slow imports (start-up time)
+
+    def list_commands(self, ctx) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx):
         try:

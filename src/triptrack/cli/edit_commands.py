@@ -19,12 +19,13 @@ def add_stop(
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
     city: Annotated[str, typer.Argument(help="The city, found in the offline gazetteer (any name it is known by).")],
     arrive: Annotated[
-        str,
+        Optional[str],
         typer.Option(
             "--arrive", metavar="WHEN",
-            help="Local time of arrival at the stop: 2025-01-09 18:00, 'Jan 9 2025 6pm', or a date alone.",
+            help="Local time of arrival at the stop: 2025-01-09 18:00, 'Jan 9 2025 6pm', or a date alone "
+            "(asked for in a terminal when left out).",
         ),
-    ],
+    ] = None,
     depart: Annotated[Optional[str], typer.Option("--depart", metavar="WHEN", help="Local time of departure.")] = None,
     country: Annotated[
         Optional[str], typer.Option("--country", metavar="CC", help="ISO country code, to choose among same-named cities.")
@@ -37,9 +38,11 @@ def add_stop(
 ) -> None:
     """Add a stop to a trip, in chronological place. Times are local at the stop."""
     from triptrack import editing, gazetteer
+    from triptrack.cli.interaction import need
     from triptrack.render.console import local_text
 
     source = settings(ctx).source()
+    arrive = need(arrive, "Arrival (local time at the stop)", "--arrive")
     if not (tz and country and lat is not None) and not gazetteer.index_ready():
         typer.echo("Building the offline place index (once; a few seconds)...", err=True)
     request = editing.PlaceRequest(city, country, tz, lat, lon)

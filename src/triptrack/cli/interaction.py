@@ -1,0 +1,94 @@
+"""Talking to the person at the terminal: asking for missing values, confirming, reporting
+(and the option declarations the editing commands share).
+
+A value the command line left out is asked for only when stdin is a terminal; from
+a script it is a usage error (exit 2). Deleting asks for confirmation, or needs --yes.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+try:  # Typer >= 0.22 carries its own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - older Typer on the click package
+    from click.exceptions import UsageError
+
+YES_OPTION = typer.Option("--yes", "-y", help="Delete without asking (needed when not run in a terminal).")
+
+
+def text_option(flag: str, help: str):
+    return Annotated[Optional[str], typer.Option(flag, metavar="TEXT", help=help)]
+
+
+def when_option(flag: str, help: str):
+    return Annotated[Optional[str], typer.Option(flag, metavar="WHEN", help=help)]
+
+
+def clear_option(fields: str):
+    return Annotated[Optional[list[str]], typer.Option("--clear", metavar="FIELD", help=f"Remove a field: {fields} (repeat for more).")]
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def need(value: Optional[str], question: str, name: str, default: Optional[str] = None) -> str:
+    """`value`, or the answer to `question` in a terminal; else a usage error naming `name`."""
+    if value is not None:
+        return value
+    if interactive():
+        return typer.prompt(question, default=default)
+    kind = "option" if name.startswith("-") else "argument"
+    raise UsageError(f"Missing {kind} '{name}' (run in a terminal to be asked for it).")
+
+
+def need_number(value: Optional[int], question: str, name: str) -> int:
+    if value is not None:
+        return value
+    if interactive():
+        return typer.prompt(question, type=int)
+    raise UsageError(f"Missing option '{name}' (run in a terminal to be asked for it).")
+
+
+def usage_error(message: str) -> None:
+    raise UsageError(message)
+
+
+def nothing_given(options: str) -> None:
+    raise UsageError(f"Nothing to change: give at least one of {options}.")
+
+
+def confirm_delete(question: str, yes: bool) -> None:
+    """Go on only with --yes or a 'y' typed at the terminal; otherwise exit 1, nothing written."""
+    from triptrack.errors import InputError
+
+    if yes:
+        return
+    if not interactive():
+        raise InputError("not deleting without confirmation: add --yes to delete from a script (nothing was changed)")
+    if not typer.confirm(question, default=False):
+        typer.echo("Nothing was deleted.", err=True)
+        raise typer.Exit(1)
+
+
+def report(outcome, shown: str) -> None:
+    """What changed and which file, on stdout; notes on stderr."""
+    for note in outcome.notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(f"{outcome.message}. Wrote {shown}.")
+
+
+def resolve_place(city: str, country: Optional[str], tz: Optional[str], lat: Optional[float], lon: Optional[float]):
+    """A Place from the gazetteer (or as given in full), telling the person what was chosen."""
+    from triptrack import editing, gazetteer
+
+    if not (tz and country and lat is not None) and not gazetteer.index_ready():
+        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+    resolved = editing.resolve_place(editing.PlaceRequest(city, country, tz, lat, lon))
+    for note in resolved.notes:
+        typer.echo(f"note: {note}", err=True)
+    return resolved.place

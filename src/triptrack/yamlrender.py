@@ -1,0 +1,80 @@
+"""YAML text for new or changed values, written the way the data file is written.
+
+Block lists are indented under their key (`stops:` then `  - city: ...`), lines are
+never folded (a long title stays on one line), text with line breaks uses a literal
+block (`|`), and anything another YAML reader could take for a number, boolean or
+null is quoted. Used by `yamledit` to splice values into a file.
+"""
+
+from __future__ import annotations
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from triptrack.yamlsource import MAP_TAG, SEQ_TAG, STR_TAG, TextDumper
+
+_WIDE = 1_000_000  # never fold a line
+_BLOCK_WIDTH = 100  # where a folded (>) or literal (|) block scalar wraps
+
+
+class BlockWriter(TextDumper):
+    """TextDumper with block lists indented under their key, as people write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
+
+
+def _represent_text(dumper: BlockWriter, value: str):
+    style = "|" if "\n" in value.strip("\n") else None
+    return dumper.represent_scalar(STR_TAG, value, style=style)
+
+
+BlockWriter.add_representer(str, _represent_text)
+
+
+def dump(data) -> str:
+    """Block-style YAML for a mapping or list, keys in the order given."""
+    return yaml.dump(data, Dumper=BlockWriter, sort_keys=False, allow_unicode=True, default_flow_style=False, width=_WIDE)
+
+
+def indented(block: str, first_prefix: str, rest_prefix: str) -> str:
+    """`block` with `first_prefix` before its first line and `rest_prefix` before the others."""
+    lines = block.rstrip("\n").split("\n")
+    out = [first_prefix + lines[0]] + [(rest_prefix + line) if line else line for line in lines[1:]]
+    return "\n".join(out) + "\n"
+
+
+def _serialize(node, width: int) -> str:
+    return yaml.serialize(node, Dumper=BlockWriter, width=width, allow_unicode=True)
+
+
+def render_scalar(value: str | float | bool, style: str | None, *, flow: bool, indent: int) -> str:
+    """`value` as a YAML scalar in `style` ('', "'", '"', '|', '>') when the value allows it.
+
+    Numbers and booleans are written plain (`41.9`, `true`). In block context, lines
+    after the first are indented by `indent` + 2 (`indent` is the column of the key or
+    '-' that owns the value).
+    """
+    if not isinstance(value, str):
+        return render_flow(value)
+    scalar = ScalarNode(STR_TAG, value, style=style or None)
+    if flow:
+        return _serialize(SequenceNode(SEQ_TAG, [scalar], flow_style=True), _WIDE).strip()[1:-1]
+    width = _BLOCK_WIDTH if style in ("|", ">") else _WIDE
+    out = _serialize(MappingNode(MAP_TAG, [(ScalarNode(STR_TAG, "k"), scalar)], flow_style=False), width)
+    body = out[len("k:") :].rstrip("\n").removeprefix(" ")
+    lines = body.split("\n")
+    return "\n".join([lines[0]] + [(" " * indent + line) if line else line for line in lines[1:]])
+
+
+def render_key(key: str, style: str | None) -> str:
+    """A mapping key (an id) as YAML, quoted only when a reader would not take it as text."""
+    scalar = ScalarNode(STR_TAG, key, style=style or None)
+    out = _serialize(MappingNode(MAP_TAG, [(scalar, ScalarNode(STR_TAG, "v"))], flow_style=False), _WIDE)
+    return out[: out.rindex(": v")]
+
+
+def render_flow(data) -> str:
+    """`data` in flow style, on one line: `Rome`, `'NO'`, `{city: Rome, country: IT}`."""
+    text = yaml.dump([data], Dumper=BlockWriter, sort_keys=False, allow_unicode=True, default_flow_style=True, width=_WIDE)
+    return text.strip()[1:-1]
