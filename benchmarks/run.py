@@ -186,8 +186,34 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     print(text)
     if args.markdown:
-        Path(args.markdown).write_text(text + "\n", encoding="utf-8")
+        Path(args.markdown).write_text(RESULTS_HEAD + text + "\n" + RESULTS_NOTES, encoding="utf-8")
     return 0
+
+
+RESULTS_HEAD = """# Benchmark results
+
+The latest run of `python benchmarks/run.py --markdown benchmarks/RESULTS.md` (issue 6:
+budgets as ratios to the start-up floor, `python -c "import typer, rich.console,
+rich.table, yaml"`, measured beside each command in alternation).
+
+"""
+
+RESULTS_NOTES = """
+How to read it:
+
+- *median s* is the median wall time of the runs; *x floor* is the median of the
+  ratios run by run (command time / the floor run just before it), which is what the
+  budgets are about: the absolute times move with the machine's load.
+- Unmarked rows are warm: one untimed run first fills the parsed-file cache and the
+  stored drawing, as the first use after any change does. *drawn* rows use the parsed
+  cache but draw again (another trip each run; `list` right after an edit, where only
+  the changed rows are drawn). *cold* rows start from an empty cache folder: parse,
+  check, fill the cache, draw. The offline place index is built once beforehand.
+- Peak memory is each process's own maximum resident set size.
+- The hash table is in-process throughput on this machine, the reason the cache hashes
+  small files with BLAKE2b (importing hashlib's OpenSSL costs 2-3 ms) and large ones
+  with SHA-256 (the CPU's SHA instructions).
+"""
 
 
 def run_all(tt: list[str], work: Path, runs: int, quick: bool) -> str:

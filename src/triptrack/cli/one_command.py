@@ -69,8 +69,14 @@ def _help_only(app: typer.Typer) -> typer.Typer:
         info.help = inspect.getdoc(info.callback) if info.help is None else info.help
         info.callback = listed_only
         light.append(info)
+    groups = []
+    for info in app.registered_groups:  # a group of commands lists its own commands: lighten those too
+        info = copy.copy(info)
+        if info.typer_instance is not None:
+            info.typer_instance = _help_only(info.typer_instance)
+        groups.append(info)
     only = copy.copy(app)
-    only.registered_commands = light
+    only.registered_commands, only.registered_groups = light, groups
     return only
 
 
