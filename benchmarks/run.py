@@ -12,7 +12,8 @@ caches; rows marked "cold" are the first run on an empty cache folder, rows mark
 edit) but use the parsed-file cache. The offline place index is built once, untimed, as
 on any machine after the first use. Peak memory is each child's own maximum
 resident set size (os.wait4). Standard library only; run it with the Python that
-has triptrack installed.
+has triptrack installed. triptrack's modules are byte-compiled first, as installing
+does.
 """
 
 from __future__ import annotations
@@ -209,7 +210,12 @@ How to read it:
   cache but draw again (another trip each run; `list` right after an edit, where only
   the changed rows are drawn). *cold* rows start from an empty cache folder: parse,
   check, fill the cache, draw. The offline place index is built once beforehand.
+- A ratio below 1 is real: a stored drawing is printed without importing PyYAML or
+  Rich's table module, which the floor imports.
 - Peak memory is each process's own maximum resident set size.
+- triptrack's modules are byte-compiled before the runs, as a package installation
+  does (this machine sets PYTHONDONTWRITEBYTECODE=1; without bytecode each command also
+  compiles its modules, about +0.1-0.15 x floor).
 - The hash table is in-process throughput on this machine, the reason the cache hashes
   small files with BLAKE2b (importing hashlib's OpenSSL costs 2-3 ms) and large ones
   with SHA-256 (the CPU's SHA instructions).
@@ -228,6 +234,7 @@ def run_all(tt: list[str], work: Path, runs: int, quick: bool) -> str:
     cache = work / "cache"  # one folder: the place index is built once; "cold" empties cache/parsed
     env = {**base_env, "TRIPTRACK_CACHE_DIR": str(cache)}
     seed_place_index(cache)
+    compile_package()
 
     sets = datasets.write_sets(work / "data", tt, env, quick=quick)
     stops = {name: datasets.count_stops(sets[name]) for name in ("historian", "tenfold")}
@@ -278,6 +285,17 @@ def run_all(tt: list[str], work: Path, runs: int, quick: bool) -> str:
             f"{runs} timed run(s) per row, floor and command alternated; warm caches unless marked.")
     hashes = "" if quick else "\n\n" + hash_speeds(sets["tenfold"])
     return f"{header}\n\n{note}\n\n{markdown(rows, extra)}{hashes}"
+
+
+def compile_package() -> None:
+    """Byte-compile triptrack's modules, as installing a package does. (Where Python may
+    not write bytecode, PYTHONDONTWRITEBYTECODE=1, every run would otherwise compile them
+    again, while the floor's modules come compiled from their installation.)"""
+    import compileall
+    from importlib.util import find_spec
+
+    for folder in find_spec("triptrack").submodule_search_locations:
+        compileall.compile_dir(folder, quiet=1)
 
 
 def seed_place_index(cache: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -46,7 +47,13 @@ def test_typer_alone_loads_no_rich():
 
 def test_show_on_a_warm_cache_reads_neither_yaml_nor_the_model(tmp_path, data_file):
     """The second `show` prints from the caches: no parser, no schema, no Pydantic."""
-    env = {"TRIPTRACK_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100", "NO_COLOR": "1"}
+    from triptrack.user_cache import cache_dir
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for index in cache_dir().glob("gazetteer-*.sqlite"):  # the session's place index: not built again
+        shutil.copyfile(index, cache / index.name)
+    env = {"TRIPTRACK_CACHE_DIR": str(cache), "COLUMNS": "100", "NO_COLOR": "1"}
     run = (
         "from triptrack.cli import main\n"
         f"sys.argv = ['triptrack', '--data', {json.dumps(str(data_file))}, 'show', 'blinken-final']\n"
