@@ -32,8 +32,8 @@ import os
 import pickle
 import sys
 import zlib
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triptrack.user_cache import cache_dir

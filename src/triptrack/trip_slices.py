@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from triptrack.model import Catalog
     from triptrack.yamlsource import Node
 
-_TOP_LINE = re.compile(r"^(?![ #\n]).*$", re.M)  # a line starting at the left margin, not a comment
+_TOP_LINE = re.compile(r"^(?![ #\n]).*$", re.MULTILINE)  # a line starting at the left margin, not a comment
 _TOP_KEY = re.compile(r"(officials|trips):[ ]*(#.*)?")
 _ITEM_KEY = r"[a-z0-9][a-z0-9._-]*:[ ]*(?:#.*)?"
 
@@ -90,11 +90,11 @@ def _trip_starts(text: str, begin: int, end: int) -> list[int] | None:
     """Where each trip's piece starts within the trips section; None for an unusual layout."""
     newline = text.find("\n", begin, end)
     body_start = newline + 1 if newline >= 0 else end
-    first = re.compile(r"^( +)[^ #\n]", re.M).search(text, body_start, end)
+    first = re.compile(r"^( +)[^ #\n]", re.MULTILINE).search(text, body_start, end)
     if first is None:
         return []  # only blank lines and comments
     indent = len(first.group(1))
-    lines = re.compile(rf"^ {{0,{indent}}}(?=[^ \n])(.*)$", re.M)
+    lines = re.compile(rf"^ {{0,{indent}}}(?=[^ \n])(.*)$", re.MULTILINE)
     starts = []
     for match in lines.finditer(text, body_start, end):
         line = match.group()
