@@ -68,3 +68,24 @@ def test_completion_of_formats():
     from triptrack.completion import export_formats
 
     assert [v for v, _h in export_formats(None, "c")] == ["csv"]
+
+
+def _complete(words: str, cword: int, data_file) -> list[str]:
+    """Ask the real program for bash completions, as the installed completion script does."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(cword), "_TRIPTRACK_COMPLETE": "complete_bash"}
+    env["TRIPTRACK_DATA"] = str(data_file)
+    code = "import sys; sys.argv[0] = 'triptrack'; from triptrack.cli import main; main()"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    return proc.stdout.split()
+
+
+def test_the_shell_completes_ids_and_formats_from_the_users_data(data_file):
+    assert _complete("triptrack show bl", 2, data_file) == ["blinken-final", "blinken-final-record"]
+    assert _complete("triptrack check blinken-final-", 2, data_file) == ["blinken-final-record"]
+    assert _complete("triptrack stats --official ", 3, data_file) == ["blinken"]
+    assert _complete("triptrack export blinken-final --format ", 4, data_file) == ["csv", "json", "ics", "geojson", "md"]
+    assert _complete("triptrack stop edit blinken-final-r", 3, data_file) == ["blinken-final-record"]

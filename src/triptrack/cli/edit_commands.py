@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from triptrack import completion
 from triptrack.cli.app import app, settings
 
 
@@ -16,7 +17,7 @@ from triptrack.cli.app import app, settings
 )
 def add_stop(
     ctx: typer.Context,
-    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)],
     city: Annotated[str, typer.Argument(help="The city, found in the offline gazetteer (any name it is known by).")],
     arrive: Annotated[
         Optional[str],

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from triptrack import completion
 from triptrack.cli.app import app, settings
 from triptrack.formats import EXPORTERS
 
@@ -20,10 +21,10 @@ ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, typ
 )
 def export(
     ctx: typer.Context,
-    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)],
     format: Annotated[
         Optional[ExportFormat],
-        typer.Option("--format", "-f", help="The output format (default: from the -o file's extension, else csv)."),
+        typer.Option("--format", "-f", help="The output format (default: from the -o file's extension, else csv).", autocompletion=completion.export_formats),
     ] = None,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here instead of to stdout.")

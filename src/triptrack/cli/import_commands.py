@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from triptrack import completion
 from triptrack.cli.app import app, settings
 
 import_app = typer.Typer(
@@ -109,7 +110,7 @@ def csv_file(
     official: Annotated[
         Optional[str],
         typer.Option("--official", metavar="ID", help="Whose trip it is; a new official with this id is added if the file has none. "
-                     "Needed unless the data file has exactly one official."),
+                     "Needed unless the data file has exactly one official.", autocompletion=completion.official_ids),
     ] = None,
     title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The trip's title (default: 'Imported from FILE').")] = None,
     status: Annotated[str, typer.Option("--status", metavar="STATUS", help="The trip's status: planned, announced, underway, completed, recorded or cancelled.")] = "planned",

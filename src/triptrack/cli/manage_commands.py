@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from triptrack import completion
 from triptrack.cli.app import app, report_error, settings
 from triptrack.cli.interaction import (
     YES_OPTION,
@@ -29,8 +30,8 @@ official_app = typer.Typer(help="Create, rename, change and delete officials (th
 app.add_typer(trip_app, name="trip")
 app.add_typer(official_app, name="official")
 
-TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")]
-OfficialArg = Annotated[str, typer.Argument(metavar="OFFICIAL", help="The official's id.")]
+TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)]
+OfficialArg = Annotated[str, typer.Argument(metavar="OFFICIAL", help="The official's id.", autocompletion=completion.official_ids)]
 NewIdArg = Annotated[Optional[str], typer.Argument(metavar="NEW", help="The new id (lowercase letters, digits, . _ -).")]
 
 STATUS_HELP = "planned, announced, underway, completed, recorded or cancelled."
@@ -57,7 +58,7 @@ def trip_new(
     ctx: typer.Context,
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The new trip's id (lowercase letters, digits, . _ -).")],
     title: TitleOpt = None,
-    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Who travels (an official's id).")] = None,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Who travels (an official's id).", autocompletion=completion.official_ids)] = None,
     status: Annotated[Optional[str], typer.Option("--status", help=STATUS_HELP + " Default: planned.")] = None,
     leaves: LeavesOpt = None,
     returns: ReturnsOpt = None,
@@ -90,7 +91,7 @@ def trip_edit(
     ctx: typer.Context,
     trip_id: TripArg,
     title: NewTitleOpt = None,
-    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Another official.")] = None,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Another official.", autocompletion=completion.official_ids)] = None,
     status: Annotated[Optional[str], typer.Option("--status", help=STATUS_HELP)] = None,
     leaves: LeavesOpt = None,
     returns: ReturnsOpt = None,

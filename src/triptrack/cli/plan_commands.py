@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from triptrack import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import SAVE_OPTION
 
@@ -34,7 +35,7 @@ def note_index_build() -> None:
 def check(
     ctx: typer.Context,
     trip_ids: Annotated[
-        Optional[list[str]], typer.Argument(metavar="[TRIP]...", help="Trips to check (all when none are given).")
+        Optional[list[str]], typer.Argument(metavar="[TRIP]...", help="Trips to check (all when none are given).", autocompletion=completion.trip_ids)
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (legs and returns at risk) too.")] = False,
     tz: Annotated[str, TZ_OPTION] = "local",
@@ -76,7 +77,7 @@ def check(
 @app.command(epilog="Examples: triptrack timeline blinken-final · triptrack timeline blinken-final --tz UTC")
 def timeline(
     ctx: typer.Context,
-    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.")],
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)],
     tz: Annotated[str, TZ_OPTION] = "local",
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
@@ -111,8 +112,8 @@ def timeline(
 @app.command(epilog="Examples: triptrack compare blinken-final blinken-final-record · ... --json")
 def compare(
     ctx: typer.Context,
-    trip_a: Annotated[str, typer.Argument(metavar="TRIP_A", help="The first trip (e.g. the plan).")],
-    trip_b: Annotated[str, typer.Argument(metavar="TRIP_B", help="The second trip (e.g. the record).")],
+    trip_a: Annotated[str, typer.Argument(metavar="TRIP_A", help="The first trip (e.g. the plan).", autocompletion=completion.trip_ids)],
+    trip_b: Annotated[str, typer.Argument(metavar="TRIP_B", help="The second trip (e.g. the record).", autocompletion=completion.trip_ids)],
     tz: Annotated[str, TZ_OPTION] = "local",
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
@@ -155,7 +156,7 @@ def _day(text: str | None, option: str):
 @app.command(epilog="Examples: triptrack stats · triptrack stats --official blinken --from 2025-01-01 --json")
 def stats(
     ctx: typer.Context,
-    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Only this official.")] = None,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Only this official.", autocompletion=completion.official_ids)] = None,
     start: Annotated[
         Optional[str], typer.Option("--from", metavar="DATE", help="Only trips whose first day is on or after DATE.")
     ] = None,

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from triptrack import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import SAVE_OPTION
 from triptrack.cli.plan_commands import TZ_OPTION, note_index_build
@@ -20,7 +21,7 @@ JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of dra
 )
 def show(
     ctx: typer.Context,
-    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').")],
+    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id (see 'triptrack list').", autocompletion=completion.trip_ids)],
     as_json: Annotated[bool, JSON_OPTION] = False,
     tz: Annotated[str, TZ_OPTION] = "local",
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
@@ -79,7 +80,7 @@ def show(
 def list_trips(
     ctx: typer.Context,
     as_json: Annotated[bool, JSON_OPTION] = False,
-    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Only this official's trips.")] = None,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="Only this official's trips.", autocompletion=completion.official_ids)] = None,
     country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="Only trips with a stop in this country (ISO code, e.g. JP).")] = None,
     start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only trips on or after this day (2024-03-15, 2024-03 or 2024).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only trips on or before this day (a month or year means its end).")] = None,
