@@ -256,7 +256,7 @@ def test_a_change_that_would_make_the_file_invalid_is_refused(cli, data_file):
 
 def test_validate_ok(cli, data_file):
     result = ok(cli("validate"))
-    assert result.stdout == f"ok: 1 officials, 2 trips, 8 stops ({data_file})\n"
+    assert result.stdout == f"ok: 1 official, 2 trips, 8 stops ({data_file})\n"
 
 
 def test_validate_reports_every_problem(cli, tmp_path):
@@ -312,5 +312,5 @@ def test_validate_a_missing_file(cli, tmp_path):
 def test_validate_the_default_file_before_it_exists_checks_the_sample(bare_cli):
     result = bare_cli("validate")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("ok: 1 officials, 2 trips, 8 stops (")
+    assert result.stdout.startswith("ok: 1 official, 2 trips, 8 stops (")
     assert "does not exist yet; checked the sample it will start from" in result.stderr

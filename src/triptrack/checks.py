@@ -35,6 +35,7 @@ from triptrack.localtime import When, day_skipped, moment_words, offset_text, ut
 from triptrack.model import Catalog, Place, Trip
 from triptrack.obligations import format_span
 from triptrack.travel import AT_RISK_SLACK, Leg, Point, Route, obligation_outcomes, route
+from triptrack.wording import counted
 
 PROBLEM = "problem"
 WARNING = "warning"
@@ -256,7 +257,7 @@ def tally(findings: list[Finding]) -> str:
     """'1 problem, 0 warnings'."""
     problems = sum(f.severity == PROBLEM for f in findings)
     warnings = len(findings) - problems
-    return f"{problems} problem{'s' if problems != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    return f"{counted(problems, 'problem')}, {counted(warnings, 'warning')}"
 
 
 def failed(findings: list[Finding], strict: bool = False) -> bool:

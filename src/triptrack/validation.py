@@ -14,6 +14,7 @@ from triptrack.errors import DataFileError
 from triptrack.model import Catalog
 from triptrack.schema import catalog_from_node, catalog_problems
 from triptrack.yamlsource import compose, decode
+from triptrack.wording import counted
 
 
 @dataclass
@@ -26,7 +27,10 @@ class Report:
     def summary(self) -> str:
         catalog = self.catalog or Catalog()
         stops = sum(len(trip.stops) for trip in catalog.trips.values())
-        return f"ok: {len(catalog.officials)} officials, {len(catalog.trips)} trips, {stops} stops"
+        return (
+            f"ok: {counted(len(catalog.officials), 'official')}, {counted(len(catalog.trips), 'trip')}, "
+            f"{counted(stops, 'stop')}"
+        )
 
 
 def check(source: storage.DataSource) -> Report:

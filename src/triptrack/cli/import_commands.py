@@ -9,6 +9,7 @@ import typer
 
 from triptrack import completion
 from triptrack.cli.app import app, settings
+from triptrack.wording import counted
 
 import_app = typer.Typer(
     name="import",
@@ -16,10 +17,6 @@ import_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(import_app, name="import")
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 
 
 @import_app.command(
@@ -65,22 +62,22 @@ def historian(
             plan, document = add_to_file(source, plan_for)
         steps["Writing"](1, 1)
     elapsed = time.perf_counter() - started
-    repeated = f" ({_plural(plan.repeated, 'repeated record id')} read once)" if plan.repeated else ""
-    typer.echo(f"Read {_plural(plan.records, 'record')} from {_plural(len(files), 'file')}{repeated}.")
+    repeated = f" ({counted(plan.repeated, 'repeated record id')} read once)" if plan.repeated else ""
+    typer.echo(f"Read {counted(plan.records, 'record')} from {counted(len(files), 'file')}{repeated}.")
     if plan.skipped:
-        typer.echo(f"Skipped {_plural(plan.skipped, 'record')} already in {source.display}.")
+        typer.echo(f"Skipped {counted(plan.skipped, 'record')} already in {source.display}.")
     if not plan.trips:
         typer.echo(f"Nothing new to add; {source.display} is unchanged.")
         return
     new_officials = len(plan.officials)
     typer.echo(
-        f"{'Would add' if dry_run else 'Added'} {_plural(len(plan.trips), 'journey')} "
-        f"({_plural(plan.stops, 'stop')}) for {_plural(plan.travellers, 'traveller')} "
-        f"({_plural(new_officials, 'new official')})."
+        f"{'Would add' if dry_run else 'Added'} {counted(len(plan.trips), 'journey')} "
+        f"({counted(plan.stops, 'stop')}) for {counted(plan.travellers, 'traveller')} "
+        f"({counted(new_officials, 'new official')})."
     )
     unplaced = sum(plan.unplaced.values())
     typer.echo(
-        f"Approximate places: {_plural(plan.approximate, 'stop')}, among them {plan.historic:,} recorded under "
+        f"Approximate places: {counted(plan.approximate, 'stop')}, among them {plan.historic:,} recorded under "
         f"states that no longer exist and {unplaced:,} at places not found."
     )
     if plan.unplaced:
@@ -90,7 +87,7 @@ def historian(
         )
         more = len(plan.unplaced) - 8
         typer.echo(
-            f"Not found, placed at the capital: {shown}" + (f" and {_plural(more, 'more place')}" if more > 0 else "") + "."
+            f"Not found, placed at the capital: {shown}" + (f" and {counted(more, 'more place')}" if more > 0 else "") + "."
         )
     if document is None:
         typer.echo(f"Nothing written (--dry-run); {elapsed:.1f} s.")
@@ -130,5 +127,5 @@ def csv_file(
     for official_added in additions.officials:
         typer.echo(f"Added official {official_added.id} (name {official_added.name!r}; edit the file to complete it).")
     for trip_added in additions.trips:
-        typer.echo(f"Added trip {trip_added.id} ({_plural(len(trip_added.stops), 'stop')}) from {file}.")
+        typer.echo(f"Added trip {trip_added.id} ({counted(len(trip_added.stops), 'stop')}) from {file}.")
     typer.echo(f"Wrote {source.display}.")

@@ -10,6 +10,7 @@ import typer
 from triptrack import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import SAVE_OPTION
+from triptrack.wording import counted
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 TZ_OPTION = typer.Option(
@@ -69,7 +70,7 @@ def check(
     else:
         for finding in findings:
             typer.echo(finding.line())
-        typer.echo(f"checked {checked} trip{'s' if checked != 1 else ''}: {tally(findings)}", err=True)
+        typer.echo(f"checked {counted(checked, 'trip')}: {tally(findings)}", err=True)
     if failed(findings, strict):
         raise typer.Exit(1)
 

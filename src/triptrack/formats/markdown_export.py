@@ -13,6 +13,7 @@ from triptrack.countries import country_name
 from triptrack.localtime import When, tz_abbrev
 from triptrack.model import Catalog, Trip
 from triptrack.obligations import describe, margins
+from triptrack.wording import counted
 
 NAME = "md"
 EXTENSION = ".md"
@@ -51,7 +52,7 @@ def _header(catalog: Catalog, trip: Trip) -> list[str]:
         days = (trip.last_day - trip.first_day).days + 1
         lines.append(
             f"- **When:** {trip.first_day:%a} {trip.first_day.day} {trip.first_day:%b %Y} → "
-            f"{trip.last_day:%a} {trip.last_day.day} {trip.last_day:%b %Y} ({days} day{'s' if days != 1 else ''})"
+            f"{trip.last_day:%a} {trip.last_day.day} {trip.last_day:%b %Y} ({counted(days, 'day')})"
         )
     lines.append(f"- **Status:** {trip.status}")
     lines.append(f"- **Trip id:** `{trip.id}`")

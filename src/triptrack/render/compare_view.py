@@ -14,6 +14,7 @@ from triptrack.localtime import When, when_words
 from triptrack.obligations import format_span
 from triptrack.render.console import zoned_text
 from triptrack.travel import Outcome
+from triptrack.wording import counted
 
 CHANGE_STYLE = {ADDED: "bold green", DROPPED: "bold red", CHANGED: "yellow", SAME: "dim"}
 
@@ -44,7 +45,7 @@ def shift_words(change: TimeChange) -> str:
         return f"{change.field}: {'hour now given' if change.a.date_only else 'hour dropped'}"
     if change.a.date_only:
         days = abs(shift.days)
-        amount = f"{days} day{'s' if days != 1 else ''}"
+        amount = counted(days, "day")
     else:
         amount = format_span(shift)
     return f"{verb} {amount} {'later' if shift > timedelta(0) else 'earlier'}"
@@ -77,7 +78,7 @@ def _change(pair: StopPair) -> Text:
     for label, (only_a, only_b) in (("topic", pair.topics), ("meeting", pair.meetings)):
         for sign, items in (("−", only_a), ("+", only_b)):
             if items:
-                text.append(f"\n{sign}{len(items)} {label}{'s' if len(items) != 1 else ''}")
+                text.append(f"\n{sign}{counted(len(items), label)}")
     return text
 
 

@@ -12,6 +12,7 @@ from triptrack.countries import country_name
 from triptrack.localtime import day_words
 from triptrack.stats import OfficialStats
 from triptrack.timeline import span
+from triptrack.wording import counted
 
 
 def _ranked(items: list[tuple[str, int]]) -> Text:
@@ -38,7 +39,7 @@ def official_panel(result: OfficialStats) -> Panel:
         first, last = span(trip, result.official.home_tz)
         longest = Text(trip.id, style="bold cyan")
         dates = f"{day_words(first, year=True)} → {day_words(last, year=True)}"
-        longest.append(f" · {days} day{'s' if days != 1 else ''} ({dates})")
+        longest.append(f" · {counted(days, 'day')} ({dates})")
         grid.add_row("Longest trip", longest)
     title = Text(result.official.name, style="bold")
     title.append(f" ({result.official.id})", style="dim")

@@ -25,22 +25,26 @@ def date_range(first: date | None, last: date | None) -> str:
 
 
 def trips_table(catalog: Catalog, trips: list[Trip], width: int = 80) -> Table:
-    """The table; under 80 columns the official's column is left out to keep ids whole."""
-    narrow = width < 80
-    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=not narrow)
+    """The table. Under 120 columns the official goes under the title, so titles keep
+    room to read; under 80 the table also drops its edge padding. Ids are never cut."""
+    narrow = width < 120
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=width >= 80)
     table.add_column("Trip", style="bold cyan", no_wrap=True)
     table.add_column("Dates", no_wrap=True)
     if not narrow:
         table.add_column("Official", ratio=1, min_width=8)
-    table.add_column("Title · route", ratio=3, min_width=12)
+    table.add_column("About" if narrow else "Title · route", ratio=3, min_width=12)
     for trip in trips:
         official = catalog.officials.get(trip.official)
+        who = official.name if official else trip.official
         about = Text(trip.title)
         route = trip.route()  # (a trip's summary has a route but no stops)
+        if narrow:
+            about.append(f"\n{who}", style="dim italic")
         if route:
             about.append("\n" + " → ".join(route), style="dim")
         cells = [Text(trip.id), Text(date_range(trip.first_day, trip.last_day))]
         if not narrow:
-            cells.append(Text(official.name if official else trip.official))
+            cells.append(Text(who))
         table.add_row(*cells, about)
     return table

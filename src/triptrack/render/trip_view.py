@@ -16,6 +16,7 @@ from triptrack.obligations import describe, margins
 from triptrack.render.console import day_label_year, home_text, local_text, moment_text, zoned_text
 from triptrack.timeline import span
 from triptrack.travel import route
+from triptrack.wording import counted
 
 
 def stay_text(stop: Stop) -> Text:
@@ -26,7 +27,7 @@ def stay_text(stop: Stop) -> Text:
 
         return Text(format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware())))
     days = (stop.depart.day - stop.arrive.day).days + 1
-    return Text(f"{days} day" + ("s" if days != 1 else ""))
+    return Text(counted(days, "day"))
 
 
 def _place(city: str, country: str, note: str = "") -> Text:
@@ -52,7 +53,7 @@ def header(trip: Trip, official: Official | None) -> Panel:
     if bounds:
         first, last = bounds
         days = (last - first).days + 1
-        lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {days} day{'s' if days != 1 else ''}")
+        lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {counted(days, 'day')}")
     lines.append(" · ")
     lines.append(trip.status, style="cyan")
     return Panel(lines, title=Text(trip.id, style="bold cyan"), title_align="left", box=box.ROUNDED, expand=False)
