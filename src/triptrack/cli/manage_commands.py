@@ -12,6 +12,7 @@ import typer
 
 from triptrack import completion
 from triptrack.cli.app import app, report_error, settings
+from triptrack.cli.options import OfficialArg, TripArg
 from triptrack.cli.interaction import (
     YES_OPTION,
     clear_option,
@@ -30,8 +31,6 @@ official_app = typer.Typer(help="Create, rename, change and delete officials (th
 app.add_typer(trip_app, name="trip")
 app.add_typer(official_app, name="official")
 
-TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)]
-OfficialArg = Annotated[str, typer.Argument(metavar="OFFICIAL", help="The official's id.", autocompletion=completion.official_ids)]
 NewIdArg = Annotated[Optional[str], typer.Argument(metavar="NEW", help="The new id (lowercase letters, digits, . _ -).")]
 
 STATUS_HELP = "planned, announced, underway, completed, recorded or cancelled."

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+from triptrack import completion
+
+TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)]
+OfficialArg = Annotated[
+    str, typer.Argument(metavar="OFFICIAL", help="The official's id.", autocompletion=completion.official_ids)
+]
 
 SAVE_OPTION = typer.Option(
     "--save", metavar="FILE", help="Also save what is drawn: FILE.svg (a picture), FILE.html or FILE.txt."

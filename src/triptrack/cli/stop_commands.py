@@ -12,6 +12,7 @@ import typer
 
 from triptrack import completion
 from triptrack.cli.app import app, settings
+from triptrack.cli.options import TripArg
 from triptrack.cli.interaction import (
     YES_OPTION,
     clear_option,
@@ -30,7 +31,6 @@ obligation_app = typer.Typer(help="Add, change and delete what a traveller must 
 app.add_typer(stop_app, name="stop")
 app.add_typer(obligation_app, name="obligation")
 
-TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)]
 StopArg = Annotated[int, typer.Argument(metavar="STOP", help="The stop's number, as 'show' prints it (1, 2, ...).")]
 NumberArg = Annotated[int, typer.Argument(metavar="N", help="The obligation's number (1, 2, ... in file order).")]
 ArriveOpt = when_option("--arrive", "Local arrival time at the stop.")
