@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import TripArg
 from triptrack.cli.interaction import (
