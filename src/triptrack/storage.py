@@ -7,7 +7,7 @@ its permissions, owner, a leading BOM and a symlink's link. Nothing is written a
 an error, and a read-only file is never replaced.
 
 A writer killed between creating its temp file and the rename leaves
-`.trips.yaml.XXXXXXXX.tmp` behind; the next edit (holding the lock, so no live writer
+`.trips.yaml.<random>.tmp` behind; the next edit (holding the lock, so no live writer
 owns one) removes it. The lock file `.trips.yaml.lock` stays beside the data file.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -223,10 +223,9 @@ def atomic_write(target: Path, content: str | bytes) -> None:
         if previous is not None:
             os.chmod(tmp, previous.st_mode & 0o7777)
             if hasattr(os, "chown") and (previous.st_uid, previous.st_gid) != (os.getuid(), os.getgid()):
-                try:
+                # Only root may give a file away; the permission bits above still apply.
+                with suppress(PermissionError):
                     os.chown(tmp, previous.st_uid, previous.st_gid)
-                except PermissionError:
-                    pass  # only root may give a file away; the bits above still apply
         else:
             umask = os.umask(0)
             os.umask(umask)
