@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
-from test_trip_edit import OFFICIALS, data_files
+from test_single_trip_edit import OFFICIALS, data_files
 
 from triptrack import storage, trip_slices
 from triptrack.errors import DataFileError

@@ -297,10 +297,10 @@ def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int,
     """Insert `stop` into the trip in chronological place; returns (index, the trip as written).
 
     With a cache entry for the file's bytes only the trip's own text is read, changed and
-    checked (triptrack.trip_edit); otherwise, and whenever that does not apply, `run`
+    checked (triptrack.single_trip_edit); otherwise, and whenever that does not apply, `run`
     edits the whole file. Both write the same bytes.
     """
-    from triptrack.trip_edit import edit_trip
+    from triptrack.single_trip_edit import edit_trip
 
     placed: list[int] = []
     data = stop_data(stop)

@@ -2,7 +2,7 @@
 
 Random data files (comments, blank lines, block scalars at the ends of trips, empty and
 missing stop lists, officials before or after the trips) get a random stop inserted
-into a random trip, once through `trip_edit` with a warm cache and once through the
+into a random trip, once through `single_trip_edit` with a warm cache and once through the
 whole-file path; the bytes written must be identical, and the cache entry left behind
 must equal one built from scratch for the new bytes.
 """
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_roundtrip import line, stops
 
-from triptrack import parsed_cache, storage, trip_edit, trip_slices
+from triptrack import parsed_cache, single_trip_edit, storage, trip_slices
 from triptrack.errors import ConflictError, DataFileError, NotFoundError
 from triptrack.schema import stop_data
 from triptrack.yamledit import insert_list_item
@@ -117,7 +117,7 @@ def _full(source, trip_id, change):
 
 
 def _edit(source, trip_id, change):
-    return trip_edit.edit_trip(source, trip_id, change, whole=lambda: _full(source, trip_id, change))
+    return single_trip_edit.edit_trip(source, trip_id, change, whole=lambda: _full(source, trip_id, change))
 
 
 def _adder(stop):
@@ -160,14 +160,14 @@ def test_fast_edit_writes_what_the_full_path_writes(tmp_path_factory, file, stop
     fast_source, full_source = storage.DataSource(fast, "test"), storage.DataSource(full, "test")
     parsed_cache.load(fast_source).catalog()  # fills the cache, as any command would
 
-    fast_trip = trip_edit._fast(fast_source, trip_id, _adder(stop))
+    fast_trip = single_trip_edit._fast(fast_source, trip_id, _adder(stop))
     assert fast_trip is not None, "the fast path should have applied"
     full_trip = _full(full_source, trip_id, _adder(stop))
     assert fast.read_bytes() == full.read_bytes()
     assert fast_trip == full_trip
     _entry_equals_fresh(fast)
     # And a second edit right after uses the updated entry.
-    again = trip_edit._fast(fast_source, trip_id, _adder(stop))
+    again = single_trip_edit._fast(fast_source, trip_id, _adder(stop))
     assert again is not None
     _entry_equals_fresh(fast)
 
@@ -207,7 +207,7 @@ def test_files_the_fast_path_cannot_slice_take_the_full_path(tmp_path, variant):
     text = variant(storage.sample_path().read_text(encoding="utf-8"))
     source.path.write_text(text, encoding="utf-8", newline="")
     parsed_cache.load(source).catalog()
-    assert trip_edit._fast(source, "blinken-final", _adder(stop)) is None
+    assert single_trip_edit._fast(source, "blinken-final", _adder(stop)) is None
     before = source.path.read_bytes()
     _edit(source, "blinken-final", _adder(stop))
     assert source.path.read_bytes() == _full_result(tmp_path, before.decode("utf-8"), "blinken-final", stop)
@@ -217,7 +217,7 @@ def test_without_a_cache_entry_the_file_is_parsed_into_the_cache_first(tmp_path,
     source, stop = _file_and_stop(tmp_path)
     expected = _full_result(tmp_path, source.path.read_text(encoding="utf-8"), "blinken-final", stop)
     assert parsed_cache.Entry.open(parsed_cache.Snapshot(source)) is None
-    assert trip_edit._fast(source, "blinken-final", _adder(stop)) is None
+    assert single_trip_edit._fast(source, "blinken-final", _adder(stop)) is None
     monkeypatch.setattr(storage, "edit", lambda *a: pytest.fail("the whole-file edit ran"))
     trip = _edit(source, "blinken-final", _adder(stop))
     assert [s.city for s in trip.stops][-1] == "Rome"
@@ -232,7 +232,7 @@ def test_an_unknown_trip_is_named_like_the_full_path_names_it(tmp_path):
         _full(source, "blinken-fina", _adder(stop))
     parsed_cache.load(source).catalog()
     with pytest.raises(NotFoundError) as fast:
-        trip_edit._fast(source, "blinken-fina", _adder(stop))
+        single_trip_edit._fast(source, "blinken-fina", _adder(stop))
     assert str(fast.value) == str(full.value) and "did you mean blinken-final" in str(fast.value)
     assert digest(source.path) == before
 
@@ -266,5 +266,5 @@ def test_a_change_made_meanwhile_is_a_conflict_and_nothing_is_written(tmp_path):
         return adder(text, node, trip)
 
     with pytest.raises(ConflictError, match="changed while it was being edited"):
-        trip_edit._fast(source, "blinken-final", change)
+        single_trip_edit._fast(source, "blinken-final", change)
     assert source.path.read_text(encoding="utf-8") == meanwhile
