@@ -317,3 +317,17 @@ def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int,
 
     trip = edit_trip(source, trip_id, change, whole=lambda: run(source, plan).document.catalog.trips[trip_id])
     return placed[-1], trip
+
+
+def scalar_setter(steps: list, said: list[str], locate, order: tuple[str, ...]):
+    """A `put(key, value, old)` for an edit: when `value` differs from `old`, queue the text
+    step that sets `key` in the mapping `locate(root)` finds, and say what changed."""
+    from triptrack import yamledit as ye
+
+    def put(key: str, value: str, old: str) -> None:
+        if value != old:
+            steps.append(lambda text, root: ye.set_scalar(text, locate(root), key, value, order))
+            said.append(f"{key} {old or '(none)'} -> {value}")
+
+    return put
+

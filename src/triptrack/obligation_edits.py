@@ -20,6 +20,7 @@ from triptrack.editing import (
     one_line,
     parse_time,
     run,
+    scalar_setter,
     wall_text,
 )
 from triptrack.errors import InputError
@@ -86,10 +87,7 @@ def edit_obligation(source: storage.DataSource, trip_id: str, number: int, field
         steps: list[ye.Step] = []
         said: list[str] = []
 
-        def put(key: str, value: str, old: str) -> None:
-            if value != old:
-                steps.append(lambda text, root: ye.set_scalar(text, locate(root), key, value, OBLIGATION_KEYS))
-                said.append(f"{key} {old or '(none)'} -> {value}")
+        put = scalar_setter(steps, said, locate, OBLIGATION_KEYS)
 
         if fields.what is not None:
             put("what", one_line(fields.what, "--what"), obligation.what)

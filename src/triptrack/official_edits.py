@@ -20,6 +20,7 @@ from triptrack.editing import (
     one_line,
     place_steps,
     run,
+    scalar_setter,
 )
 from triptrack.errors import InputError
 from triptrack.model import Catalog, Official, Place
@@ -104,10 +105,7 @@ def edit_official(source: storage.DataSource, official_id: str, fields: Official
         said: list[str] = []
         notes: list[str] = []
 
-        def put(key: str, value: str, old: str) -> None:
-            if value != old:
-                steps.append(lambda text, root: ye.set_scalar(text, locate(root), key, value, OFFICIAL_KEYS))
-                said.append(f"{key} {old or '(none)'} -> {value}")
+        put = scalar_setter(steps, said, locate, OFFICIAL_KEYS)
 
         if fields.name is not None:
             put("name", one_line(fields.name, "--name"), official.name)

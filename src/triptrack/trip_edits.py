@@ -21,6 +21,7 @@ from triptrack.editing import (
     one_line,
     parse_time,
     run,
+    scalar_setter,
     some_text,
 )
 from triptrack.errors import InputError
@@ -115,10 +116,7 @@ def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> O
         said: list[str] = []
         notes: list[str] = []
 
-        def put(key: str, value: str, old: str) -> None:
-            if value != old:
-                steps.append(lambda text, root: ye.set_scalar(text, ye.trip_node(root, trip_id), key, value, TRIP_KEYS))
-                said.append(f"{key} {old or '(none)'} -> {value}")
+        put = scalar_setter(steps, said, lambda root: ye.trip_node(root, trip_id), TRIP_KEYS)
 
         if fields.title is not None:
             put("title", one_line(fields.title, "--title"), trip.title)
