@@ -38,14 +38,14 @@ def add_stop(
     meeting: Annotated[Optional[list[str]], typer.Option("--meeting", metavar="TEXT", help="A person met (repeat for more).")] = None,
 ) -> None:
     """Add a stop to a trip, in chronological place. Times are local at the stop."""
-    from triptrack import editing, gazetteer
-    from triptrack.cli.interaction import need
+    from triptrack import editing
+    from triptrack.cli.interaction import need, note_index_build
     from triptrack.render.console import local_text
 
     source = settings(ctx).source()
     arrive = need(arrive, "Arrival (local time at the stop)", "--arrive")
-    if not (tz and country and lat is not None) and not gazetteer.index_ready():
-        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+    if not (tz and country and lat is not None):
+        note_index_build()
     request = editing.PlaceRequest(city, country, tz, lat, lon)
     stop, notes = editing.build_stop(request, arrive, depart, topic, meeting)
     index, trip = editing.add_stop(source, trip_id, stop)

@@ -38,7 +38,8 @@ def historian(
     """
     import time
 
-    from triptrack import gazetteer, storage
+    from triptrack import storage
+    from triptrack.cli.interaction import note_index_build
     from triptrack.importers import historian as reader
     from triptrack.importers.additions import add_to_file
     from triptrack.importers.historian_journeys import plan_import
@@ -46,8 +47,7 @@ def historian(
 
     started = time.perf_counter()
     source = settings(ctx).source()
-    if not gazetteer.index_ready():
-        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+    note_index_build()
     with import_progress("Reading files", "Placing records", "Writing") as steps:
         records = reader.read_files(files, steps["Reading files"])
 

@@ -82,12 +82,20 @@ def report(outcome, shown: str) -> None:
     typer.echo(f"{outcome.message}. Wrote {shown}.")
 
 
+def note_index_build() -> None:
+    """Say so before the first gazetteer lookup builds its index (a few seconds, once)."""
+    from triptrack import gazetteer
+
+    if not gazetteer.index_ready():
+        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+
+
 def resolve_place(city: str, country: Optional[str], tz: Optional[str], lat: Optional[float], lon: Optional[float]):
     """A Place from the gazetteer (or as given in full), telling the person what was chosen."""
-    from triptrack import editing, gazetteer
+    from triptrack import editing
 
-    if not (tz and country and lat is not None) and not gazetteer.index_ready():
-        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
+    if not (tz and country and lat is not None):
+        note_index_build()
     resolved = editing.resolve_place(editing.PlaceRequest(city, country, tz, lat, lon))
     for note in resolved.notes:
         typer.echo(f"note: {note}", err=True)

@@ -21,14 +21,6 @@ TZ_OPTION = typer.Option(
 )
 
 
-def note_index_build() -> None:
-    """Say so before the first gazetteer lookup builds its index (a few seconds, once)."""
-    from triptrack import gazetteer
-
-    if not gazetteer.index_ready():
-        typer.echo("Building the offline place index (once; a few seconds)...", err=True)
-
-
 @app.command(
     epilog="Exit status: 0 when nothing is wrong, 1 when a problem is found (or a warning, with --strict). "
     "Examples: triptrack check · triptrack check blinken-final --strict",
@@ -60,6 +52,8 @@ def check(
         for trip_id in trip_ids or []:
             find_trip(catalog, trip_id, source.display)  # an unknown id is an error, named with the file
         if catalog.trips:
+            from triptrack.cli.interaction import note_index_build
+
             note_index_build()
         findings = check_catalog(catalog, trip_ids, display=display)
         checked = len(trip_ids) if trip_ids else len(catalog.trips)

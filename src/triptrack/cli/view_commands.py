@@ -10,7 +10,7 @@ import typer
 from triptrack import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import SAVE_OPTION
-from triptrack.cli.plan_commands import TZ_OPTION, note_index_build
+from triptrack.cli.plan_commands import TZ_OPTION
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 
@@ -49,6 +49,8 @@ def show(
 
         display = DisplayZone.parse(tz)
         catalog, trip = parsed_cache.load(source, snapshot).with_trip(trip_id)  # reads only this trip
+        from triptrack.cli.interaction import note_index_build
+
         note_index_build()
         panel = findings_panel(check_trip(catalog, trip, tz=display.for_trip(catalog, trip)))
         return render_trip(catalog, trip, [panel] if panel else None, display, width=make_console().width)
