@@ -300,7 +300,7 @@ def compile_package() -> None:
 
 def seed_place_index(cache: Path) -> None:
     """Copy the caller's offline place index, if it has one, so it is not built again here."""
-    from triptrack.user_cache import cache_dir
+    from triptrack.datafile.paths import cache_dir
 
     cache.mkdir(parents=True, exist_ok=True)
     for index in cache_dir().glob("gazetteer-*.sqlite"):

@@ -14,11 +14,26 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "trips.yaml"
 SHARED = ROOT.parent / "shared"
+
+# Hypothesis: the README's test command (which CI runs) is deterministic: the same examples every
+# run, no example database, and no shrinking (a failure is reported as found, in seconds rather
+# than minutes). HYPOTHESIS_PROFILE=explore draws fresh examples and shrinks, for hunting bugs.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+settings.register_profile("explore", deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 

@@ -6,7 +6,6 @@ import difflib
 
 import pytest
 import yaml
-
 from conftest import digest
 
 

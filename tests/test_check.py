@@ -7,7 +7,17 @@ import shutil
 from pathlib import Path
 
 from conftest import digest
-from extra_trips import APIA, BOSTON, KATHMANDU, NEW_YORK, PARIS, SYDNEY, add_trips, stop, trip
+from extra_trips import (
+    APIA,
+    BOSTON,
+    KATHMANDU,
+    NEW_YORK,
+    PARIS,
+    SYDNEY,
+    add_trips,
+    stop,
+    trip,
+)
 
 FUNERAL = '"State funeral of former President Jimmy Carter" (Thu 9 Jan 2025 10:00 EST)'
 

@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from conftest import digest
 from extra_trips import PARIS, SYDNEY, add_trips, stop, trip
-from triptrack import storage
-from triptrack.compare import ADDED, CHANGED, DROPPED, SAME, compare
+
+from triptrack.core.compare import ADDED, CHANGED, DROPPED, SAME, compare
+from triptrack.datafile import store as storage
 
 
 def test_plan_against_record(cli, data_file):

@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import digest
 
 CORPUS = Path(__file__).parent / "bad_files"

@@ -16,14 +16,19 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from test_roundtrip import _without_lines, catalogs, ids, line, places, stops, whens
-from triptrack import editing, obligation_edits, official_edits, storage, stop_edits, trip_edits
+
+from triptrack.core.model import STATUSES, Obligation, Official, Trip
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import catalog_data
+from triptrack.datafile.splice import list_item, mapping_key, mapping_value
+from triptrack.datafile.syntax import compose, dump_block
+from triptrack.edits import common as editing
+from triptrack.edits import obligations as obligation_edits
+from triptrack.edits import officials as official_edits
+from triptrack.edits import stops as stop_edits
+from triptrack.edits import trips as trip_edits
 from triptrack.errors import TriptrackError
-from triptrack.model import STATUSES, Obligation, Official, Trip
-from triptrack.schema import catalog_data
-from triptrack.yamledit import list_item, mapping_key, mapping_value
-from triptrack.yamlsource import compose, dump_block
 
 
 @st.composite
@@ -68,11 +73,11 @@ def commented_files(draw):
                     eol.append((inner_key.start_mark.line, ("stop", trip_id, index)))
     comments: dict[str, object] = {}
     for line_number, owner in eol:
-        tag = f"# eol {next(counter)}"
+        tag = f"# eol {next(counter)}."
         lines[line_number] += f"  {tag}"
         comments[tag] = owner
     for line_number, prefix, owner in sorted(inserts, key=lambda i: -i[0]):
-        tag = f"# note {next(counter)}"
+        tag = f"# note {next(counter)}."
         lines.insert(line_number, prefix + tag)
         comments[tag] = owner
     header = "# A file kept by hand.\n\n"

@@ -8,9 +8,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
-
 from conftest import digest
+from icalendar import Calendar
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ def test_a_text_parameter_arrives_as_typer_would_pass_it(value):
 
 
 def test_repeated_and_missing_text_options_arrive_as_with_typers_own_conversion(cli, monkeypatch):
-    from triptrack import editing
+    from triptrack.edits import common as editing
 
     def run() -> dict:
         seen = {}

@@ -10,8 +10,18 @@ import pytest
 
 from triptrack.errors import InputError
 from triptrack.importers.historian import Record
-from triptrack.importers.historian_journeys import group_journeys, month_span, record_list
-from triptrack.importers.historian_places import ISO_CODES, country_by_name, iso_code, is_historic, locale_pieces
+from triptrack.importers.historian_journeys import (
+    group_journeys,
+    month_span,
+    record_list,
+)
+from triptrack.importers.historian_places import (
+    ISO_CODES,
+    country_by_name,
+    is_historic,
+    iso_code,
+    locale_pieces,
+)
 from triptrack.importers.historian_remarks import meetings
 from triptrack.importers.historian_resolver import PlaceResolver
 

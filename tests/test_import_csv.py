@@ -8,18 +8,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from conftest import digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import digest
-from triptrack import storage
+from triptrack.core.localtime import When, zone
+from triptrack.core.model import Catalog, Official, Place, Stop, Trip
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import catalog_data
+from triptrack.datafile.syntax import dump_block
 from triptrack.formats import csv_export
 from triptrack.importers import csv_import
 from triptrack.importers.additions import splice
-from triptrack.localtime import When, zone
-from triptrack.model import Catalog, Official, Place, Stop, Trip
-from triptrack.schema import catalog_data
-from triptrack.yamlsource import dump_block
 
 
 @pytest.fixture

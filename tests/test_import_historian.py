@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import digest
-from triptrack import storage
+
+from triptrack.datafile import store as storage
 
 FIXTURES = Path(__file__).resolve().parent / "historian"
 DOE, ROE, SMITH = (str(FIXTURES / name) for name in ("secretary-doe.xml", "secretary-roe.xml", "president-smith.xml"))

@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import digest
-from triptrack import storage
+
+from triptrack.datafile import store as storage
 
 TRAVELS = Path(__file__).resolve().parents[2] / "shared" / "data" / "history-state-gov" / "secretary-travels"
 FILES = sorted(TRAVELS.glob("*.xml")) if TRAVELS.is_dir() else []
@@ -19,9 +19,9 @@ pytestmark = pytest.mark.skipif(len(FILES) != 34, reason="the Office of the Hist
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     """One import of every file (it takes a few seconds), shared by the tests below."""
+    from conftest import PINNED_ENV
     from typer.testing import CliRunner
 
-    from conftest import PINNED_ENV
     from triptrack.cli import app
 
     path = tmp_path_factory.mktemp("full") / "history.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from triptrack.core.filters import parse_bound
 from triptrack.errors import InputError
-from triptrack.trip_filters import parse_bound
 
 FIXTURES = Path(__file__).resolve().parent / "historian"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triptrack.localtime import When, parse_iso, parse_user, resolve
+from triptrack.core.localtime import When, parse_iso, parse_user, resolve
 
 VALID = [
     ("2025-01-09 18:00", "Europe/Rome", "2025-01-09T18:00:00+01:00"),
@@ -61,7 +61,7 @@ def test_invalid_times(text, tz, message):
 
 
 def test_kathmandu_offset_and_abbreviation():
-    from triptrack.localtime import tz_abbrev
+    from triptrack.core.localtime import tz_abbrev
 
     moment = parse_iso("2025-01-09 12:00", "Asia/Kathmandu").aware()
     assert moment.utcoffset() == timedelta(hours=5, minutes=45)

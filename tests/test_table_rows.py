@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 from test_roundtrip import line
 
-from triptrack.model import Catalog, Official
-from triptrack.parsed_cache import TripSummary
+from triptrack.core.model import Catalog, Official
+from triptrack.datafile.parsed_cache import TripSummary
 from triptrack.render.table_rows import draw_table
 from triptrack.render.trip_table import trips_table
 

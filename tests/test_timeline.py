@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import digest
 from extra_trips import APIA, BOSTON, NEW_YORK, PARIS, add_trips, stop, trip
-from triptrack import storage, timeline
+
+from triptrack.core import timeline
+from triptrack.datafile import store as storage
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "trips.yaml"
 

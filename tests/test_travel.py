@@ -9,10 +9,18 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from triptrack import checks, compare, stats, storage, timeline
-from triptrack.localtime import When, day_skipped, resolve, utc
-from triptrack.model import Place, Stop, Trip
-from triptrack.travel import CRUISE_KMH, GROUND_TIME, ROAD_KMH, minimum_travel, obligation_outcomes, route
+from triptrack.core import checks, compare, stats, timeline
+from triptrack.core.localtime import When, day_skipped, resolve, utc
+from triptrack.core.model import Place, Stop, Trip
+from triptrack.core.travel import (
+    CRUISE_KMH,
+    GROUND_TIME,
+    ROAD_KMH,
+    minimum_travel,
+    obligation_outcomes,
+    route,
+)
+from triptrack.datafile import store as storage
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "trips.yaml"
 

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from test_single_trip_edit import OFFICIALS, data_files
 
-from triptrack import storage, trip_slices
+from triptrack.datafile import store as storage
+from triptrack.datafile import trip_slices
 from triptrack.errors import DataFileError
 
 

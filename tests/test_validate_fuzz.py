@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from triptrack.datafile.schema import catalog_problems
+from triptrack.datafile.store import parse
+from triptrack.datafile.syntax import compose
 from triptrack.errors import DataFileError
-from triptrack.schema import catalog_problems
-from triptrack.storage import parse
-from triptrack.yamlsource import compose
 
 SAMPLE_LINES = (Path(__file__).resolve().parents[1] / "data" / "trips.yaml").read_text().splitlines()
 TOKENS = ["", "~", "[]", "{}", "- x", "NO", "2025-02-30", "Asia/Nowhere", "&a x", "*a", "!!str x", "!tag x",

@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import PINNED_ENV, digest, run_module
-from triptrack import editing, storage
+
+from triptrack.datafile import store as storage
+from triptrack.edits import common as editing
 from triptrack.errors import ConflictError, DataFileError
 
 MANUAL_PLACE = ["--country", "XK", "--tz", "Europe/Belgrade", "--lat", "42.36", "--lon", "21.25"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from triptrack import yamledit as ye
+from triptrack.datafile import splice as ye
+from triptrack.datafile.schema import STOP_KEYS, TOP_KEYS, TRIP_KEYS
+from triptrack.datafile.syntax import compose
 from triptrack.errors import InputError
-from triptrack.schema import STOP_KEYS, TOP_KEYS, TRIP_KEYS
-from triptrack.yamlsource import compose
 
 FILE = """\
 # top comment

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from triptrack.errors import InputError
-from triptrack.yamledit import add_mapping_entries
-from triptrack.yamlsource import StringLoader, compose
-
 import yaml
+
+from triptrack.datafile.splice import add_mapping_entries
+from triptrack.datafile.syntax import StringLoader, compose
+from triptrack.errors import InputError
 
 ENTRY = [("new", {"name": "New", "stops": [{"city": "Paris", "topics": ["a", "b"]}]})]
 

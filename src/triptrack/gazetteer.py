@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from triptrack.core.model import Place
+from triptrack.datafile.paths import cache_dir
 from triptrack.errors import NotFoundError
-from triptrack.model import Place
-from triptrack.user_cache import cache_dir
 
 INDEX_FORMAT = 3  # bump when the index layout or folding rules change
 

@@ -1,4 +1,4 @@
-"""triptrack's command line: a thin layer over the library (see triptrack.editing, storage...)."""
+"""triptrack's command line: a thin layer over the library (see triptrack.edits.common, storage...)."""
 
 from triptrack.cli import (  # noqa: F401  (importing a module registers its commands)
     edit_commands,

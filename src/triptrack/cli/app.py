@@ -76,7 +76,7 @@ class Settings:
     data: Optional[str] = None
 
     def source(self):
-        from triptrack.storage import locate
+        from triptrack.datafile.store import locate
 
         return locate(self.data)
 

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 from triptrack.cli.app import app, settings
 
 
@@ -38,8 +38,8 @@ def add_stop(
     meeting: Annotated[Optional[list[str]], typer.Option("--meeting", metavar="TEXT", help="A person met (repeat for more).")] = None,
 ) -> None:
     """Add a stop to a trip, in chronological place. Times are local at the stop."""
-    from triptrack import editing
     from triptrack.cli.interaction import need, note_index_build
+    from triptrack.edits import common as editing
     from triptrack.render.console import local_text
 
     source = settings(ctx).source()

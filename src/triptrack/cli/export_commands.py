@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 from triptrack.cli.app import app, settings
 from triptrack.formats import EXPORTERS
 
@@ -35,8 +35,8 @@ def export(
 ) -> None:
     """Export a trip: csv (one row per stop), json (as show --json), ics (calendar events),
     geojson (a map), md (a Markdown briefing)."""
-    from triptrack import storage
-    from triptrack.editing import find_trip
+    from triptrack.datafile import store as storage
+    from triptrack.edits.common import find_trip
     from triptrack.formats import exporter, format_for_path
 
     name = format.value if format is not None else (format_for_path(output) if output else None) or "csv"

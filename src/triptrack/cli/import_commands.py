@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 from triptrack.cli.app import app, settings
-from triptrack.wording import counted
+from triptrack.core.wording import counted
 
 import_app = typer.Typer(
     name="import",
@@ -38,8 +38,8 @@ def historian(
     """
     import time
 
-    from triptrack import storage
     from triptrack.cli.interaction import note_index_build
+    from triptrack.datafile import store as storage
     from triptrack.importers import historian as reader
     from triptrack.importers.additions import add_to_file
     from triptrack.importers.historian_journeys import plan_import

@@ -92,7 +92,7 @@ def note_index_build() -> None:
 
 def resolve_place(city: str, country: Optional[str], tz: Optional[str], lat: Optional[float], lon: Optional[float]):
     """A Place from the gazetteer (or as given in full), telling the person what was chosen."""
-    from triptrack import editing
+    from triptrack.edits import common as editing
 
     if not (tz and country and lat is not None):
         note_index_build()

@@ -10,9 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 from triptrack.cli.app import app, report_error, settings
-from triptrack.cli.options import OfficialArg, TripArg
 from triptrack.cli.interaction import (
     YES_OPTION,
     clear_option,
@@ -25,6 +24,7 @@ from triptrack.cli.interaction import (
     usage_error,
     when_option,
 )
+from triptrack.cli.options import OfficialArg, TripArg
 
 trip_app = typer.Typer(help="Create, rename, change and delete trips.", no_args_is_help=True)
 official_app = typer.Typer(help="Create, rename, change and delete officials (the people who travel).", no_args_is_help=True)
@@ -65,7 +65,8 @@ def trip_new(
     source: Annotated[Optional[list[str]], typer.Option("--source", metavar="TEXT", help="Where the facts come from (repeat).")] = None,
 ) -> None:
     """Create a trip (with no stops yet; add them with add-stop)."""
-    from triptrack import storage, trip_edits
+    from triptrack.datafile import store as storage
+    from triptrack.edits import trips as trip_edits
 
     data = settings(ctx).source()
     title = need(title, "Title", "--title")
@@ -79,7 +80,7 @@ def trip_new(
 @trip_app.command("rename", epilog="Example: triptrack trip rename blinken-final blinken-last")
 def trip_rename(ctx: typer.Context, trip_id: TripArg, new_id: NewIdArg = None) -> None:
     """Give a trip a new id."""
-    from triptrack import trip_edits
+    from triptrack.edits import trips as trip_edits
 
     data = settings(ctx).source()
     report(trip_edits.rename_trip(data, trip_id, need(new_id, "New id", "NEW")), data.display)
@@ -99,7 +100,7 @@ def trip_edit(
     clear: TripClearOpt = None,
 ) -> None:
     """Change a trip's title, official, status, dates, notes or sources."""
-    from triptrack import trip_edits
+    from triptrack.edits import trips as trip_edits
 
     data = settings(ctx).source()
     fields = trip_edits.TripFields(title, official, status, leaves, returns, notes, list(add_source or []), list(clear or []))
@@ -111,8 +112,9 @@ def trip_edit(
 @trip_app.command("delete", epilog="Example: triptrack trip delete old-trip --yes")
 def trip_delete(ctx: typer.Context, trip_id: TripArg, yes: Annotated[bool, YES_OPTION] = False) -> None:
     """Delete a trip with its stops and obligations (asks first)."""
-    from triptrack import storage, trip_edits
-    from triptrack.editing import find_trip
+    from triptrack.datafile import store as storage
+    from triptrack.edits import trips as trip_edits
+    from triptrack.edits.common import find_trip
 
     data = settings(ctx).source()
     document = storage.read_document(data)
@@ -143,7 +145,7 @@ def official_new(
     home_lon: HomeLonOpt = None,
 ) -> None:
     """Add an official; their home sets the zone of their trips' leaves/returns."""
-    from triptrack import official_edits
+    from triptrack.edits import officials as official_edits
 
     data = settings(ctx).source()
     name = need(name, "Full name", "--name")
@@ -155,7 +157,7 @@ def official_new(
 @official_app.command("rename", epilog="Example: triptrack official rename blinken ablinken")
 def official_rename(ctx: typer.Context, official_id: OfficialArg, new_id: NewIdArg = None) -> None:
     """Give an official a new id; every trip that names them is updated too."""
-    from triptrack import official_edits
+    from triptrack.edits import officials as official_edits
 
     data = settings(ctx).source()
     report(official_edits.rename_official(data, official_id, need(new_id, "New id", "NEW")), data.display)
@@ -176,7 +178,7 @@ def official_edit(
     clear: OfficialClearOpt = None,
 ) -> None:
     """Change an official's name, title, country or home."""
-    from triptrack import official_edits
+    from triptrack.edits import officials as official_edits
 
     data = settings(ctx).source()
     fields = official_edits.OfficialFields(name, title, country, None, list(clear or []))
@@ -189,8 +191,9 @@ def official_edit(
 @official_app.command("delete", epilog="Example: triptrack official delete someone --yes")
 def official_delete(ctx: typer.Context, official_id: OfficialArg, yes: Annotated[bool, YES_OPTION] = False) -> None:
     """Delete an official who has no trips (asks first)."""
-    from triptrack import official_edits, storage
-    from triptrack.editing import find_official
+    from triptrack.datafile import store as storage
+    from triptrack.edits import officials as official_edits
+    from triptrack.edits.common import find_official
 
     data = settings(ctx).source()
     document = storage.read_document(data)
@@ -203,7 +206,7 @@ def official_delete(ctx: typer.Context, official_id: OfficialArg, yes: Annotated
 @app.command(epilog="Example: triptrack validate · triptrack --data other.yaml validate")
 def validate(ctx: typer.Context) -> None:
     """Check the data file's syntax and schema; print every problem with its line."""
-    from triptrack import validation
+    from triptrack.datafile import validation
 
     result = validation.check(settings(ctx).source())
     if result.note:

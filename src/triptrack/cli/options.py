@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 
 TripArg = Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)]
 OfficialArg = Annotated[

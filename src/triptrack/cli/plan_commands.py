@@ -7,10 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import SAVE_OPTION
-from triptrack.wording import counted
+from triptrack.core.wording import counted
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 TZ_OPTION = typer.Option(
@@ -35,9 +35,9 @@ def check(
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
     """Find what cannot happen: stops out of order, legs too short to travel, obligations missed."""
-    from triptrack import storage
-    from triptrack.checks import check_catalog, failed, load_failure, tally
-    from triptrack.display_zone import DisplayZone
+    from triptrack.core.checks import check_catalog, failed, load_failure, tally
+    from triptrack.core.display_zone import DisplayZone
+    from triptrack.datafile import store as storage
     from triptrack.errors import DataFileError
 
     display = DisplayZone.parse(tz)
@@ -47,7 +47,7 @@ def check(
     except DataFileError as exc:
         findings, checked = [load_failure(exc)], 0
     else:
-        from triptrack.editing import find_trip
+        from triptrack.edits.common import find_trip
 
         for trip_id in trip_ids or []:
             find_trip(catalog, trip_id, source.display)  # an unknown id is an error, named with the file
@@ -77,10 +77,10 @@ def timeline(
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
     """The trip day by day: where the official is, travelling as bars, obligations on their day."""
-    from triptrack import storage
-    from triptrack.display_zone import DisplayZone
-    from triptrack.editing import find_trip
-    from triptrack.timeline import build
+    from triptrack.core.display_zone import DisplayZone
+    from triptrack.core.timeline import build
+    from triptrack.datafile import store as storage
+    from triptrack.edits.common import find_trip
 
     display = DisplayZone.parse(tz)
     if save is not None:
@@ -113,11 +113,11 @@ def compare(
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
     """Two trips side by side: stops added, dropped, moved; topics, meetings and obligations that differ."""
-    from triptrack import storage
-    from triptrack.compare import compare as compare_trips
-    from triptrack.compare import comparison_data
-    from triptrack.display_zone import DisplayZone
-    from triptrack.editing import find_trip
+    from triptrack.core.compare import compare as compare_trips
+    from triptrack.core.compare import comparison_data
+    from triptrack.core.display_zone import DisplayZone
+    from triptrack.datafile import store as storage
+    from triptrack.edits.common import find_trip
 
     display = DisplayZone.parse(tz)
     source = settings(ctx).source()
@@ -164,9 +164,9 @@ def stats(
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
     """Per official: trips, stops, countries and cities (most visited first), days abroad, distance, longest trip."""
-    from triptrack import storage
+    from triptrack.core.stats import PLANNED, TRAVELLED, compute, stats_data
+    from triptrack.datafile import store as storage
     from triptrack.errors import InputError
-    from triptrack.stats import PLANNED, TRAVELLED, compute, stats_data
 
     first, last = _day(start, "--from"), _day(end, "--to")
     if first and last and first > last:

@@ -22,7 +22,7 @@ def init(
     ] = False,
 ) -> None:
     """Start a new data file, with the sample trips or an empty commented template."""
-    from triptrack.setup import init_file
+    from triptrack.datafile.setup import init_file
 
     target = path or settings(ctx).source().path
     init_file(target, with_sample=not empty)
@@ -33,7 +33,7 @@ def init(
 @app.command(epilog="Example: triptrack where")
 def where(ctx: typer.Context) -> None:
     """Print which data file is in use, and why."""
-    from triptrack.setup import describe_source
+    from triptrack.datafile.setup import describe_source
 
     for line in describe_source(settings(ctx).source()):
         typer.echo(line)

@@ -11,7 +11,6 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli.app import app, settings
-from triptrack.cli.options import TripArg
 from triptrack.cli.interaction import (
     YES_OPTION,
     clear_option,
@@ -24,6 +23,7 @@ from triptrack.cli.interaction import (
     text_option,
     when_option,
 )
+from triptrack.cli.options import TripArg
 
 stop_app = typer.Typer(help="Change, move and delete stops (add them with add-stop).", no_args_is_help=True)
 obligation_app = typer.Typer(help="Add, change and delete what a traveller must be back home for.", no_args_is_help=True)
@@ -65,7 +65,7 @@ def stop_edit(
     clear: StopClearOpt = None,
 ) -> None:
     """Change a stop. With --city the place is looked up again; times stay local wall times."""
-    from triptrack import stop_edits
+    from triptrack.edits import stops as stop_edits
 
     data = settings(ctx).source()
     fields = stop_edits.StopFields(None, country, tz, lat, lon, arrive, depart, notes, ref, approximate, list(clear or []))
@@ -84,7 +84,7 @@ def stop_move(
     to: Annotated[Optional[int], typer.Option("--to", metavar="N", help="The stop's new number.")] = None,
 ) -> None:
     """Move a stop to another place in the trip's order."""
-    from triptrack import stop_edits
+    from triptrack.edits import stops as stop_edits
 
     data = settings(ctx).source()
     report(stop_edits.move_stop(data, trip_id, number, need_number(to, "New number", "--to")), data.display)
@@ -93,8 +93,9 @@ def stop_move(
 @stop_app.command("delete", epilog="Example: triptrack stop delete blinken-final 2 --yes")
 def stop_delete(ctx: typer.Context, trip_id: TripArg, number: StopArg, yes: Annotated[bool, YES_OPTION] = False) -> None:
     """Delete a stop (asks first)."""
-    from triptrack import stop_edits, storage
-    from triptrack.editing import find_trip, stop_at
+    from triptrack.datafile import store as storage
+    from triptrack.edits import stops as stop_edits
+    from triptrack.edits.common import find_trip, stop_at
 
     data = settings(ctx).source()
     document = storage.read_document(data)
@@ -115,7 +116,7 @@ def _text_list_app(kind: str, label: str, example: str) -> typer.Typer:
         text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help=f"The {label} (one line).")] = None,
         at: Annotated[Optional[int], typer.Option("--at", metavar="N", help="Its position in the list (default: last).")] = None,
     ) -> None:
-        from triptrack import stop_edits
+        from triptrack.edits import stops as stop_edits
 
         data = settings(ctx).source()
         value = need(text, label.capitalize(), "TEXT")
@@ -128,7 +129,7 @@ def _text_list_app(kind: str, label: str, example: str) -> typer.Typer:
         number: StopArg,
         which: Annotated[Optional[str], typer.Argument(metavar=label.upper(), help=f"The {label}'s exact text, or its number.")] = None,
     ) -> None:
-        from triptrack import stop_edits
+        from triptrack.edits import stops as stop_edits
 
         data = settings(ctx).source()
         value = need(which, f"{label.capitalize()} (its text or number)", label.upper())
@@ -153,7 +154,7 @@ def obligation_add(
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone, if not the official's home zone.")] = None,
 ) -> None:
     """Add something the traveller must be back for."""
-    from triptrack import obligation_edits
+    from triptrack.edits import obligations as obligation_edits
 
     data = settings(ctx).source()
     fields = obligation_edits.ObligationFields(need(what, "What", "WHAT"), need(when, "When", "--when"), where, tz)
@@ -172,7 +173,7 @@ def obligation_edit(
     clear: ObligationClearOpt = None,
 ) -> None:
     """Change an obligation."""
-    from triptrack import obligation_edits
+    from triptrack.edits import obligations as obligation_edits
 
     data = settings(ctx).source()
     fields = obligation_edits.ObligationFields(what, when, where, tz, list(clear or []))
@@ -184,8 +185,9 @@ def obligation_edit(
 @obligation_app.command("delete", epilog="Example: triptrack obligation delete blinken-final 1 --yes")
 def obligation_delete(ctx: typer.Context, trip_id: TripArg, number: NumberArg, yes: Annotated[bool, YES_OPTION] = False) -> None:
     """Delete an obligation (asks first)."""
-    from triptrack import obligation_edits, storage
-    from triptrack.editing import find_trip, obligation_at
+    from triptrack.datafile import store as storage
+    from triptrack.edits import obligations as obligation_edits
+    from triptrack.edits.common import find_trip, obligation_at
 
     data = settings(ctx).source()
     document = storage.read_document(data)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack import completion
+from triptrack.cli import completion
 from triptrack.cli.app import app, settings
 from triptrack.cli.options import SAVE_OPTION
 from triptrack.cli.plan_commands import TZ_OPTION
@@ -27,10 +27,11 @@ def show(
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
     """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
-    from triptrack import output_cache, parsed_cache
+    from triptrack.datafile import parsed_cache
+    from triptrack.render import output_cache
 
     if save is not None or as_json:
-        from triptrack.display_zone import DisplayZone
+        from triptrack.core.display_zone import DisplayZone
 
         DisplayZone.parse(tz)  # (otherwise checked when drawing: a stored drawing had a valid zone)
     if save is not None:
@@ -41,8 +42,8 @@ def show(
     snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
 
     def drawing():
-        from triptrack.checks import check_trip
-        from triptrack.display_zone import DisplayZone
+        from triptrack.core.checks import check_trip
+        from triptrack.core.display_zone import DisplayZone
         from triptrack.render.check_view import findings_panel
         from triptrack.render.console import make_console
         from triptrack.render.trip_view import render_trip
@@ -89,13 +90,14 @@ def list_trips(
     search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Only trips whose topics, meetings or notes mention TEXT (any case).")] = None,
 ) -> None:
     """List the trips: id, official, title, first and last day, route."""
-    from triptrack import output_cache, parsed_cache
+    from triptrack.datafile import parsed_cache
+    from triptrack.render import output_cache
 
     source = settings(ctx).source()
     snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
 
     def chosen():
-        from triptrack.trip_filters import build_filter, select
+        from triptrack.core.filters import build_filter, select
 
         parsed = parsed_cache.load(source, snapshot)
         if country or search:  # these look into the stops

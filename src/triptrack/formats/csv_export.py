@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
-from triptrack.model import Catalog, Trip
+from triptrack.core.model import Catalog, Trip
 
 NAME = "csv"
 EXTENSION = ".csv"

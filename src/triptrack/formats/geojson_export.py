@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from triptrack.model import Catalog, Place, Trip
+from triptrack.core.model import Catalog, Place, Trip
 
 NAME = "geojson"
 EXTENSION = ".geojson"

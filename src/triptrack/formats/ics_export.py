@@ -21,9 +21,9 @@ import hashlib
 from datetime import date, datetime, timedelta, timezone
 
 from triptrack import __version__
-from triptrack.countries import country_name
-from triptrack.localtime import When, tz_abbrev
-from triptrack.model import Catalog, Place, Stop, Trip
+from triptrack.core.countries import country_name
+from triptrack.core.localtime import When, tz_abbrev
+from triptrack.core.model import Catalog, Place, Stop, Trip
 
 NAME = "ics"
 EXTENSION = ".ics"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from triptrack.model import Catalog, Official, Trip
+from triptrack.core.model import Catalog, Official, Trip
 
 NAME = "json"
 EXTENSION = ".json"

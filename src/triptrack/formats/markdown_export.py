@@ -9,11 +9,11 @@ so a cell cannot break the table or become HTML.
 
 from __future__ import annotations
 
-from triptrack.countries import country_name
-from triptrack.localtime import When, tz_abbrev
-from triptrack.model import Catalog, Trip
-from triptrack.obligations import describe, margins
-from triptrack.wording import counted
+from triptrack.core.countries import country_name
+from triptrack.core.localtime import When, tz_abbrev
+from triptrack.core.model import Catalog, Trip
+from triptrack.core.obligations import describe, margins
+from triptrack.core.wording import counted
 
 NAME = "md"
 EXTENSION = ".md"

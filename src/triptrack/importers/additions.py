@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from triptrack import storage
-from triptrack.model import Catalog, Official, Trip
-from triptrack.schema import official_data, trip_data
-from triptrack.yamledit import add_mapping_entries
-from triptrack.yamlsource import compose
+from triptrack.core.model import Catalog, Official, Trip
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import official_data, trip_data
+from triptrack.datafile.splice import add_mapping_entries
+from triptrack.datafile.syntax import compose
 
 
 @dataclass

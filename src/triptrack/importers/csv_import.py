@@ -22,12 +22,12 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triptrack.core.localtime import When, parse_iso, zone
+from triptrack.core.model import STATUSES, Catalog, Official, Place, Stop, Trip
+from triptrack.datafile.schema import COUNTRY_PATTERN, ID_PATTERN
 from triptrack.errors import DataFileError, InputError
 from triptrack.formats.csv_export import COLUMNS, restore
 from triptrack.importers.additions import Additions
-from triptrack.localtime import When, parse_iso, zone
-from triptrack.model import STATUSES, Catalog, Official, Place, Stop, Trip
-from triptrack.schema import COUNTRY_PATTERN, ID_PATTERN
 
 NAME = "csv"
 DESCRIPTION = "the CSV that 'export --format csv' writes, back into a trip"

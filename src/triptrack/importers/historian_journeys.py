@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from triptrack.countries import country_name
+from triptrack.core.countries import country_name
+from triptrack.core.localtime import When
+from triptrack.core.model import Catalog, Official, Place, Stop, Trip
 from triptrack.errors import DataFileError, InputError
 from triptrack.importers.additions import Additions
 from triptrack.importers.historian import ROLES, Record
-from triptrack.importers.historian_resolver import PlaceResolver
 from triptrack.importers.historian_remarks import meetings
-from triptrack.localtime import When
-from triptrack.model import Catalog, Official, Place, Stop, Trip
+from triptrack.importers.historian_resolver import PlaceResolver
 
 WASHINGTON = Place("Washington", "US", "America/New_York", 38.895, -77.036)
 SOURCE_TITLES = {"secretary": "Travels Abroad of the Secretary of State", "president": "Travels Abroad of the President"}

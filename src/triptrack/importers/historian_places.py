@@ -155,7 +155,7 @@ def is_historic(country_id: str, display_name: str, start: date) -> bool:
 
 @lru_cache(maxsize=1)
 def _names_to_codes() -> dict[str, str]:
-    from triptrack.countries import _countries
+    from triptrack.core.countries import _countries
     from triptrack.gazetteer import fold
 
     out = {fold(entry["name"]): code for code, entry in _countries().items() if entry.get("name")}

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from triptrack.core.model import Place
 from triptrack.errors import InputError
 from triptrack.importers.historian_places import (
     ALSO_SEARCHED,
@@ -26,11 +27,10 @@ from triptrack.importers.historian_places import (
     CITY_STATES,
     STAND_INS,
     country_by_name,
-    iso_code,
     is_historic,
+    iso_code,
     locale_pieces,
 )
-from triptrack.model import Place
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class PlaceResolver:
     def anchor(self, code: str) -> Place:
         """The country's capital (or stand-in): where an unplaced record is put."""
         if code not in self._anchors:
-            from triptrack.countries import capital_of
+            from triptrack.core.countries import capital_of
 
             place = None
             capital = capital_of(code)

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from triptrack.checks import PROBLEM, Finding, tally
+from triptrack.core.checks import PROBLEM, Finding, tally
 
 
 def findings_panel(findings: list[Finding]) -> Panel | None:

@@ -9,12 +9,20 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from triptrack.compare import ADDED, CHANGED, DROPPED, SAME, Comparison, StopPair, TimeChange
-from triptrack.localtime import When, when_words
-from triptrack.obligations import format_span
+from triptrack.core.compare import (
+    ADDED,
+    CHANGED,
+    DROPPED,
+    SAME,
+    Comparison,
+    StopPair,
+    TimeChange,
+)
+from triptrack.core.localtime import When, when_words
+from triptrack.core.obligations import format_span
+from triptrack.core.travel import Outcome
+from triptrack.core.wording import counted
 from triptrack.render.console import zoned_text
-from triptrack.travel import Outcome
-from triptrack.wording import counted
 
 CHANGE_STYLE = {ADDED: "bold green", DROPPED: "bold red", CHANGED: "yellow", SAME: "dim"}
 

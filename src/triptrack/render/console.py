@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 if TYPE_CHECKING:  # imported where times are formatted: make_console() must stay cheap
-    from triptrack.localtime import When
+    from triptrack.core.localtime import When
 
 
 def make_console(*, stderr: bool = False, record: bool = False) -> Console:
@@ -21,7 +21,7 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
 
 
 def day_label(moment) -> str:
-    from triptrack.localtime import day_words
+    from triptrack.core.localtime import day_words
 
     return day_words(moment)
 
@@ -32,7 +32,7 @@ def day_label_year(moment) -> str:
 
 def local_text(when: When, *, one_line: bool = False) -> Text:
     """'Thu 9 Jan' over '18:00 CET' (or on one line), or 'Mon 6 Jan' for a date-only time."""
-    from triptrack.localtime import tz_abbrev
+    from triptrack.core.localtime import tz_abbrev
 
     moment = when.aware()
     if moment is None:
@@ -45,7 +45,7 @@ def home_text(when: When, home_tz: str) -> Text:
 
     Empty for a date-only time (the hour is not known) and for a stop in the home zone.
     """
-    from triptrack.localtime import tz_abbrev, zone
+    from triptrack.core.localtime import tz_abbrev, zone
 
     moment = when.aware()
     if moment is None or when.tz == home_tz:
@@ -57,7 +57,7 @@ def home_text(when: When, home_tz: str) -> Text:
 
 def zoned_text(when: When, display_tz: str, *, one_line: bool = True) -> Text:
     """The moment shown in `display_tz` ('Thu 9 Jan' over '17:00 UTC'); a date-only time keeps its local date."""
-    from triptrack.localtime import tz_abbrev, zone
+    from triptrack.core.localtime import tz_abbrev, zone
 
     moment = when.aware()
     if moment is None:
@@ -67,6 +67,6 @@ def zoned_text(when: When, display_tz: str, *, one_line: bool = True) -> Text:
 
 
 def moment_text(moment: datetime) -> str:
-    from triptrack.localtime import tz_abbrev
+    from triptrack.core.localtime import tz_abbrev
 
     return f"{day_label_year(moment)} {moment:%H:%M} {tz_abbrev(moment)}"

@@ -8,11 +8,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from triptrack.countries import country_name
-from triptrack.localtime import day_words
-from triptrack.stats import OfficialStats
-from triptrack.timeline import span
-from triptrack.wording import counted
+from triptrack.core.countries import country_name
+from triptrack.core.localtime import day_words
+from triptrack.core.stats import OfficialStats
+from triptrack.core.timeline import span
+from triptrack.core.wording import counted
 
 
 def _ranked(items: list[tuple[str, int]]) -> Text:

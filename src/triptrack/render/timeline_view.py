@@ -9,12 +9,12 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from triptrack.display_zone import DisplayZone
-from triptrack.localtime import When, tz_abbrev, zone
-from triptrack.obligations import format_span
+from triptrack.core.display_zone import DisplayZone
+from triptrack.core.localtime import When, tz_abbrev, zone
+from triptrack.core.obligations import format_span
+from triptrack.core.timeline import DUE, MAYBE, TRAVEL, Day, Event, Timeline, strip
+from triptrack.core.travel import Outcome
 from triptrack.render.console import day_label
-from triptrack.timeline import DUE, MAYBE, TRAVEL, Day, Event, Timeline, strip
-from triptrack.travel import Outcome
 
 MARKS = {TRAVEL: ("━", "bold cyan"), MAYBE: ("·", "cyan"), DUE: ("◆", "bold magenta"), "": (" ", "")}
 

@@ -8,7 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from triptrack.model import Catalog, Trip
+from triptrack.core.model import Catalog, Trip
 
 
 def date_range(first: date | None, last: date | None) -> str:

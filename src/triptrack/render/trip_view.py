@@ -8,22 +8,28 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from triptrack.countries import country_name
-from triptrack.display_zone import DisplayZone
-from triptrack.localtime import When, utc, zone
-from triptrack.model import Catalog, Official, Stop, Trip
-from triptrack.obligations import describe, margins
-from triptrack.render.console import day_label_year, home_text, local_text, moment_text, zoned_text
-from triptrack.timeline import span
-from triptrack.travel import route
-from triptrack.wording import counted
+from triptrack.core.countries import country_name
+from triptrack.core.display_zone import DisplayZone
+from triptrack.core.localtime import When, utc, zone
+from triptrack.core.model import Catalog, Official, Stop, Trip
+from triptrack.core.obligations import describe, margins
+from triptrack.core.timeline import span
+from triptrack.core.travel import route
+from triptrack.core.wording import counted
+from triptrack.render.console import (
+    day_label_year,
+    home_text,
+    local_text,
+    moment_text,
+    zoned_text,
+)
 
 
 def stay_text(stop: Stop) -> Text:
     if stop.depart is None:
         return Text("")
     if stop.arrive.at is not None and stop.depart.at is not None:
-        from triptrack.obligations import format_span
+        from triptrack.core.obligations import format_span
 
         return Text(format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware())))
     days = (stop.depart.day - stop.arrive.day).days + 1

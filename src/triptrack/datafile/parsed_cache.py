@@ -36,12 +36,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triptrack.user_cache import cache_dir
+from triptrack.datafile.paths import cache_dir
 
 if TYPE_CHECKING:
-    from triptrack.model import Catalog, Official, Trip
-    from triptrack.storage import DataSource
-    from triptrack.yamlsource import Node
+    from triptrack.core.model import Catalog, Official, Trip
+    from triptrack.datafile.store import DataSource
+    from triptrack.datafile.syntax import Node
 
 try:
     from _blake2 import (
@@ -52,7 +52,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 FORMAT = 1
 MAGIC = b"triptrack parsed-file cache\n"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 LARGE = 1 << 20  # bytes; from here on SHA-256 (OpenSSL, with the CPU's SHA instructions) is faster
@@ -171,7 +171,7 @@ class Snapshot:
     """The bytes of the data file (or of its seed while it does not exist), read once."""
 
     def __init__(self, source: DataSource):
-        from triptrack.storage import _read_bytes
+        from triptrack.datafile.store import _read_bytes
 
         self.source = source
         self.path = source.path
@@ -301,7 +301,7 @@ class Entry:
         return self._bytes(offset, length, crc)
 
     def catalog(self) -> Catalog:
-        from triptrack.model import Catalog
+        from triptrack.core.model import Catalog
 
         index = self.index()
         blobs = memoryview(self.all_blobs())
@@ -421,7 +421,7 @@ def store(snapshot: Snapshot, catalog: Catalog, layout: dict) -> None:
 
 def remember(source: DataSource, data: bytes, *, text: str, root: Node | None, catalog: Catalog) -> None:
     """Fill the cache for `data`, just written to the data file: `text`, parsed whole."""
-    from triptrack.trip_slices import layout
+    from triptrack.datafile.trip_slices import layout
 
     written = Snapshot.of_bytes(source, data)
     store(written, catalog, layout(written.raw, text, root))
@@ -430,7 +430,7 @@ def remember(source: DataSource, data: bytes, *, text: str, root: Node | None, c
 def build_by_trip(snapshot: Snapshot, text: str) -> Entry | None:
     """Parse the file one trip at a time into an entry (written to the cache when it can be),
     never holding every trip at once; None when its layout needs a whole-file parse."""
-    from triptrack import trip_slices
+    from triptrack.datafile import trip_slices
     from triptrack.errors import DataFileError
 
     try:
@@ -465,9 +465,9 @@ class Parsed:
             self._parse()
 
     def _parse(self) -> None:
-        from triptrack import trip_slices
-        from triptrack.storage import parse
-        from triptrack.yamlsource import decode
+        from triptrack.datafile import trip_slices
+        from triptrack.datafile.store import parse
+        from triptrack.datafile.syntax import decode
 
         snapshot = self.snapshot
         if self.entry is not None:
@@ -521,11 +521,11 @@ class Parsed:
 
     def with_trip(self, trip_id: str) -> tuple[Catalog, Trip]:
         """A catalog of every official and only this trip; NotFoundError as `find_trip` words it."""
-        from triptrack.model import Catalog
+        from triptrack.core.model import Catalog
 
         trip = self.trip(trip_id)
         if trip is None:
-            from triptrack.editing import find_trip
+            from triptrack.edits.common import find_trip
 
             find_trip(Catalog(trips=dict.fromkeys(self.trip_ids())), trip_id, self.snapshot.source.display)
         return Catalog(officials=dict(self.officials), trips={trip_id: trip}), trip
@@ -533,7 +533,7 @@ class Parsed:
     def overview(self) -> Catalog:
         """A catalog of every official and every trip's summary in place of the trip (for `list`:
         a summary has a trip's id, title, official, first and last day and route, but no stops)."""
-        from triptrack.model import Catalog
+        from triptrack.core.model import Catalog
 
         return Catalog(officials=dict(self.officials), trips={s.id: s for s in self.summaries()})
 

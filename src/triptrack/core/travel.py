@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from triptrack.localtime import When, utc
-from triptrack.model import Catalog, Obligation, Place, Trip
+from triptrack.core.localtime import When, utc
+from triptrack.core.model import Catalog, Obligation, Place, Trip
 
 CRUISE_KMH = 850.0
 GROUND_TIME = timedelta(hours=1)

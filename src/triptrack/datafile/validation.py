@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from triptrack import storage
+from triptrack.core.model import Catalog
+from triptrack.core.wording import counted
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import catalog_from_node, catalog_problems
+from triptrack.datafile.syntax import compose, decode
 from triptrack.errors import DataFileError
-from triptrack.model import Catalog
-from triptrack.schema import catalog_from_node, catalog_problems
-from triptrack.yamlsource import compose, decode
-from triptrack.wording import counted
 
 
 @dataclass

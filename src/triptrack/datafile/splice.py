@@ -16,10 +16,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from triptrack.errors import InputError
-from triptrack.yamlrender import dump, indented, render_flow, render_key, render_scalar
-from triptrack.yamlsource import NULL_TAG, MappingNode, Node, ScalarNode, SequenceNode, compose, line_of
-from triptrack.yamlspans import (  # noqa: F401  (the node finders are used through this module)
+from triptrack.datafile.emit import (
+    dump,
+    indented,
+    render_flow,
+    render_key,
+    render_scalar,
+)
+from triptrack.datafile.spans import (  # noqa: F401  (the node finders are used through this module)
     Splice,
     comment_lines_above,
     comments_above,
@@ -38,7 +42,16 @@ from triptrack.yamlspans import (  # noqa: F401  (the node finders are used thro
     start_of_line,
     trip_node,
 )
-
+from triptrack.datafile.syntax import (
+    NULL_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    compose,
+    line_of,
+)
+from triptrack.errors import InputError
 
 Step = Callable[[str, "Node | None"], list[Splice]]
 _LONE_LF = re.compile(r"(?<!\r)\n")

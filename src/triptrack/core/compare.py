@@ -11,9 +11,9 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from triptrack.localtime import When, utc
-from triptrack.model import Catalog, Stop, Trip
-from triptrack.travel import Outcome, obligation_outcomes
+from triptrack.core.localtime import When, utc
+from triptrack.core.model import Catalog, Stop, Trip
+from triptrack.core.travel import Outcome, obligation_outcomes
 
 ADDED, DROPPED, CHANGED, SAME = "added", "dropped", "changed", "same"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from triptrack import storage
+from triptrack.datafile import store as storage
 from triptrack.errors import InputError
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from triptrack.core.localtime import zone
+from triptrack.core.model import Catalog, Trip
 from triptrack.errors import InputError
-from triptrack.localtime import zone
-from triptrack.model import Catalog, Trip
 
 LOCAL = "local"
 HOME = "home"

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from triptrack.errors import ConflictError, DataFileError
 
 if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, not at start-up
-    from triptrack.model import Catalog
-    from triptrack.yamlsource import Node
+    from triptrack.core.model import Catalog
+    from triptrack.datafile.syntax import Node
 
 ENV_VAR = "TRIPTRACK_DATA"
 LOCK_TIMEOUT_S = 30.0
@@ -52,7 +52,7 @@ def sample_path() -> Path:
     packaged = Path(str(files("triptrack") / "sample" / "trips.yaml"))
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "trips.yaml"  # a source checkout
+    return Path(__file__).resolve().parents[3] / "data" / "trips.yaml"  # a source checkout
 
 
 def user_data_path() -> Path:
@@ -93,8 +93,8 @@ def _read_bytes(path: Path, shown: str) -> bytes | None:
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
-    from triptrack.schema import catalog_from_node
-    from triptrack.yamlsource import compose
+    from triptrack.datafile.schema import catalog_from_node
+    from triptrack.datafile.syntax import compose
 
     root = compose(text, shown)
     return root, catalog_from_node(root, shown)
@@ -102,7 +102,7 @@ def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
 
 def read_document(source: DataSource) -> Document:
     """Read and validate the data file (or its seed while it does not exist)."""
-    from triptrack.yamlsource import decode
+    from triptrack.datafile.syntax import decode
 
     raw = _read_bytes(source.path, source.display)
     fingerprint = _digest(raw)
@@ -114,7 +114,9 @@ def read_document(source: DataSource) -> Document:
 
 
 def load(source: DataSource) -> Catalog:
-    from triptrack import parsed_cache  # the same catalog, from the cache when it holds these bytes
+    from triptrack.datafile import (
+        parsed_cache,  # the same catalog, from the cache when it holds these bytes
+    )
 
     return parsed_cache.load(source).catalog()
 
@@ -191,7 +193,7 @@ def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
             raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
         data = (BOM if current and current.startswith(BOM) else b"") + new_text.encode("utf-8")
         write_checked(target, source.display, data)
-    from triptrack import parsed_cache
+    from triptrack.datafile import parsed_cache
 
     parsed_cache.remember(source, data, text=new_text, root=root, catalog=catalog)  # no parse next time
     return Document(source.path, new_text, root, catalog, _digest(data))

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from triptrack import storage
-from triptrack import yamledit as ye
-from triptrack.editing import (
+from triptrack.core.localtime import parse_iso
+from triptrack.core.model import Catalog, Obligation, Trip
+from triptrack.datafile import splice as ye
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import OBLIGATION_KEYS, TRIP_KEYS, obligation_data
+from triptrack.edits.common import (
     Outcome,
     Plan,
     check_zone,
@@ -24,9 +27,6 @@ from triptrack.editing import (
     wall_text,
 )
 from triptrack.errors import InputError
-from triptrack.localtime import parse_iso
-from triptrack.model import Catalog, Obligation, Trip
-from triptrack.schema import OBLIGATION_KEYS, TRIP_KEYS, obligation_data
 
 CLEARABLE = ("where", "tz")
 

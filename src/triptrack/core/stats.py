@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from triptrack.countries import country_name
+from triptrack.core.countries import country_name
+from triptrack.core.model import Catalog, Official, Trip
+from triptrack.core.timeline import span
 from triptrack.errors import NotFoundError
-from triptrack.model import Catalog, Official, Trip
-from triptrack.timeline import span
 
 TRAVELLED = ("underway", "completed", "recorded")
 PLANNED = ("planned", "announced")

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from triptrack.model import Catalog
-    from triptrack.yamlsource import Node
+    from triptrack.core.model import Catalog
+    from triptrack.datafile.syntax import Node
 
 _TOP_LINE = re.compile(r"^(?![ #\n]).*$", re.MULTILINE)  # a line starting at the left margin, not a comment
 _TOP_KEY = re.compile(r"(officials|trips):[ ]*(#.*)?")
@@ -54,9 +54,9 @@ def pieces(text: str, shown: str) -> Iterator:
 
 def parse(text: str, shown: str) -> tuple[Catalog, dict[str, tuple]] | None:
     """(catalog, per trip (first line, byte range)) for `text`, or None: parse it whole instead."""
+    from triptrack.core.model import Catalog
+    from triptrack.datafile.parsed_cache import shift_lines
     from triptrack.errors import DataFileError
-    from triptrack.model import Catalog
-    from triptrack.parsed_cache import shift_lines
 
     try:
         found = pieces(text, shown)
@@ -108,9 +108,9 @@ def _trip_starts(text: str, begin: int, end: int) -> list[int] | None:
 
 
 def _pieces(text: str, shown: str, sections: dict[str, tuple[int, int]]) -> Iterator:
-    from triptrack import schema
-    from triptrack.model import Catalog
-    from triptrack.yamlsource import MappingNode, compose
+    from triptrack.core.model import Catalog
+    from triptrack.datafile import schema
+    from triptrack.datafile.syntax import MappingNode, compose
 
     reader = schema._Reader(shown)
     known = Catalog()  # the officials, for checking each trip's official
@@ -164,7 +164,7 @@ def layout(raw: bytes, text: str, root: Node | None) -> dict[str, tuple]:
     The range is recorded only for a block-style `trips:` whose keys each start a line
     (so a trip's text can be edited and checked on its own); otherwise just the line.
     """
-    from triptrack.yamlsource import MappingNode, ScalarNode
+    from triptrack.datafile.syntax import MappingNode, ScalarNode
 
     out: dict[str, tuple] = {}
     if not isinstance(root, MappingNode):
@@ -218,7 +218,7 @@ class _ByteOffsets:
 
 def _only_value(root, key: str):
     """The value of the one key of a piece's mapping ({key: value}); None when it is not that."""
-    from triptrack.yamlsource import MappingNode, ScalarNode
+    from triptrack.datafile.syntax import MappingNode, ScalarNode
 
     if not isinstance(root, MappingNode) or len(root.value) != 1:
         return None

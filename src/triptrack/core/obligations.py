@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from triptrack.localtime import utc
-from triptrack.model import Obligation, Trip
+from triptrack.core.localtime import utc
+from triptrack.core.model import Obligation, Trip
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from triptrack.core.localtime import When, start_of_day, utc, zone
+from triptrack.core.model import Catalog, Trip
+from triptrack.core.travel import Leg, Outcome, obligation_outcomes, route
 from triptrack.errors import InputError
-from triptrack.localtime import When, start_of_day, utc, zone
-from triptrack.model import Catalog, Trip
-from triptrack.travel import Leg, Outcome, obligation_outcomes, route
 
 MAX_DAYS = 400  # more than this is almost surely a mistyped year
 TRAVEL = "travel"  # surely on the way

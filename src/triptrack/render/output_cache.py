@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from triptrack import parsed_cache
+from triptrack.datafile import parsed_cache
 
 if TYPE_CHECKING:
     from pathlib import Path

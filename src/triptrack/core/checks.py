@@ -7,7 +7,7 @@ Each finding is a `problem` (the trip cannot happen as written; `check` exits 1)
   date-only time on a day its zone skipped (Pacific/Apia has no 30 Dec 2011);
 - legs that cannot be travelled in the time between leaving one place and reaching the
   next, including home -> first stop (trip `leaves`) and last stop -> home (`returns`).
-  Minimum travel time (see `triptrack.travel`): great-circle km / 850 km/h + 1 h of
+  Minimum travel time (see `triptrack.core.travel`): great-circle km / 850 km/h + 1 h of
   ground time by air, or km / 80 km/h by road for short hops, whichever is less.
   Date-only times are judged on their best case (earliest departure, latest arrival):
   impossible even then is a problem; possible with less than 2 h to spare is a
@@ -28,14 +28,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from triptrack.countries import is_country
-from triptrack.display_zone import DisplayZone
+from triptrack.core.countries import is_country
+from triptrack.core.display_zone import DisplayZone
+from triptrack.core.localtime import (
+    When,
+    day_skipped,
+    moment_words,
+    offset_text,
+    utc,
+    when_words,
+    zone,
+)
+from triptrack.core.model import Catalog, Place, Trip
+from triptrack.core.obligations import format_span
+from triptrack.core.travel import (
+    AT_RISK_SLACK,
+    Leg,
+    Point,
+    Route,
+    obligation_outcomes,
+    route,
+)
+from triptrack.core.wording import counted
 from triptrack.errors import TriptrackError
-from triptrack.localtime import When, day_skipped, moment_words, offset_text, utc, when_words, zone
-from triptrack.model import Catalog, Place, Trip
-from triptrack.obligations import format_span
-from triptrack.travel import AT_RISK_SLACK, Leg, Point, Route, obligation_outcomes, route
-from triptrack.wording import counted
 
 PROBLEM = "problem"
 WARNING = "warning"
@@ -244,7 +259,7 @@ def check_catalog(
 ) -> list[Finding]:
     """Findings for the given trips (all when none are given), trip by trip, with times
     written in each trip's `display` zone."""
-    from triptrack.editing import find_trip
+    from triptrack.edits.common import find_trip
 
     trips = [find_trip(catalog, t) for t in trip_ids] if trip_ids else list(catalog.trips.values())
     findings: list[Finding] = []

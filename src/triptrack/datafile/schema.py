@@ -11,10 +11,17 @@ import difflib
 import re
 from typing import Callable, Iterator, TypeVar
 
-from triptrack.errors import DataFileError
-from triptrack.localtime import When, parse_iso, zone
-from triptrack.model import STATUSES, Catalog, Obligation, Official, Place, Stop, Trip
-from triptrack.yamlsource import (
+from triptrack.core.localtime import When, parse_iso, zone
+from triptrack.core.model import (
+    STATUSES,
+    Catalog,
+    Obligation,
+    Official,
+    Place,
+    Stop,
+    Trip,
+)
+from triptrack.datafile.syntax import (
     ALLOWED_TAGS,
     NULL_TAG,
     MappingNode,
@@ -23,6 +30,7 @@ from triptrack.yamlsource import (
     SequenceNode,
     line_of,
 )
+from triptrack.errors import DataFileError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")

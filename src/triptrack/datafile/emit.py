@@ -11,7 +11,7 @@ from __future__ import annotations
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from triptrack.yamlsource import MAP_TAG, SEQ_TAG, STR_TAG, TextDumper
+from triptrack.datafile.syntax import MAP_TAG, SEQ_TAG, STR_TAG, TextDumper
 
 _WIDE = 1_000_000  # never fold a line
 _BLOCK_WIDTH = 100  # where a folded (>) or literal (|) block scalar wraps

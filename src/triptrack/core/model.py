@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from triptrack.geo import distance_km
-from triptrack.localtime import When
+from triptrack.core.geo import distance_km
+from triptrack.core.localtime import When
 
 STATUSES = ("planned", "announced", "underway", "completed", "recorded", "cancelled")
 

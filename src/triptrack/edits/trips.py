@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from triptrack import storage
-from triptrack import yamledit as ye
-from triptrack.editing import (
+from triptrack.core.model import STATUSES, Trip
+from triptrack.datafile import splice as ye
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import TOP_KEYS, TRIP_KEYS, trip_data
+from triptrack.edits.common import (
     Outcome,
     Plan,
     check_id,
@@ -25,8 +27,6 @@ from triptrack.editing import (
     some_text,
 )
 from triptrack.errors import InputError
-from triptrack.model import STATUSES, Trip
-from triptrack.schema import TOP_KEYS, TRIP_KEYS, trip_data
 
 CLEARABLE = ("leaves", "returns", "notes", "sources")
 

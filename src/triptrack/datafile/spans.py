@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from triptrack.datafile.syntax import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    line_of,
+)
 from triptrack.errors import InputError, NotFoundError
-from triptrack.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, line_of
 
 
 @dataclass(frozen=True)

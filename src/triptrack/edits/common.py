@@ -12,12 +12,11 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from triptrack import storage
-from triptrack.errors import ConflictError, DataFileError, InputError, NotFoundError
-from triptrack.localtime import When, parse_user, zone
-from triptrack.model import Catalog, Obligation, Official, Place, Stop, Trip
-from triptrack.schema import ID_PATTERN, PLACE_KEYS, stop_data
-from triptrack.yamledit import (
+from triptrack.core.localtime import When, parse_user, zone
+from triptrack.core.model import Catalog, Obligation, Official, Place, Stop, Trip
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import ID_PATTERN, PLACE_KEYS, stop_data
+from triptrack.datafile.splice import (
     MappingNode,
     Node,
     Step,
@@ -29,6 +28,7 @@ from triptrack.yamledit import (
     set_scalar,
     trip_node,
 )
+from triptrack.errors import ConflictError, DataFileError, InputError, NotFoundError
 
 ID_MAX_LENGTH = 64
 
@@ -297,10 +297,10 @@ def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int,
     """Insert `stop` into the trip in chronological place; returns (index, the trip as written).
 
     With a cache entry for the file's bytes only the trip's own text is read, changed and
-    checked (triptrack.single_trip_edit); otherwise, and whenever that does not apply, `run`
+    checked (triptrack.datafile.single_trip_edit); otherwise, and whenever that does not apply, `run`
     edits the whole file. Both write the same bytes.
     """
-    from triptrack.single_trip_edit import edit_trip
+    from triptrack.datafile.single_trip_edit import edit_trip
 
     placed: list[int] = []
     data = stop_data(stop)
@@ -322,7 +322,7 @@ def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int,
 def scalar_setter(steps: list, said: list[str], locate, order: tuple[str, ...]):
     """A `put(key, value, old)` for an edit: when `value` differs from `old`, queue the text
     step that sets `key` in the mapping `locate(root)` finds, and say what changed."""
-    from triptrack import yamledit as ye
+    from triptrack.datafile import splice as ye
 
     def put(key: str, value: str, old: str) -> None:
         if value != old:

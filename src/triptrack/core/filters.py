@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from triptrack.core.model import Catalog, Trip
 from triptrack.errors import InputError, NotFoundError
-from triptrack.model import Catalog, Trip
 
 _DAY = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
 

@@ -35,12 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triptrack import parsed_cache, storage
+from triptrack.datafile import parsed_cache
+from triptrack.datafile import store as storage
 from triptrack.errors import ConflictError, DataFileError
 
 if TYPE_CHECKING:
-    from triptrack.model import Official, Trip
-    from triptrack.yamlsource import MappingNode
+    from triptrack.core.model import Official, Trip
+    from triptrack.datafile.syntax import MappingNode
 
 # change(text, trip_node, trip) -> new text; it may only change what lies inside trip_node.
 TripChange = Callable[[str, "MappingNode", "Trip"], str]
@@ -102,8 +103,8 @@ def _edit_range(source, target: Path, snapshot, entry, trip_id: str, change: Tri
         index = entry.index()
         place = index["trips"].get(trip_id)
         if place is None:
-            from triptrack.editing import find_trip
-            from triptrack.model import Catalog
+            from triptrack.core.model import Catalog
+            from triptrack.edits.common import find_trip
 
             find_trip(Catalog(trips=dict.fromkeys(index["trips"])), trip_id, source.display)  # raises
         start_line, _blob, span = place
@@ -133,7 +134,7 @@ def _edit_range(source, target: Path, snapshot, entry, trip_id: str, change: Tri
 
 def _trip_node(text: str, trip_id: str, shown: str) -> MappingNode | None:
     """The trip's mapping in its own text ({trip_id: {...}}), or None when it is not one."""
-    from triptrack.yamlsource import MappingNode, ScalarNode, compose
+    from triptrack.datafile.syntax import MappingNode, ScalarNode, compose
 
     try:
         root = compose(text, shown)
@@ -149,8 +150,8 @@ def _trip_node(text: str, trip_id: str, shown: str) -> MappingNode | None:
 
 def _validated_trip(text: str, trip_id: str, officials: dict[str, Official], shown: str) -> Trip | None:
     """The trip in `text` validated as the schema validates it in the whole file; None if not valid."""
-    from triptrack import schema
-    from triptrack.model import Catalog
+    from triptrack.core.model import Catalog
+    from triptrack.datafile import schema
 
     node = _trip_node(text, trip_id, shown)
     if node is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 def _catalog(ctx):
-    from triptrack import storage
+    from triptrack.datafile import store as storage
 
     data = None
     root = ctx.find_root() if ctx is not None else None

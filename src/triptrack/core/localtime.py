@@ -212,9 +212,9 @@ def parse_user(text: str, tz: str) -> When:
     text = text.strip()
     if _ISO.match(text):
         return parse_iso(text, tz)
-    from dateutil import parser as dateutil_parser  # only typed input needs it
-
     import warnings
+
+    from dateutil import parser as dateutil_parser  # only typed input needs it
 
     try:
         with warnings.catch_warnings():

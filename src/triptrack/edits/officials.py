@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from triptrack import storage
-from triptrack import yamledit as ye
-from triptrack.editing import (
+from triptrack.core.model import Catalog, Official, Place
+from triptrack.datafile import splice as ye
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import (
+    OFFICIAL_KEYS,
+    PLACE_KEYS,
+    TOP_KEYS,
+    official_data,
+    place_data,
+)
+from triptrack.edits.common import (
     Outcome,
     Plan,
     check_country,
@@ -23,8 +31,6 @@ from triptrack.editing import (
     scalar_setter,
 )
 from triptrack.errors import InputError
-from triptrack.model import Catalog, Official, Place
-from triptrack.schema import OFFICIAL_KEYS, PLACE_KEYS, TOP_KEYS, official_data, place_data
 
 CLEARABLE = ("title", "country", "home")
 

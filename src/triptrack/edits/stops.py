@@ -10,9 +10,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, replace
 
-from triptrack import storage
-from triptrack import yamledit as ye
-from triptrack.editing import (
+from triptrack.core.localtime import When, parse_iso
+from triptrack.core.model import Place, Stop
+from triptrack.datafile import splice as ye
+from triptrack.datafile import store as storage
+from triptrack.datafile.schema import STOP_KEYS
+from triptrack.edits.common import (
     Outcome,
     Plan,
     check_country,
@@ -29,9 +32,6 @@ from triptrack.editing import (
     wall_text,
 )
 from triptrack.errors import InputError, NotFoundError
-from triptrack.localtime import When, parse_iso
-from triptrack.model import Place, Stop
-from triptrack.schema import STOP_KEYS
 
 CLEARABLE = ("depart", "notes", "ref", "coordinates")
 LISTS = {"topics": "topic", "meetings": "meeting"}
