@@ -1,0 +1,78 @@
+"""Commands across all trips at once: now, calendar."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from triptrack.cli import completion
+from triptrack.cli.app import app, settings
+
+OFFICIALS_OPTION = typer.Option(
+    "--official", metavar="ID", help="Only this official (repeat for more).", autocompletion=completion.official_ids
+)
+
+
+@app.command(
+    epilog="Examples: triptrack now · triptrack now --at '2025-01-07 12:00+09:00' · "
+    "triptrack now --official blinken --json · triptrack now --watch"
+)
+def now(
+    ctx: typer.Context,
+    at: Annotated[Optional[str], typer.Option("--at", metavar="WHEN", help="This instant instead of the current time: '2025-01-07 12:00' (read in --tz), with an offset ('2025-01-07 12:00+09:00'), or a date alone (its noon).")] = None,
+    tz: Annotated[str, typer.Option("--tz", metavar="ZONE", help="The IANA zone --at is read in when it has no offset (default UTC).")] = "UTC",
+    officials: Annotated[Optional[list[str]], OFFICIALS_OPTION] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of drawing.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Keep it on screen, redrawn every minute (a terminal only; Ctrl-C ends it).")] = False,
+) -> None:
+    """Where every official with a trip around now is: at a stop or on the way, the local and
+    home time, what comes next and the countdown to each obligation."""
+    from datetime import datetime, timezone
+
+    from triptrack.cli.interaction import usage_error
+    from triptrack.core.now import parse_instant
+
+    if watch and (as_json or at is not None):
+        usage_error("--watch shows the current time live; it cannot be combined with --json or --at")
+    instant = parse_instant(at, tz) if at is not None else datetime.now(timezone.utc)
+    source = settings(ctx).source()
+    wanted = list(officials or [])
+    if as_json:
+        from triptrack.formats.json_doc import dumps
+        from triptrack.core.now import to_json
+
+        catalog, found = _situations(source, instant, wanted)
+        typer.echo(dumps([to_json(catalog, s) for s in found]), nl=False)
+        return
+    from triptrack.render.console import make_console
+
+    console = make_console()
+    if watch:
+        if not console.is_terminal:
+            usage_error("--watch needs a terminal; to print once (e.g. into a pipe), leave --watch out")
+        from triptrack.render.now_live import watch_live
+
+        watch_live(console, lambda moment: _drawing(source, moment, wanted))
+        return
+    console.print(_drawing(source, instant, wanted))
+
+
+def _situations(source, instant, officials: list[str]):
+    from datetime import timedelta
+
+    from triptrack.core.now import AROUND_AFTER, AROUND_BEFORE, situations
+    from triptrack.datafile.trips_on_days import load_trips_on_days
+
+    day = instant.date()
+    catalog, trips = load_trips_on_days(source, day - AROUND_AFTER, day + AROUND_BEFORE, officials)
+    return catalog, situations(catalog, trips, instant)
+
+
+def _drawing(source, instant, officials: list[str]):
+    from triptrack.core.now import AROUND_AFTER, AROUND_BEFORE
+    from triptrack.render.now_view import now_view
+
+    catalog, found = _situations(source, instant, officials)
+    window = f"none starts within {AROUND_BEFORE.days} days or ended within {AROUND_AFTER.days}"
+    return now_view(catalog, found, instant, window=window)
