@@ -76,3 +76,58 @@ def _drawing(source, instant, officials: list[str]):
     catalog, found = _situations(source, instant, officials)
     window = f"none starts within {AROUND_BEFORE.days} days or ended within {AROUND_AFTER.days}"
     return now_view(catalog, found, instant, window=window)
+
+
+def search_places():
+    """What `list --search` asks the offline place index: the cities a name means."""
+    from triptrack import gazetteer
+    from triptrack.cli.interaction import note_index_build
+
+    note_index_build()
+
+    def places(name: str, country):
+        return [(city.name, city.country) for city in gazetteer.candidates(name, country)]
+
+    return places
+
+
+def list_on(source, on: str, official, country, start, end, search, as_json: bool) -> None:
+    """`list --on DATE`: who is where that day, one row per trip (with list's other filters)."""
+    from triptrack.core.day_range import parse_day
+    from triptrack.core.filters import build_filter, select
+    from triptrack.core.trip_days import where_on
+    from triptrack.datafile.trips_on_days import load_trips_on_days
+
+    day = parse_day(on, "--on")
+    catalog, trips = load_trips_on_days(source, day, day, [official] if official else None)
+    places = search_places() if search else None
+    trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
+    found = where_on(catalog, trips, day)
+    if as_json:
+        from triptrack.formats.json_doc import dumps
+
+        typer.echo(dumps([_on_doc(catalog, entry) for entry in found]), nl=False)
+        return
+    from triptrack.render.console import make_console
+    from triptrack.render.on_day_view import on_day_table
+
+    console = make_console()
+    if not found:
+        from triptrack.core.localtime import day_words
+
+        console.print(f"No one is on a trip on {day_words(day, year=True)} in {source.display}.")
+        return
+    console.print(on_day_table(catalog, found, day, console.width))
+
+
+def _on_doc(catalog, entry) -> dict:
+    home = catalog.home_of(entry.trip)
+    return {
+        "trip": entry.trip.id,
+        "official": entry.trip.official,
+        "day": entry.day.isoformat(),
+        "where": entry.words(home.city if home else "home"),
+        "stops": [{"city": s.city, "country": s.place.country} for s in entry.stops],
+        "travel": entry.travel,
+        "obligations": [o.what for o in entry.obligations],
+    }
