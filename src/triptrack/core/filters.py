@@ -97,6 +97,8 @@ def build_filter(
         raise InputError(f"--to {end} is before --from {start}")
     finder = None
     if search is not None:
+        if not search.strip():
+            raise InputError("--search: give some text to look for")
         if not fold(search):
             raise InputError(f"--search {search!r}: give some letters or digits to look for")
         finder = Search.build(catalog, search.strip(), places)

@@ -18,6 +18,8 @@ from triptrack.core.model import Catalog, Trip
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
+SHORT = 3  # a text this short matches whole words only
+
 Places = Callable[[str, "str | None"], Iterable[tuple[str, str]]]
 
 
@@ -79,4 +81,6 @@ class Search:
                 return True
             texts += [stop.city, stop.notes, *stop.topics, *stop.meetings]
         needle = self.needle
+        if len(needle) <= SHORT:  # 'UA', 'EU', 'UN': whole words, or they would match inside any word
+            return any(needle in fold(text).split() for text in texts if text)
         return any(needle in fold(text) for text in texts if text)
