@@ -131,3 +131,38 @@ def _on_doc(catalog, entry) -> dict:
         "travel": entry.travel,
         "obligations": [o.what for o in entry.obligations],
     }
+
+
+@app.command(
+    epilog="Examples: triptrack calendar 2025-01 · triptrack calendar --from 2025-01-01 --to 2025-03-31 · "
+    "triptrack calendar 2024-06 --official blinken-antony-j"
+)
+def calendar(
+    ctx: typer.Context,
+    month: Annotated[Optional[str], typer.Argument(metavar="[MONTH]", help="The month to draw, e.g. 2025-01 (default: this month).")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="First day to draw (2025-01-06); alone, to the end of its month.")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Last day to draw (at most a year after --from).")] = None,
+    officials: Annotated[Optional[list[str]], OFFICIALS_OPTION] = None,
+) -> None:
+    """One calendar across trips: a row per official, a cell per day with where they are
+    (country code), travel days and obligations, and the trips' cities beneath."""
+    from datetime import date
+
+    from triptrack.core.calendar_lanes import lanes
+    from triptrack.core.day_range import calendar_range
+    from triptrack.datafile.trips_on_days import load_trips_on_days
+    from triptrack.render.calendar_view import calendar_view
+    from triptrack.render.console import make_console
+
+    first, last = calendar_range(month, start, end, date.today())
+    source = settings(ctx).source()
+    wanted = list(officials or [])
+    catalog, trips = load_trips_on_days(source, first, last, wanted)
+    console = make_console()
+    found = lanes(catalog, trips, first, last, wanted)
+    if not found:
+        from triptrack.core.localtime import day_words
+
+        console.print(f"No trips from {day_words(first, year=True)} to {day_words(last, year=True)} in {source.display}.")
+        return
+    console.print(calendar_view(catalog, found, first, last, console.width))
