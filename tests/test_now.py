@@ -266,3 +266,30 @@ def test_a_stop_with_a_date_only_arrival_is_not_sure_on_its_first_day():
     assert situation(catalog, trip, noon).kind == THAT_DAY
     trip.stops[0] = Stop(tokyo.place, When(date(2025, 1, 6), None, TOKYO.tz), tokyo.depart)
     assert situation(catalog, trip, noon).kind == AT  # arrived by the end of the 6th at the latest
+
+
+def test_the_readme_shows_what_now_prints(cli):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    command = '$ triptrack now --at "2025-01-07 12:00+09:00" --official blinken\n'
+    shown = readme.split(command, 1)[1].split("\n…\n", 1)[0]
+    printed = now(cli, "--at", "2025-01-07 12:00+09:00", "--official", "blinken").stdout
+    assert printed.startswith(shown + "\n")
+
+
+def test_the_readme_shows_what_calendar_and_list_on_print(cli):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for args in (("calendar", "2025-01"), ("list", "--on", "2025-01-09")):
+        shown = readme.split(f"$ triptrack {' '.join(args)}\n", 1)[1].split("\n$ ", 1)[0].split("\n```", 1)[0]
+        from triptrack.cli import app
+
+        result = cli.runner.invoke(app, ["--data", str(cli.data), *args], env={**PINNED_ENV, "COLUMNS": "80"})
+        printed = "\n".join(line.rstrip() for line in result.stdout.splitlines())
+        assert printed.strip("\n") == shown.strip("\n")
+
+
+def test_without_at_it_is_the_current_time(cli):
+    result = now(cli)
+    assert result.exit_code == 0
+    current = datetime.now(timezone.utc)
+    first = " ".join(result.stdout.split())
+    assert first.startswith("No trip around ") and f" {current:%Y} " in first and first.endswith("UTC (none starts within 7 days or ended within 2).")

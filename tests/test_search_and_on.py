@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from conftest import PINNED_ENV, digest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from triptrack.core.search import fold
 
@@ -154,3 +157,38 @@ def test_on_bad_input(more, args, message):
     assert result.exit_code == 1
     assert result.stderr == f"triptrack: error: {message}\n"
     assert digest(more.data) == before
+
+
+ACCENTED = st.text(alphabet="aeiouncAEIOUNCáéíóúñçÁÉÍÓÚÑÇãõâêô", min_size=4, max_size=12)
+
+
+@given(word=ACCENTED)
+def test_a_word_is_found_whatever_its_accents_and_case(word):
+    from triptrack.core.model import Catalog, Trip
+    from triptrack.core.search import Search
+
+    trip = Trip("t", f"Visit to {word} and back", "o")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    catalog = Catalog(trips={"t": trip})
+    assert Search.build(catalog, plain.upper()).matches(trip)
+    assert Search.build(catalog, word.swapcase()).matches(trip)
+    assert not Search.build(catalog, plain + "xyzzy").matches(trip)
+
+
+@given(st.integers(0, 20), st.integers(0, 5))
+def test_every_day_of_a_stop_is_in_its_days(offset, length):
+    from datetime import date, timedelta
+
+    from triptrack.core.localtime import When
+    from triptrack.core.model import Catalog, Place, Stop, Trip
+    from triptrack.core.trip_days import trip_days
+
+    arrive = date(2025, 1, 1) + timedelta(days=offset)
+    leaves = arrive + timedelta(days=length)
+    place = Place("Tokyo", "JP", "Asia/Tokyo")
+    trip = Trip("t", "T", "o", stops=[Stop(place, When(arrive, None, place.tz), When(leaves, None, place.tz))])
+    days = trip_days(Catalog(), trip, date(2025, 1, 1), date(2025, 1, 31))
+    expected = {arrive + timedelta(days=k) for k in range(length + 1) if arrive + timedelta(days=k) <= date(2025, 1, 31)}
+    assert set(days) == expected
+    assert all(days[d].code == "JP" for d in expected)
+    assert days[arrive].travel and days[min(leaves, date(2025, 1, 31))].travel == (leaves <= date(2025, 1, 31))
