@@ -26,8 +26,7 @@ def now(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of drawing.")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Keep it on screen, redrawn every minute (a terminal only; Ctrl-C ends it).")] = False,
 ) -> None:
-    """Where every official with a trip around now is: at a stop or on the way, the local and
-    home time, what comes next and the countdown to each obligation."""
+    """Where every official with a trip around now is: at a stop or on the way, local and home time, what comes next, the countdown to each obligation."""
     from datetime import datetime, timezone
 
     from triptrack.cli.interaction import usage_error
@@ -139,13 +138,12 @@ def _on_doc(catalog, entry) -> dict:
 )
 def calendar(
     ctx: typer.Context,
-    month: Annotated[Optional[str], typer.Argument(metavar="[MONTH]", help="The month to draw, e.g. 2025-01 (default: this month).")] = None,
+    month: Annotated[Optional[str], typer.Argument(metavar="MONTH", help="The month to draw, e.g. 2025-01 (default: this month).")] = None,
     start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="First day to draw (2025-01-06); alone, to the end of its month.")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Last day to draw (at most a year after --from).")] = None,
     officials: Annotated[Optional[list[str]], OFFICIALS_OPTION] = None,
 ) -> None:
-    """One calendar across trips: a row per official, a cell per day with where they are
-    (country code), travel days and obligations, and the trips' cities beneath."""
+    """One calendar across trips: a row per official, a cell per day (country, travel, obligations), the cities beneath."""
     from datetime import date
 
     from triptrack.core.calendar_lanes import lanes
