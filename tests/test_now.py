@@ -293,3 +293,50 @@ def test_without_at_it_is_the_current_time(cli):
     current = datetime.now(timezone.utc)
     first = " ".join(result.stdout.split())
     assert first.startswith("No trip around ") and f" {current:%Y} " in first and first.endswith("UTC (none starts within 7 days or ended within 2).")
+
+
+ZONES = ["Asia/Tokyo", "Europe/Paris", "America/New_York", "America/Santiago", "Asia/Kathmandu", "Pacific/Apia"]
+
+
+@st.composite
+def trips(draw):
+    """A trip of 1-4 stops in order, each a date alone or with hours, in zones with and without DST."""
+    day = date(2024, 1, 1) + timedelta(days=draw(st.integers(0, 700)))
+    stops = []
+    for _ in range(draw(st.integers(1, 4))):
+        tz = draw(st.sampled_from(ZONES))
+        place = Place("X", "XX", tz, 0.0, float(draw(st.integers(-170, 170))))
+        length = draw(st.integers(0, 2))
+        if draw(st.booleans()):
+            arrive, depart = When(day, None, tz), When(day + timedelta(days=length), None, tz)
+        else:
+            arrive = When(day, time(draw(st.integers(6, 10))), tz)
+            depart = When(day + timedelta(days=length), time(draw(st.integers(14, 20))), tz)
+        if arrive.aware() is not None and (arrive.ambiguous() or depart.ambiguous()):
+            continue
+        stops.append(Stop(place, arrive, depart))
+        day = day + timedelta(days=length + draw(st.integers(1, 3)))
+    leaves = When(stops[0].arrive.day - timedelta(days=1), None, HOME.tz) if stops and draw(st.booleans()) else None
+    return Trip("t", "T", "o", leaves=leaves, stops=stops)
+
+
+@given(trip=trips(), hours=st.integers(-72, 24 * 20))
+def test_a_situation_never_claims_more_than_the_times_allow(trip, hours):
+    from triptrack.core.localtime import utc
+
+    if not trip.stops:
+        return
+    catalog = Catalog({"o": Official("o", "O", home=HOME)}, {"t": trip})
+    instant = utc(trip.stops[0].arrive.earliest()) + timedelta(hours=hours)
+    found = situation(catalog, trip, instant)
+    if found.kind == AT:
+        stop = trip.stops[found.stops[0]]
+        assert utc(stop.arrive.latest()) <= instant <= utc(stop.leaves.earliest())
+    elif found.kind == THAT_DAY:
+        for index in found.stops:
+            stop = trip.stops[index]
+            assert utc(stop.arrive.earliest()) <= instant <= utc(stop.leaves.latest())
+            assert stop.arrive.date_only or stop.leaves.date_only
+    elif found.kind == TRAVELLING:
+        assert not any(utc(s.arrive.earliest()) <= instant <= utc(s.leaves.latest()) for s in trip.stops)
+        assert found.origin.leaves is None or utc(found.origin.leaves.earliest()) <= instant

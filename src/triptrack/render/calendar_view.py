@@ -60,8 +60,10 @@ def _cut(text: str, width: int) -> str:
 
 def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, width: int = 80) -> Group:
     labels = [_label(catalog, lane, lanes) for lane in lanes]
-    label_width = min(max([len(label) for label in labels] + [8]), 16 if width >= 80 else 10)
     weeks = _weeks(first, last)
+    one_band = sum(len(week) * 2 + 1 for week in weeks)  # two columns a day, a space between weeks
+    # Labels give way (down to 8 columns, cut with …) before a month is split into bands.
+    label_width = min(max([len(label) for label in labels] + [8]), max(8, min(16, width - 1 - one_band)))
     room = width - label_width - 1
     cell = 3 if len(_bands(weeks, room, 3)) == 1 else 2
     lines: list[Text] = [Text(_title(first, last), style="bold")]
