@@ -54,16 +54,27 @@ def _label(catalog: Catalog, lane: Lane, lanes: list[Lane]) -> str:
     return name if len(same) == 1 else f"{name} {same.index(lane) + 1}"
 
 
+def _fit_label(label: str, width: int) -> str:
+    """Cut the official's id, never the lane number after it ('blinken-a… 2')."""
+    name, _, number = label.rpartition(" ") if label.rpartition(" ")[2].isdigit() else (label, "", "")
+    if not number:
+        return _cut(label, width)
+    return f"{_cut(name, width - len(number) - 1)} {number}"
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, width: int = 80) -> Group:
-    labels = [_label(catalog, lane, lanes) for lane in lanes]
+    full = [_label(catalog, lane, lanes) for lane in lanes]
     weeks = _weeks(first, last)
     one_band = sum(len(week) * 2 + 1 for week in weeks)  # two columns a day, a space between weeks
     # Labels give way (down to 8 columns, cut with …) before a month is split into bands.
-    label_width = min(max([len(label) for label in labels] + [8]), max(8, min(16, width - 1 - one_band)))
+    room_left = width - 1 - one_band
+    cap = min(16, room_left) if room_left >= 8 else (16 if width >= 80 else 10)
+    label_width = min(max([len(label) for label in full] + [8]), cap)
+    labels = [_fit_label(label, label_width) for label in full]
     room = width - label_width - 1
     cell = 3 if len(_bands(weeks, room, 3)) == 1 else 2
     lines: list[Text] = [Text(_title(first, last), style="bold")]
@@ -78,7 +89,7 @@ def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, 
             initials.append("".join(f"{d:%a}"[: cell - 1].ljust(cell) for d in week) + " ", style="dim")
         lines += [head, initials]
         for lane, label in zip(lanes, labels):
-            where, what = Text(_cut(label, label_width).ljust(label_width) + " "), Text(" " * (label_width + 1))
+            where, what = Text(label.ljust(label_width) + " "), Text(" " * (label_width + 1))
             for week in band:
                 for day in week:
                     entry = lane.days.get(day)
@@ -97,7 +108,7 @@ def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, 
         line.rstrip()
     lines.append(Text(""))
     lines.append(Text(f"{NO_TRIP} no trip  {TRAVEL} travel day  {OBLIGATION} obligation", style="dim"))
-    lines += _key(catalog, lanes, labels, first, last)
+    lines += _key(catalog, lanes, full, first, last)
     return Group(*lines)
 
 
