@@ -33,7 +33,7 @@ def test_ics_holds_every_trips_events_with_their_own_uids_and_each_zone_once(cli
     cli("export", "blinken-final-record", "-o", str(tmp_path / "two.ics"))
     merged = Calendar.from_ical((tmp_path / "all.ics").read_bytes())
     singles = [Calendar.from_ical((tmp_path / f"{n}.ics").read_bytes()) for n in ("one", "two")]
-    uids = lambda cal: sorted(str(e["UID"]) for e in cal.walk("VEVENT"))  # noqa: E731
+    uids = lambda cal: sorted(str(e["UID"]) for e in cal.walk("VEVENT"))
     assert uids(merged) == sorted(uids(singles[0]) + uids(singles[1]))
     zones = [str(z["TZID"]) for z in merged.walk("VTIMEZONE")]
     assert sorted(zones) == sorted(set(zones)) and "Europe/Paris" in zones and "America/New_York" in zones

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from triptrack.core.localtime import When
 from triptrack.core.model import Catalog, Official, Place, Stop, Trip
-from triptrack.core.now import AT, BEFORE, THAT_DAY, TRAVELLING, parse_instant, situation
+from triptrack.core.now import (
+    AT,
+    BEFORE,
+    THAT_DAY,
+    TRAVELLING,
+    parse_instant,
+    situation,
+)
 from triptrack.core.travel import minimum_travel
 from triptrack.errors import InputError
 

@@ -38,8 +38,8 @@ def now(
     source = settings(ctx).source()
     wanted = list(officials or [])
     if as_json:
-        from triptrack.formats.json_doc import dumps
         from triptrack.core.now import to_json
+        from triptrack.formats.json_doc import dumps
 
         catalog, found = _situations(source, instant, wanted)
         typer.echo(dumps([to_json(catalog, s) for s in found]), nl=False)
@@ -58,7 +58,6 @@ def now(
 
 
 def _situations(source, instant, officials: list[str]):
-    from datetime import timedelta
 
     from triptrack.core.now import AROUND_AFTER, AROUND_BEFORE, situations
     from triptrack.datafile.trips_on_days import load_trips_on_days

@@ -11,8 +11,8 @@ travel time of `travel.minimum_travel`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from triptrack.core.localtime import When, utc

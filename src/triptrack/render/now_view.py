@@ -12,7 +12,7 @@ from rich.text import Text
 
 from triptrack.core.localtime import When, moment_words, utc, when_words, zone
 from triptrack.core.model import Catalog
-from triptrack.core.now import AFTER, AT, BEFORE, THAT_DAY, TRAVELLING, Situation
+from triptrack.core.now import AT, BEFORE, THAT_DAY, TRAVELLING, Situation
 from triptrack.core.obligations import format_span
 
 
