@@ -116,3 +116,13 @@ def test_no_month_means_this_month():
     assert calendar_range(None, "2025-01-20", None, date.today()) == (date(2025, 1, 20), date(2025, 1, 31))
     with pytest.raises(InputError):
         calendar_range("2025-00", None, None, date.today())
+
+
+def test_list_on_a_historian_import(cli, tmp_path):
+    import json
+
+    history = tmp_path / "history.yaml"
+    names = ("secretary-doe.xml", "secretary-roe.xml", "president-smith.xml")
+    assert cli("import", "historian", *(str(FIXTURES / n) for n in names), data=history).exit_code == 0
+    docs = json.loads(cli("list", "--on", "2024-03-12", "--json", data=history).stdout)
+    assert [(d["trip"], d["where"]) for d in docs] == [("doe-2024-03-10", "Seoul (KR)")]

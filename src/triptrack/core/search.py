@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from triptrack.core.model import Catalog, Trip
 
@@ -49,6 +49,7 @@ class Search:
     countries: frozenset[str]  # codes of the countries it names
     cities: frozenset[tuple[str, str]]  # (folded main name, country) of the cities it is a name of
     places: Places | None = None
+    _seen: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, catalog: Catalog, text: str, places: Places | None = None) -> Search:
@@ -68,7 +69,10 @@ class Search:
             return True
         if self.places is None or country not in {c for _name, c in self.cities}:
             return False
-        return any((fold(name), c) in self.cities for name, c in self.places(city, country))
+        key = (city, country)
+        if key not in self._seen:  # each city is looked up once, however many stops it has
+            self._seen[key] = any((fold(name), c) in self.cities for name, c in self.places(city, country))
+        return self._seen[key]
 
     def matches(self, trip: Trip) -> bool:
         if trip.official in self.officials:
