@@ -58,16 +58,24 @@ def test_at_60_columns_the_month_wraps_into_bands(cli):
     assert "          20 Jan         27 Jan" in lines
 
 
-def test_at_160_columns_each_day_has_three_columns(cli):
+def test_at_160_columns_each_day_is_as_wide_as_one_band_allows(cli):
     lines = draw(cli, "2025-01", width=160).splitlines()
-    assert "blinken 1 ·· ·· ·· ·· US  KR JP FR US ·· ·· ··  ·· ·· ·· ·· ·· ·· ··  ·· ·· ·· ·· ·· ·· ··  ·· ·· ·· ·· ··" in lines
-    assert "blinken 2 ·· ·· ·· ·· ··  KR JP FR IT VA ·· ··  ·· ·· ·· ·· ·· ·· ··  ·· ·· ·· ·· ·· ·· ··  ·· ·· ·· ·· ··" in lines
+    assert "          Wed Thu Fri Sat Sun  Mon Tue Wed Thu Fri Sat Sun  Mon Tue Wed Thu Fri Sat Sun  Mon Tue Wed Thu Fri Sat Sun  Mon Tue Wed Thu Fri" in lines
+    assert "blinken 1 ··  ··  ··  ··  US   KR  JP  FR  US  ··  ··  ··   ··  ··  ··  ··  ··  ··  ··   ··  ··  ··  ··  ··  ··  ··   ··  ··  ··  ··  ··" in lines
+
+
+def test_with_room_for_six_columns_a_day_the_city_is_written(cli):
+    lines = draw(cli, "--from", "2025-01-04", "--to", "2025-01-12").splitlines()
+    assert lines[2] == "          Sat 4  Sun 5   Mon 6  Tue 7  Wed 8  Thu 9  Fri 10 Sat 11 Sun 12"
+    assert lines[3] == "blinken 1 ··     Washi…  Seoul  Tokyo  Paris  Washi… ··     ··     ··"
+    assert lines[5] == "blinken 2 ··     ··      Seoul  Tokyo  Paris  Rome   Vatic… ··     ··"
+    assert max(len(line) for line in lines) <= 80
 
 
 def test_a_range_and_one_official(cli):
-    out = draw(cli, "--from", "2025-01-04", "--to", "2025-01-12", "--official", "blinken")
+    out = draw(cli, "--from", "2025-01-04", "--to", "2025-01-12", "--official", "blinken", width=60)
     assert out.splitlines()[0] == "Sat 4 Jan 2025 – Sun 12 Jan 2025"
-    assert "blinken 1 ·· US  KR JP FR US ·· ·· ··" in out.splitlines()
+    assert "blinken 1 ··   US    KR   JP   FR   US   ··   ··   ··" in out.splitlines()
 
 
 def test_a_month_with_no_trip_says_so(cli):

@@ -32,6 +32,13 @@ class TripDay:
             return self.stops[-1].place.country
         return self.home.country if self.home else ""
 
+    @property
+    def city(self) -> str:
+        """Where the day ends, as a city ('' when at no place)."""
+        if self.stops:
+            return self.stops[-1].city
+        return self.home.city if self.home else ""
+
     def words(self, home_name: str) -> str:
         """'Tokyo (JP)', 'Rome (IT), Vatican City (VA)', 'travelling: Tokyo → Paris', 'Washington (home), leaving'."""
         if self.stops:

@@ -1,10 +1,10 @@
 """`triptrack calendar`: a row per official, a cell per day, in week blocks that wrap to the width.
 
-Each official's lane has two lines: where the day ends (a country code; `··` no
-trip) and what happens (`→` travel, `◆` an obligation). Weeks start on Monday and
-are set apart by a space; as many weeks go side by side as the terminal has room
-for (a month fits 80 columns; at 60 it wraps into two bands), three columns a day
-when a whole band still fits, two otherwise. The cities and dates of each trip are
+Each official's lane has two lines: where the day ends (a country code, or the city
+when a day has six columns or more; `··` no trip) and what happens (`→` travel, `◆`
+an obligation). Weeks start on Monday and are set apart by a space; as many weeks
+go side by side as the terminal has room for (a month fits 80 columns; at 60 it
+wraps into two bands), each day as wide as one band allows (2 to 12 columns). The cities and dates of each trip are
 listed beneath, so a code can always be read as a place.
 """
 
@@ -21,6 +21,8 @@ from triptrack.core.model import Catalog, Trip
 from triptrack.render.trip_table import date_range
 
 NO_TRIP = "··"
+WIDEST = 12  # columns a day at most
+CITY_CELL = 6  # from this many columns a day, the city is written instead of the country
 TRAVEL, OBLIGATION = "→", "◆"
 
 
@@ -54,6 +56,11 @@ def _label(catalog: Catalog, lane: Lane, lanes: list[Lane]) -> str:
     return name if len(same) == 1 else f"{name} {same.index(lane) + 1}"
 
 
+def _day_head(day: date, cell: int) -> str:
+    """'M' / 'Mo' / 'Mon' / 'Mon 6' as the cell allows (the last column stays blank)."""
+    return f"{day:%a} {day.day}" if cell >= 7 else f"{day:%a}"[: cell - 1]
+
+
 def _fit_label(label: str, width: int) -> str:
     """Cut the official's id, never the lane number after it ('blinken-a… 2')."""
     name, _, number = label.rpartition(" ") if label.rpartition(" ")[2].isdigit() else (label, "", "")
@@ -63,7 +70,7 @@ def _fit_label(label: str, width: int) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, width: int = 80) -> Group:
@@ -76,7 +83,7 @@ def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, 
     label_width = min(max([len(label) for label in full] + [8]), cap)
     labels = [_fit_label(label, label_width) for label in full]
     room = width - label_width - 1
-    cell = 3 if len(_bands(weeks, room, 3)) == 1 else 2
+    cell = next((c for c in range(WIDEST, 2, -1) if len(_bands(weeks, room, c)) == 1), 2)
     lines: list[Text] = [Text(_title(first, last), style="bold")]
     for band in _bands(weeks, room, cell):
         lines.append(Text(""))
@@ -86,15 +93,20 @@ def calendar_view(catalog: Catalog, lanes: list[Lane], first: date, last: date, 
             start = week[0]
             mark = f"{start.day} {start:%b}" if block >= 6 else str(start.day)
             head.append(_cut(mark, block).ljust(block) + " ", style="dim")
-            initials.append("".join(f"{d:%a}"[: cell - 1].ljust(cell) for d in week) + " ", style="dim")
-        lines += [head, initials]
+            initials.append("".join(_day_head(d, cell).ljust(cell) for d in week) + " ", style="dim")
+        lines += [head, initials] if cell < 7 else [initials]  # 'Mon 6' under each day says it all
         for lane, label in zip(lanes, labels):
             where, what = Text(label.ljust(label_width) + " "), Text(" " * (label_width + 1))
             for week in band:
                 for day in week:
                     entry = lane.days.get(day)
-                    code = (entry.code or TRAVEL) if entry else NO_TRIP
-                    where.append(code[:cell].ljust(cell), style="cyan" if entry else "dim")
+                    if entry is None:
+                        code = NO_TRIP
+                    elif cell >= CITY_CELL and entry.city:
+                        code = _cut(entry.city, cell - 1)
+                    else:
+                        code = entry.code[:cell] or TRAVEL
+                    where.append(code.ljust(cell), style="cyan" if entry else "dim")
                     marks = ""
                     if entry and entry.travel:
                         marks += TRAVEL
