@@ -6,6 +6,7 @@ from triptrack.cli import (  # noqa: F401  (importing a module registers its com
     import_commands,
     manage_commands,
     plan_commands,
+    planner_commands,
     setup_commands,
     stop_commands,
     view_commands,

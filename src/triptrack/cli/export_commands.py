@@ -21,7 +21,7 @@ ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, typ
 )
 def export(
     ctx: typer.Context,
-    trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)],
+    trip_id: Annotated[Optional[str], typer.Argument(metavar="TRIP", help="The trip's id (or --all).", autocompletion=completion.trip_ids)] = None,
     format: Annotated[
         Optional[ExportFormat],
         typer.Option("--format", "-f", help="The output format (default: from the -o file's extension, else csv).", autocompletion=completion.export_formats),
@@ -32,6 +32,12 @@ def export(
     raw: Annotated[
         bool, typer.Option("--raw", help="CSV: write cells that start with = + - @ as they are (no apostrophe).")
     ] = False,
+    every: Annotated[bool, typer.Option("--all", help="Every trip (or those the filters below choose) into one file.")] = False,
+    official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="With --all: only this official's trips.", autocompletion=completion.official_ids)] = None,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="With --all: only trips with a stop in this country.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="With --all: only trips on or after this day.")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="With --all: only trips on or before this day.")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="With --all: only trips that mention TEXT (as list --search).")] = None,
 ) -> None:
     """Export a trip: csv (one row per stop), json (as show --json), ics (calendar events),
     geojson (a map), md (a Markdown briefing)."""
@@ -41,6 +47,12 @@ def export(
 
     name = format.value if format is not None else (format_for_path(output) if output else None) or "csv"
     source = settings(ctx).source()
+    filters = (official, country, start, end, search)
+    if every or trip_id is None or any(f is not None for f in filters):
+        from triptrack.cli.export_many import export_many
+
+        export_many(source, trip_id, every, filters, name, output, raw)
+        return
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     module = exporter(name)

@@ -87,13 +87,19 @@ def list_trips(
     country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="Only trips with a stop in this country (ISO code, e.g. JP).")] = None,
     start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only trips on or after this day (2024-03-15, 2024-03 or 2024).")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only trips on or before this day (a month or year means its end).")] = None,
-    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Only trips whose topics, meetings or notes mention TEXT (any case).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="Only trips that mention TEXT anywhere: title, city (any of its names), country (name or code), official, topics, meetings, notes. Accents and case do not matter.")] = None,
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="Who is where on this day (2025-01-07): a row per trip that has it.")] = None,
 ) -> None:
     """List the trips: id, official, title, first and last day, route."""
     from triptrack.datafile import parsed_cache
     from triptrack.render import output_cache
 
     source = settings(ctx).source()
+    if on is not None:
+        from triptrack.cli.planner_commands import list_on
+
+        list_on(source, on, official, country, start, end, search, as_json)
+        return
     snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
 
     def chosen():
@@ -104,7 +110,10 @@ def list_trips(
             catalog = parsed.catalog()
         else:  # the rest needs only each trip's summary: no stops are read
             catalog = parsed.overview()
-        return catalog, select(catalog, build_filter(catalog, official, country, start, end, search))
+        from triptrack.cli.planner_commands import search_places
+
+        places = search_places() if search else None
+        return catalog, select(catalog, build_filter(catalog, official, country, start, end, search, places))
 
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_summary

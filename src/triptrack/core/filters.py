@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from triptrack.core.model import Catalog, Trip
+from triptrack.core.search import Places, Search, fold
 from triptrack.errors import InputError, NotFoundError
 
 _DAY = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
@@ -42,6 +43,7 @@ class TripFilter:
     start: date | None = None
     end: date | None = None
     search: str | None = None
+    finder: Search | None = None  # built from `search` (see core.search)
 
     def matches(self, trip: Trip) -> bool:
         if self.official and trip.official != self.official:
@@ -54,6 +56,8 @@ class TripFilter:
                 return False
             if (self.start and last < self.start) or (self.end and first > self.end):
                 return False
+        if self.finder:
+            return self.finder.matches(trip)
         if self.search:
             return _mentions(trip, self.search.casefold())
         return True
@@ -75,6 +79,7 @@ def build_filter(
     start: str | None = None,
     end: str | None = None,
     search: str | None = None,
+    places: Places | None = None,
 ) -> TripFilter:
     """Check what a person typed and turn it into a filter (InputError / NotFoundError if unusable)."""
     if official is not None and official not in catalog.officials:
@@ -90,9 +95,14 @@ def build_filter(
     last = parse_bound(end, "--to", end=True) if end else None
     if first and last and last < first:
         raise InputError(f"--to {end} is before --from {start}")
-    if search is not None and not search.strip():
-        raise InputError("--search: give some text to look for")
-    return TripFilter(official, code, first, last, search.strip() if search else None)
+    finder = None
+    if search is not None:
+        if not search.strip():
+            raise InputError("--search: give some text to look for")
+        if not fold(search):
+            raise InputError(f"--search {search!r}: give some letters or digits to look for")
+        finder = Search.build(catalog, search.strip(), places)
+    return TripFilter(official, code, first, last, search.strip() if search else None, finder)
 
 
 def select(catalog: Catalog, trip_filter: TripFilter) -> list[Trip]:

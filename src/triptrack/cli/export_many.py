@@ -1,0 +1,40 @@
+"""`export --all [filters]`: many trips into one file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from triptrack.cli.interaction import usage_error
+
+
+def export_many(source, trip_id, every: bool, filters: tuple, name: str, output, raw: bool) -> None:
+    if trip_id is not None:
+        usage_error(f"give a TRIP or --all, not both ({trip_id!r} and --all or a filter)")
+    if not every:
+        usage_error("give a TRIP to export, or --all for every trip (--official, --country, --from, --to and --search choose among them)")
+    from triptrack.cli.planner_commands import search_places
+    from triptrack.core.filters import build_filter, select
+    from triptrack.datafile import parsed_cache
+    from triptrack.errors import InputError
+    from triptrack.formats.many_trips import export_all
+
+    official, country, start, end, search = filters
+    catalog = parsed_cache.load(source).catalog()
+    places = search_places() if search else None
+    trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
+    if not trips:
+        raise InputError(f"no trips in {source.display} match ({len(catalog.trips)} in all); nothing was written")
+    text = export_all(name, catalog, trips, raw=raw)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from triptrack.datafile import store as storage
+
+    try:
+        storage.atomic_write(Path(output).resolve(), text)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    stops = sum(len(trip.stops) for trip in trips)
+    typer.echo(f"Wrote {len(trips)} trips ({stops} stops, {name}) to {output}", err=True)

@@ -1,0 +1,268 @@
+"""Where a traveller is at one instant: at a stop, on the way, not yet left or back home.
+
+Times stay honest: a date-only stop is "there that day, hours not known", never a
+guessed hour. A stop is *surely* the traveller's place at instant `t` when the
+latest arrival it allows is before `t` and its earliest departure after; it is
+*possibly* the place when `t` lies between its earliest arrival and latest
+departure. Between stops, the leg says when the traveller left and the earliest
+and latest arrival the times allow (the earliest never sooner than the minimum
+travel time of `travel.minimum_travel`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from triptrack.core.localtime import When, utc
+from triptrack.core.model import Catalog, Obligation, Place, Trip
+from triptrack.core.travel import Point, minimum_travel, obligation_outcomes, points
+from triptrack.errors import InputError
+
+# A trip is "around" an instant from this long before its first day to this long after its last.
+AROUND_BEFORE = timedelta(days=7)
+AROUND_AFTER = timedelta(days=2)
+
+BEFORE, AT, THAT_DAY, TRAVELLING, AFTER = "before", "at", "that day", "travelling", "after"
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens on the trip: leaving home, arriving at or leaving a stop, coming back."""
+
+    what: str  # 'arrives in Paris', 'leaves Tokyo', 'leaves Washington (home)', 'back in Washington (home)'
+    when: When
+    place: Place | None
+
+    def after(self, instant: datetime) -> bool:
+        return utc(self.when.earliest()) > instant
+
+
+@dataclass(frozen=True)
+class Countdown:
+    obligation: Obligation
+    left: timedelta  # until its earliest moment; negative once it has begun
+    outcome: str  # travel.Outcome.status: 'met', 'at risk', 'missed', 'before the trip', 'unknown'
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One trip's traveller at one instant."""
+
+    trip: Trip
+    instant: datetime  # UTC
+    kind: str  # BEFORE, AT, THAT_DAY, TRAVELLING or AFTER
+    place: Place | None  # where the traveller is (AT, THAT_DAY, BEFORE/AFTER: home); None on the way
+    stops: tuple[int, ...] = ()  # the stop(s) meant, as indexes of trip.stops
+    since: When | None = None  # arrived (AT, THAT_DAY), left (TRAVELLING), came back (AFTER)
+    until: When | None = None  # leaves (AT, THAT_DAY, BEFORE)
+    origin: Point | None = None  # TRAVELLING: from
+    destination: Point | None = None  # TRAVELLING: to
+    earliest_arrival: datetime | None = None  # TRAVELLING, UTC
+    latest_arrival: datetime | None = None  # TRAVELLING, UTC; None when not recorded
+    next: Event | None = None
+    countdowns: list[Countdown] = field(default_factory=list)
+
+    @property
+    def zone(self) -> str | None:
+        """The zone of where the traveller is, or last was when on the way."""
+        if self.place is not None:
+            return self.place.tz
+        if self.origin is not None and self.origin.place is not None:
+            return self.origin.place.tz
+        return None
+
+
+def span(trip: Trip) -> tuple[datetime, datetime] | None:
+    """(earliest start, latest end) of the trip in UTC, or None when it has no stops."""
+    if not trip.stops:
+        return None
+    start = trip.leaves.earliest() if trip.leaves else trip.stops[0].arrive.earliest()
+    end = trip.returns.latest() if trip.returns else trip.stops[-1].leaves.latest()
+    return utc(start), utc(end)
+
+
+def around(first_day: date | None, last_day: date | None, instant: datetime) -> bool:
+    """Cheap test on a trip's days (local dates, so a day of slack each side): is it near `instant`?"""
+    if first_day is None or last_day is None:
+        return False
+    day = instant.date()
+    return first_day - AROUND_BEFORE - timedelta(days=1) <= day <= last_day + AROUND_AFTER + timedelta(days=1)
+
+
+def events(catalog: Catalog, trip: Trip) -> list[Event]:
+    """Leaving home, each arrival and departure, and coming back, in the trip's order."""
+    home = catalog.home_of(trip)
+    home_name = f"{home.city} (home)" if home else "home"
+    out: list[Event] = []
+    if trip.leaves:
+        out.append(Event(f"leaves {home_name}", trip.leaves, home))
+    for index, stop in enumerate(trip.stops):
+        out.append(Event(f"arrives in {stop.city}", stop.arrive, stop.place))
+        if stop.depart is not None:
+            out.append(Event(f"leaves {stop.city}", stop.depart, stop.place))
+    if trip.returns:
+        out.append(Event(f"back in {home_name}", trip.returns, home))
+    return out
+
+
+def situation(catalog: Catalog, trip: Trip, instant: datetime) -> Situation | None:
+    """Where the trip's traveller is at `instant` (aware); None for a trip without stops."""
+    window = span(trip)
+    if window is None:
+        return None
+    t = utc(instant)
+    home = catalog.home_of(trip)
+    upcoming = next((e for e in events(catalog, trip) if e.after(t)), None)
+    countdowns = _countdowns(catalog, trip, t)
+    common = {"trip": trip, "instant": t, "next": upcoming, "countdowns": countdowns}
+    start, end = window
+    if t < start:
+        until = trip.leaves or trip.stops[0].arrive
+        return Situation(kind=BEFORE, place=home, until=until, **common)
+    if t > end:
+        return Situation(kind=AFTER, place=home if trip.returns else None, since=trip.returns or trip.stops[-1].leaves, **common)
+    possible = [
+        i for i, stop in enumerate(trip.stops)
+        if utc(stop.arrive.earliest()) <= t <= utc(stop.leaves.latest())
+    ]
+    sure = [i for i in possible if utc(trip.stops[i].arrive.latest()) <= t <= utc(trip.stops[i].leaves.earliest())]
+    if sure:
+        stop = trip.stops[sure[0]]
+        return Situation(kind=AT, place=stop.place, stops=(sure[0],), since=stop.arrive, until=stop.depart, **common)
+    if possible:
+        stop = trip.stops[possible[0]]
+        last = trip.stops[possible[-1]]
+        return Situation(
+            kind=THAT_DAY, place=stop.place, stops=tuple(possible), since=stop.arrive, until=last.depart, **common
+        )
+    return _on_the_way(catalog, trip, t, common)
+
+
+def _on_the_way(catalog: Catalog, trip: Trip, t: datetime, common: dict) -> Situation:
+    """Between two points: the last one left before `t` and the one after it."""
+    route = points(catalog, trip)
+    if not route or route[0].stop is not None:  # no home known: the trip starts at its first stop
+        route = [Point("home", None, None, trip.leaves, None), *route]
+    origin, destination = route[0], route[1]
+    for before, after in zip(route, route[1:]):
+        if before.leaves is not None and utc(before.leaves.earliest()) <= t:
+            origin, destination = before, after
+    km = origin.place.distance_to(destination.place) if origin.place and destination.place else None
+    least = minimum_travel(km) if km is not None else timedelta(0)
+    earliest = utc(origin.leaves.earliest()) + least if origin.leaves else t
+    if destination.arrive is not None:
+        earliest = max(earliest, utc(destination.arrive.earliest()))
+    latest = utc(destination.arrive.latest()) if destination.arrive is not None else None
+    return Situation(
+        kind=TRAVELLING, place=None, since=origin.leaves, origin=origin, destination=destination,
+        earliest_arrival=earliest, latest_arrival=latest, **common,
+    )
+
+
+def _countdowns(catalog: Catalog, trip: Trip, t: datetime) -> list[Countdown]:
+    outcomes = {id(o.obligation): o.status for o in obligation_outcomes(catalog, trip)}
+    return [
+        Countdown(obligation, utc(obligation.when.earliest()) - t, outcomes.get(id(obligation), "unknown"))
+        for obligation in trip.obligations
+    ]
+
+
+def situations(catalog: Catalog, trips: list[Trip], instant: datetime) -> list[Situation]:
+    """The situation on every trip around `instant`, by official then start."""
+    t = utc(instant)
+    found = []
+    for trip in trips:
+        window = span(trip)
+        if window is None:
+            continue
+        start, end = window
+        if start - AROUND_BEFORE <= t <= end + AROUND_AFTER:
+            found.append(situation(catalog, trip, t))
+    return sorted(found, key=lambda s: (s.trip.official, span(s.trip)[0], s.trip.id))
+
+
+def parse_instant(text: str, tz: str) -> datetime:
+    """`--at`: a date and time read in zone `tz` unless it carries a UTC offset; a date
+    alone means noon. A date without a year, or a month that does not exist, is refused."""
+    from datetime import time
+
+    from triptrack.core.localtime import parse_user, zone
+
+    try:
+        zone(tz)
+    except ValueError as exc:
+        raise InputError(f"--tz: {exc}") from None
+    offset = _OFFSET.search(text.strip())
+    wall = text.strip()[: offset.start()].strip() if offset else text
+    try:
+        when = parse_user(wall, "UTC" if offset else tz)
+    except ValueError as exc:
+        raise InputError(f"--at {text!r}: {exc}") from None
+    if when.date_only:
+        if offset:
+            raise InputError(f"--at {text!r}: an offset needs a time of day, e.g. 2025-01-07 12:00+09:00")
+        when = When(when.day, time(12), tz)
+    if offset:
+        sign = -1 if offset["sign"] == "-" else 1
+        shift = timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"]))) if offset["h"] else timezone.utc
+        return utc(datetime.combine(when.day, when.at, tzinfo=shift))
+    return utc(when.aware())
+
+
+_OFFSET = re.compile(r"(?:(?<=\d)Z|\s*(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2}))$")
+
+
+def to_json(catalog: Catalog, found: Situation) -> dict:
+    """One situation as plain data for `now --json`."""
+    from triptrack.core.localtime import zone
+
+    trip = found.trip
+    official = catalog.officials.get(trip.official)
+    home_tz = official.home_tz if official else "UTC"
+    here = found.zone
+
+    def moment(at: datetime | None, tz: str | None) -> str | None:
+        return at.astimezone(zone(tz)).isoformat(timespec="seconds") if at is not None and tz else None
+
+    def when(value: When | None) -> dict | None:
+        return None if value is None else {"local": value.iso(), "tz": value.tz, "hour_known": not value.date_only}
+
+    doc = {
+        "trip": trip.id,
+        "official": trip.official,
+        "official_name": official.name if official else trip.official,
+        "at": found.instant.isoformat(timespec="seconds"),
+        "state": found.kind,
+        "place": None if found.place is None else {
+            "city": found.place.city, "country": found.place.country, "tz": found.place.tz,
+        },
+        "stops": [i + 1 for i in found.stops],
+        "local_time": moment(found.instant, here),
+        "home_time": moment(found.instant, home_tz),
+        "since": when(found.since),
+        "until": when(found.until),
+        "leg": None,
+        "next": None if found.next is None else {"what": found.next.what, **when(found.next.when)},
+        "obligations": [
+            {
+                "what": c.obligation.what,
+                "when": when(c.obligation.when),
+                "home_time": moment(c.obligation.when.aware(), home_tz),
+                "local_time": moment(c.obligation.when.aware(), here),
+                "seconds_left": int(c.left.total_seconds()),
+                "outcome": c.outcome,
+            }
+            for c in found.countdowns
+        ],
+    }
+    if found.kind == TRAVELLING:
+        doc["leg"] = {
+            "from": found.origin.label,
+            "to": found.destination.label,
+            "left": when(found.origin.leaves),
+            "earliest_arrival": moment(found.earliest_arrival, found.destination.place.tz if found.destination.place else "UTC"),
+            "latest_arrival": moment(found.latest_arrival, found.destination.place.tz if found.destination.place else "UTC"),
+        }
+    return doc
