@@ -3,6 +3,7 @@
 from triptrack.cli import (  # noqa: F401  (importing a module registers its commands)
     edit_commands,
     export_commands,
+    history_commands,
     import_commands,
     manage_commands,
     plan_commands,

@@ -1,0 +1,65 @@
+"""The edit journal's commands: `history` lists what changed the data file, `undo` reverts the last."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from triptrack.cli.app import app, settings
+
+
+@app.command(epilog="Examples: triptrack history · triptrack history --json")
+def history(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of drawing.")] = False,
+) -> None:
+    """List triptrack's edits of the data file, newest first: when, command, trips (the last 50)."""
+    import os
+    from pathlib import Path
+
+    from triptrack.datafile import journal
+
+    source = settings(ctx).source()
+    entries = journal.entries(Path(os.path.realpath(source.path)))
+    if as_json:
+        from dataclasses import asdict
+
+        from triptrack.formats.json_doc import dumps
+
+        typer.echo(dumps([asdict(entry) for entry in reversed(entries)]), nl=False)
+        return
+    if not entries:
+        typer.echo(f"No edits of {source.display} in the journal yet.")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from triptrack.render.console import make_console
+
+    console = make_console()
+    table = Table(box=None, pad_edge=False, header_style="bold", title_justify="left",
+                  title=Text(f"Edits of {source.display}, newest first"))
+    table.add_column("#", justify="right")
+    table.add_column("When", no_wrap=True)
+    table.add_column("Command", ratio=3)
+    table.add_column("Trips", ratio=1)
+    for entry in reversed(entries):
+        command = entry.command or "(unknown command)"
+        if entry.undoes is not None:
+            command += f" (reverted #{entry.undoes})"
+        table.add_row(str(entry.number), entry.when_shown(), Text(command), Text(", ".join(entry.trips) or "-"))
+    console.print(table)
+
+
+@app.command(epilog="Run it again to undo the undo. Examples: triptrack undo · triptrack history")
+def undo(ctx: typer.Context) -> None:
+    """Put back the data file as it was before triptrack's last edit (refused if it changed since)."""
+    from triptrack.datafile.undo import undo as undo_last
+
+    source = settings(ctx).source()
+    done = undo_last(source)
+    what = done.entry.command or "(unknown command)"
+    trips = f" ({', '.join(done.entry.trips)})" if done.entry.trips else ""
+    seed = "; the file holds the sample it started from again" if done.restored_seed else ""
+    typer.echo(f"Undid #{done.entry.number} {what}{trips} of {done.entry.when_shown()}{seed}. Wrote {source.display}.")

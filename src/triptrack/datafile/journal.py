@@ -1,0 +1,311 @@
+"""The edit journal: what each write of the data file replaced, so `undo` can put it back.
+
+Every replacement of a data file (`store.write_checked`) calls `record` with the
+bytes before and after. The journal keeps, per data file, the last `KEEP` entries in
+the user's state folder ($TRIPTRACK_STATE_DIR, else $XDG_STATE_HOME/triptrack, else
+~/.local/state/triptrack), under journal/<hash of the file's real path>/:
+
+* NNNNNN.json: when, the command, the trips it touched, the SHA-256 of the bytes it
+  wrote (so `undo` can tell whether anything changed the file since) and of the bytes
+  it replaced;
+* NNNNNN.before: a copy of the replaced bytes.
+
+`undo` restores the newest entry's `before` bytes through the same atomic write, so
+the undo is itself an entry, and undoing an undo brings the edit back (as vi's `u`).
+It refuses when the file's bytes are not those the newest entry wrote: a hand edit,
+another program, or an edit made with the journal unreachable would be lost.
+A journal that cannot be written never fails an edit: the edit is done, and a note
+on stderr says that it cannot be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+KEEP = 50  # entries kept per data file
+STATE_ENV = "TRIPTRACK_STATE_DIR"
+_NAME_WIDTH = 6
+
+# What the running command is, set once by the CLI (the journal says which command wrote).
+_context: dict = {"command": "", "undoes": None}
+
+
+def describe_command(words: list[str]) -> None:
+    """The command line being run, without the global --data option (the journal is per file)."""
+    kept: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--data":
+            skip = True
+        elif not word.startswith("--data="):
+            kept.append(word)
+    import shlex
+
+    _context["command"] = " ".join(shlex.quote(word) for word in kept)
+
+
+def state_dir() -> Path:
+    base = os.environ.get(STATE_ENV)
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(xdg) / "triptrack"
+
+
+def folder_for(target: Path) -> Path:
+    """The journal folder of one data file (by its real path)."""
+    import hashlib
+
+    real = os.path.realpath(target)
+    return state_dir() / "journal" / hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+
+
+@dataclass
+class Entry:
+    number: int
+    when: str  # ISO 8601 with the local offset of the machine that wrote
+    command: str
+    trips: list[str] = field(default_factory=list)
+    after_sha: str = ""
+    before_sha: str = ""  # "" when the edit created the file
+    undoes: int | None = None  # the entry this undo reverted
+    path: str = ""
+
+    @property
+    def created(self) -> bool:
+        return not self.before_sha
+
+    def summary(self) -> str:
+        return f"#{self.number} {self.command or '(unknown command)'} at {self.when_shown()}"
+
+    def when_shown(self) -> str:
+        from datetime import datetime
+
+        try:
+            moment = datetime.fromisoformat(self.when).astimezone()
+        except ValueError:
+            return self.when
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def record(target: Path, before: bytes | None, after: bytes) -> None:
+    """After `target` was replaced by `after`: keep what it replaced (`before`, None if it did not exist).
+
+    Called by store.write_checked right after the atomic replace, while the lock is held.
+    """
+    try:
+        _record(target, before, after)
+    except OSError as exc:
+        sys.stderr.write(
+            f"triptrack: note: the edit was written, but the undo journal in {state_dir()} cannot be: "
+            f"{exc.strerror or exc}; this edit cannot be undone\n"
+        )
+
+
+def _record(target: Path, before: bytes | None, after: bytes) -> None:
+    import json
+    from datetime import datetime
+
+    folder = folder_for(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    numbers = _numbers(folder)
+    number = (numbers[-1] + 1) if numbers else 1
+    name = f"{number:0{_NAME_WIDTH}d}"
+    if before is not None:
+        _write_bytes(folder / f"{name}.before", before)
+    entry = Entry(
+        number=number,
+        when=datetime.now().astimezone().isoformat(timespec="seconds"),
+        command=_context["command"],
+        trips=changed_trips(before or b"", after),
+        after_sha=_digest(after),
+        before_sha=_digest(before) if before is not None else "",
+        undoes=_context["undoes"],
+        path=os.path.realpath(target),
+    )
+    from triptrack.datafile.store import atomic_write
+
+    atomic_write(folder / f"{name}.json", json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n")
+    for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:
+        for suffix in (".json", ".before"):
+            try:
+                os.unlink(folder / f"{old:0{_NAME_WIDTH}d}{suffix}")
+            except FileNotFoundError:
+                pass
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+
+
+def _numbers(folder: Path) -> list[int]:
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    return sorted(int(name[:-5]) for name in names if name.endswith(".json") and name[:-5].isdigit())
+
+
+def entries(target: Path) -> list[Entry]:
+    """The journal of one data file, oldest first (unreadable entries are skipped)."""
+    import json
+
+    folder = folder_for(target)
+    out = []
+    for number in _numbers(folder):
+        try:
+            fields = json.loads((folder / f"{number:0{_NAME_WIDTH}d}.json").read_text("utf-8"))
+            out.append(Entry(**fields))
+        except (OSError, ValueError, TypeError):
+            continue
+    return out
+
+
+def before_bytes(target: Path, entry: Entry) -> bytes | None:
+    """The bytes `entry` replaced, or None if they are gone or damaged."""
+    try:
+        raw = (folder_for(target) / f"{entry.number:0{_NAME_WIDTH}d}.before").read_bytes()
+    except OSError:
+        return None
+    return raw if _digest(raw) == entry.before_sha else None
+
+
+# --- which trips an edit touched ---------------------------------------------------------
+
+_CHUNK = 1 << 16
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    limit = min(len(a), len(b))
+    start = 0
+    while start < limit and a[start : start + _CHUNK] == b[start : start + _CHUNK]:
+        start += _CHUNK
+    start = min(start, limit)
+    end = min(start + _CHUNK, limit)
+    while start < end and a[start] == b[start]:
+        start += 1
+    return start
+
+
+def _common_suffix(a: bytes, b: bytes, floor: int) -> int:
+    """Length of the common tail, not reaching into the first `floor` bytes of either."""
+    limit = min(len(a), len(b)) - floor
+    size = 0
+    while size < limit:
+        step = min(_CHUNK, limit - size)
+        if a[len(a) - size - step : len(a) - size] != b[len(b) - size - step : len(b) - size]:
+            break
+        size += step
+    else:
+        return size
+    while size < limit and a[len(a) - size - 1] == b[len(b) - size - 1]:
+        size += 1
+    return size
+
+
+def _indent(line: bytes) -> int | None:
+    """Indentation of a line that holds a key or an item; None for blank and comment lines."""
+    stripped = line.lstrip(b" ")
+    if not stripped.strip() or stripped.startswith(b"#"):
+        return None
+    return len(line) - len(stripped)
+
+
+def _key(line: bytes) -> str:
+    text = line.strip().lstrip(b"- ").split(b":", 1)[0].strip(b"'\" ")
+    return text.decode("utf-8", "replace")
+
+
+def _line_at(text: bytes, offset: int) -> tuple[int, int]:
+    begin = text.rfind(b"\n", 0, offset) + 1
+    end = text.find(b"\n", offset)
+    return begin, len(text) if end == -1 else end
+
+
+def _trip_at(text: bytes, offset: int) -> tuple[str, int] | None:
+    """The trip whose block holds byte `offset` of a block-style data file: (id, its indent)."""
+    chain: list[tuple[int, bytes]] = []
+    begin, end = _line_at(text, offset)
+    while True:
+        line = text[begin:end]
+        indent = _indent(line)
+        if indent is not None and (not chain or indent < chain[-1][0]):
+            chain.append((indent, line))
+            if indent == 0:
+                break
+        if begin == 0:
+            break
+        begin, end = _line_at(text, begin - 1)
+    if len(chain) >= 2 and chain[-1][0] == 0 and _key(chain[-1][1]) == "trips":
+        indent, line = chain[-2]
+        return _key(line), indent
+    return None
+
+
+def _segments(text: bytes, start: int, stop: int) -> dict[str, bytes]:
+    """text[start:stop] cut at its trip keys: trip id -> its text in that range.
+
+    The first piece belongs to the trip found at `start` ("" when none is); later pieces
+    begin at each trip key line (the keys directly under the top-level `trips:`).
+    """
+    if start >= stop:
+        return {}
+    found = _trip_at(text, start)
+    current = found[0] if found else ""
+    trip_indent = found[1] if found else None
+    section = "trips" if found else ""
+    pieces: dict[str, bytes] = {}
+    piece_start = start
+    position = start
+    while position < stop:
+        end = text.find(b"\n", position)
+        end = len(text) if end == -1 else end
+        line = text[position:end]
+        indent = _indent(line)
+        starts_trip = False
+        if indent == 0:
+            section = _key(line)
+        elif section == "trips" and indent is not None:
+            trip_indent = indent if trip_indent is None else trip_indent
+            starts_trip = indent == trip_indent
+        if (starts_trip or indent == 0) and position > piece_start:
+            pieces[current] = pieces.get(current, b"") + text[piece_start:position]
+            piece_start = position
+        if starts_trip:
+            current = _key(line)
+        elif indent == 0:
+            current = ""
+        position = end + 1
+    pieces[current] = pieces.get(current, b"") + text[piece_start:stop]
+    return pieces
+
+
+def changed_trips(before: bytes, after: bytes) -> list[str]:
+    """Ids of the trips whose text differs between `before` and `after` (cheap: no parse).
+
+    Only the range between the common head and tail is looked at, cut into trips.
+    """
+    if before == after:
+        return []
+    head = _common_prefix(before, after)
+    head = before.rfind(b"\n", 0, head) + 1  # from the start of the first changed line
+    tail = _common_suffix(before, after, head)
+    old = _segments(before, head, len(before) - tail)
+    new = _segments(after, head, len(after) - tail)
+    names = [name for name in old if old[name] != new.get(name)]
+    names += [name for name in new if name not in old]
+    return [name for name in names if name]

@@ -1,0 +1,160 @@
+"""The edit journal, `history` and `undo` (issue 14, part 6), end to end through the CLI."""
+
+from __future__ import annotations
+
+import shutil
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SAMPLE, digest
+from triptrack.datafile import journal
+
+
+def ok(result):
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_undo_restores_the_bytes_before_the_edit_and_undoing_the_undo_brings_it_back(cli, data_file):
+    original = data_file.read_bytes()
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    edited = data_file.read_bytes()
+    assert edited != original
+    result = ok(cli("undo"))
+    assert result.stdout.startswith("Undid #1 trip edit blinken-final --title Renamed (blinken-final) of ")
+    assert data_file.read_bytes() == original
+    ok(cli("undo"))  # the undo is an edit too
+    assert data_file.read_bytes() == edited
+    ok(cli("undo"))
+    assert data_file.read_bytes() == original
+
+
+def test_history_lists_when_command_and_trip_newest_first(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    ok(cli("trip", "edit", "blinken-final-record", "--status", "completed"))
+    ok(cli("undo"))
+    lines = ok(cli("history")).stdout.splitlines()
+    rows = [line.split() for line in lines[2:]]
+    assert [row[0] for row in rows] == ["3", "2", "1"]
+    assert lines[2].split()[3:] == ["undo", "(reverted", "#2)", "blinken-final-record"]
+    assert "trip edit blinken-final-record --status completed" in lines[3]
+    assert lines[3].rstrip().endswith("blinken-final-record")
+    assert lines[4].rstrip().endswith("blinken-final")
+    import json
+
+    entries = json.loads(ok(cli("history", "--json")).stdout)
+    assert [e["number"] for e in entries] == [3, 2, 1]
+    assert entries[0]["undoes"] == 2 and entries[2]["trips"] == ["blinken-final"]
+
+
+def test_add_stop_and_delete_name_their_trip(cli, data_file):
+    ok(cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00", "--country", "IT"))
+    ok(cli("trip", "delete", "blinken-final-record", "--yes"))
+    entries = journal.entries(data_file)
+    assert [e.trips for e in entries] == [["blinken-final"], ["blinken-final-record"]]
+
+
+def test_undo_with_an_empty_history_is_refused(cli, data_file):
+    before = digest(data_file)
+    result = cli("undo")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"triptrack: error: nothing to undo: no edit of {data_file} is in the journal")
+    assert result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+    assert "No edits of" in ok(cli("history")).stdout
+
+
+def test_undo_after_a_hand_edit_is_refused_and_writes_nothing(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    with data_file.open("a", encoding="utf-8") as handle:
+        handle.write("# a note typed by hand\n")
+    before = digest(data_file)
+    result = cli("undo")
+    assert result.exit_code == 1
+    assert "was changed after triptrack's last edit (#1 trip edit blinken-final --title Renamed" in result.stderr
+    assert "nothing was written" in result.stderr and result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+    assert len(journal.entries(data_file)) == 1  # the refusal is not an edit
+
+
+def test_undo_of_a_deleted_file_is_refused(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    data_file.unlink()
+    result = cli("undo")
+    assert result.exit_code == 1 and "was deleted after triptrack's last edit" in result.stderr
+    assert not data_file.exists()
+
+
+def test_undo_of_the_edit_that_created_the_default_file_puts_the_sample_back(bare_cli, tmp_path):
+    ok(bare_cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    result = ok(bare_cli("undo"))
+    assert "the file holds the sample it started from again" in result.stdout
+    from triptrack.datafile.store import user_data_path
+
+    assert user_data_path().read_bytes() == SAMPLE.read_bytes()
+
+
+def test_each_data_file_has_its_own_journal(cli, data_file, tmp_path):
+    other = tmp_path / "other.yaml"
+    shutil.copyfile(SAMPLE, other)
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    result = cli("undo", data=other)
+    assert result.exit_code == 1 and "nothing to undo" in result.stderr
+    assert other.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_the_journal_keeps_the_last_entries_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(journal, "KEEP", 5)
+    target = tmp_path / "t.yaml"
+    for number in range(8):
+        journal.record(target, f"v{number}\n".encode(), f"v{number + 1}\n".encode())
+    kept = journal.entries(target)
+    assert [e.number for e in kept] == [4, 5, 6, 7, 8]
+    assert journal.before_bytes(target, kept[0]) == b"v3\n"
+    assert len(list(journal.folder_for(target).iterdir())) == 10
+
+
+def test_a_damaged_copy_is_refused(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    entry = journal.entries(data_file)[-1]
+    (journal.folder_for(data_file) / f"{entry.number:06d}.before").write_bytes(b"trips: {}\n")
+    before = digest(data_file)
+    result = cli("undo")
+    assert result.exit_code == 1 and "missing or damaged" in result.stderr
+    assert digest(data_file) == before
+
+
+def test_an_unwritable_journal_does_not_fail_the_edit(cli, data_file, tmp_path, monkeypatch):
+    blocker = tmp_path / "state-is-a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("TRIPTRACK_STATE_DIR", str(blocker))
+    result = cli("trip", "edit", "blinken-final", "--title", "Renamed")
+    assert result.exit_code == 0
+    assert "this edit cannot be undone" in result.stderr
+    assert b"Renamed" in data_file.read_bytes()
+
+
+TRIPS = ["alpha", "beta-2", "gamma.x"]
+
+
+def _file(titles: list[str]) -> bytes:
+    lines = ["officials:", "  o:", "    name: O", "trips:"]
+    for trip_id, title in zip(TRIPS, titles):
+        lines += [f"  {trip_id}:", f"    title: {title}", "    official: o", "    stops:", "      - city: X", "        tz: UTC"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c d"]), min_size=3, max_size=3), st.sets(st.integers(0, 2)))
+def test_changed_trips_names_exactly_the_trips_whose_text_changed(titles, changed):
+    after = [title + "!" if index in changed else title for index, title in enumerate(titles)]
+    found = journal.changed_trips(_file(titles), _file(after))
+    assert sorted(found) == sorted(TRIPS[index] for index in changed)
+
+
+def test_changed_trips_of_an_added_and_a_removed_trip():
+    base = _file(["a", "b", "c"])
+    cut = base[: base.index(b"  gamma.x:")]
+    assert journal.changed_trips(cut, base) == ["gamma.x"]
+    assert journal.changed_trips(base, cut) == ["gamma.x"]
+    assert journal.changed_trips(base, base.replace(b"    name: O", b"    name: P")) == []
