@@ -9,6 +9,7 @@ from triptrack.cli import (  # noqa: F401  (importing a module registers its com
     plan_commands,
     setup_commands,
     stop_commands,
+    trip_date_commands,
     view_commands,
 )
 from triptrack.cli.app import app
