@@ -155,7 +155,7 @@ def copy_trip(source: storage.DataSource, source_id: str, new_id: str, shift: st
                 raise InputError(f"trip {source_id} has no dates to move to --start {start}; use --shift or none")
             offset = (first_day - original.first_day).days
         moved = shifted_trip(original, offset) if offset else replace(original)
-        moved = replace(moved, id=new_id, status="planned", sources=[], stops=[replace(s, ref="") for s in moved.stops])
+        moved = replace(moved, id=new_id, status="planned", sources=[], version_of="", stops=[replace(s, ref="") for s in moved.stops])
         official = doc.catalog.officials.get(moved.official)
         data = trip_data(moved, official.home_tz if official else "UTC")
         moved_words = f", moved by {days_words(offset)}" if offset else ""
