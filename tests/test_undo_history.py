@@ -158,3 +158,10 @@ def test_changed_trips_of_an_added_and_a_removed_trip():
     assert journal.changed_trips(cut, base) == ["gamma.x"]
     assert journal.changed_trips(base, cut) == ["gamma.x"]
     assert journal.changed_trips(base, base.replace(b"    name: O", b"    name: P")) == []
+    spaced = base + b"\n  delta:\n    title: D\n"  # a new trip after a blank line
+    assert journal.changed_trips(base, spaced) == ["delta"]
+
+
+def test_trip_copy_names_only_the_new_trip(cli, data_file):
+    ok(cli("trip", "copy", "blinken-final-record", "again", "--shift", "+1w"))
+    assert journal.entries(data_file)[-1].trips == ["again"]

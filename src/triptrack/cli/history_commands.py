@@ -38,12 +38,12 @@ def history(
     from triptrack.render.console import make_console
 
     console = make_console()
-    table = Table(box=None, pad_edge=False, header_style="bold", title_justify="left",
-                  title=Text(f"Edits of {source.display}, newest first"))
+    console.print(Text(f"Edits of {source.display}, newest first", style="bold"))
+    table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("#", justify="right")
     table.add_column("When", no_wrap=True)
-    table.add_column("Command", ratio=3)
-    table.add_column("Trips", ratio=1)
+    table.add_column("Command")
+    table.add_column("Trips", max_width=30)
     for entry in reversed(entries):
         command = entry.command or "(unknown command)"
         if entry.undoes is not None:

@@ -306,6 +306,6 @@ def changed_trips(before: bytes, after: bytes) -> list[str]:
     tail = _common_suffix(before, after, head)
     old = _segments(before, head, len(before) - tail)
     new = _segments(after, head, len(after) - tail)
-    names = [name for name in old if old[name] != new.get(name)]
-    names += [name for name in new if name not in old]
-    return [name for name in names if name]
+    names = list(old) + [name for name in new if name not in old]
+    # blank lines between trips belong to the trip above: adding a trip below it does not change it
+    return [name for name in names if name and old.get(name, b"").strip() != new.get(name, b"").strip()]
