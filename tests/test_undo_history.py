@@ -16,7 +16,7 @@ def ok(result):
     return result
 
 
-def test_undo_restores_the_bytes_before_the_edit_and_undoing_the_undo_brings_it_back(cli, data_file):
+def test_undo_restores_the_bytes_before_the_edit_and_redo_undoes_the_undo(cli, data_file):
     original = data_file.read_bytes()
     ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
     edited = data_file.read_bytes()
@@ -24,10 +24,42 @@ def test_undo_restores_the_bytes_before_the_edit_and_undoing_the_undo_brings_it_
     result = ok(cli("undo"))
     assert result.stdout.startswith("Undid #1 trip edit blinken-final --title Renamed (blinken-final) of ")
     assert data_file.read_bytes() == original
-    ok(cli("undo"))  # the undo is an edit too
+    result = ok(cli("redo"))  # undoing the undo
+    assert result.stdout.startswith("Redid #1 trip edit blinken-final --title Renamed (blinken-final) of ")
     assert data_file.read_bytes() == edited
     ok(cli("undo"))
     assert data_file.read_bytes() == original
+
+
+def test_undo_steps_back_edit_by_edit_and_redo_forward(cli, data_file):
+    states = [data_file.read_bytes()]
+    for title in ("One", "Two", "Three"):
+        ok(cli("trip", "edit", "blinken-final", "--title", title))
+        states.append(data_file.read_bytes())
+    for expected in reversed(states[:-1]):
+        ok(cli("undo"))
+        assert data_file.read_bytes() == expected
+    refused = cli("undo")
+    assert refused.exit_code == 1
+    assert "nothing left to undo" in refused.stderr and "'triptrack redo' puts the last one back" in refused.stderr
+    for expected in states[1:]:
+        ok(cli("redo"))
+        assert data_file.read_bytes() == expected
+    assert "nothing to redo" in cli("redo").stderr
+
+
+def test_a_new_edit_after_an_undo_ends_the_redo(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "One"))
+    ok(cli("undo"))
+    ok(cli("trip", "edit", "blinken-final", "--title", "Other"))
+    before = digest(data_file)
+    result = cli("redo")
+    assert result.exit_code == 1
+    assert result.stderr == f"triptrack: error: nothing to redo: no edit of {data_file} was undone since the last edit\n"
+    assert digest(data_file) == before
+    ok(cli("undo"))  # undoes "Other", then the undo of "One" is in effect: nothing more to undo
+    assert data_file.read_bytes() == SAMPLE.read_bytes()
+    assert "nothing left to undo" in cli("undo").stderr
 
 
 def test_history_lists_when_command_and_trip_newest_first(cli, data_file):
@@ -37,7 +69,7 @@ def test_history_lists_when_command_and_trip_newest_first(cli, data_file):
     lines = ok(cli("history")).stdout.splitlines()
     rows = [line.split() for line in lines[2:]]
     assert [row[0] for row in rows] == ["3", "2", "1"]
-    assert lines[2].split()[3:] == ["undo", "(reverted", "#2)", "blinken-final-record"]
+    assert lines[2].split()[3:] == ["undo", "(of", "#2)", "blinken-final-record"]
     assert "trip edit blinken-final-record --status completed" in lines[3]
     assert lines[3].rstrip().endswith("blinken-final-record")
     assert lines[4].rstrip().endswith("blinken-final")
@@ -165,3 +197,27 @@ def test_changed_trips_of_an_added_and_a_removed_trip():
 def test_trip_copy_names_only_the_new_trip(cli, data_file):
     ok(cli("trip", "copy", "blinken-final-record", "again", "--shift", "+1w"))
     assert journal.entries(data_file)[-1].trips == ["again"]
+
+
+@given(st.lists(st.sampled_from(["edit", "undo", "redo"]), max_size=30))
+def test_undo_and_redo_stacks_follow_an_editor(operations):
+    """The journal read as stacks gives what an editor's undo/redo would: a model with a list of states."""
+    from triptrack.datafile.undo import stacks
+
+    entries: list[journal.Entry] = []
+    states, position, top = [0], 0, 0  # the model: states in reach, where we are, the newest state made
+    for operation in operations:
+        state = stacks(entries)
+        assert len(state.done) == position and len(state.undone) == len(states) - 1 - position
+        number = len(entries) + 1
+        if operation == "edit":
+            top += 1
+            states[position + 1:] = [top]
+            position += 1
+            entries.append(journal.Entry(number, "", "edit"))
+        elif operation == "undo" and state.done:
+            position -= 1
+            entries.append(journal.Entry(number, "", "undo", undoes=state.done[-1].number))
+        elif operation == "redo" and state.undone:
+            position += 1
+            entries.append(journal.Entry(number, "", "redo", redoes=state.undone[-1][0].number))

@@ -27,7 +27,7 @@ def report_error(message: str) -> None:
 COMMAND_ORDER = (
     "show", "list", "timeline", "check", "compare", "stats",
     "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
-    "import", "export", "history", "undo", "init", "where",
+    "import", "export", "history", "undo", "redo", "init", "where",
 )
 
 

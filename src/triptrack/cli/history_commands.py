@@ -47,19 +47,34 @@ def history(
     for entry in reversed(entries):
         command = entry.command or "(unknown command)"
         if entry.undoes is not None:
-            command += f" (reverted #{entry.undoes})"
+            command += f" (of #{entry.undoes})"
+        if entry.redoes is not None:
+            command += f" (of #{entry.redoes})"
         table.add_row(str(entry.number), entry.when_shown(), Text(command), Text(", ".join(entry.trips) or "-"))
     console.print(table)
 
 
-@app.command(epilog="Run it again to undo the undo. Examples: triptrack undo · triptrack history")
+@app.command(epilog="Run it again to go one more edit back; 'triptrack redo' undoes an undo. Examples: triptrack undo · triptrack history")
 def undo(ctx: typer.Context) -> None:
     """Put back the data file as it was before triptrack's last edit (refused if it changed since)."""
     from triptrack.datafile.undo import undo as undo_last
 
     source = settings(ctx).source()
     done = undo_last(source)
-    what = done.entry.command or "(unknown command)"
-    trips = f" ({', '.join(done.entry.trips)})" if done.entry.trips else ""
     seed = "; the file holds the sample it started from again" if done.restored_seed else ""
-    typer.echo(f"Undid #{done.entry.number} {what}{trips} of {done.entry.when_shown()}{seed}. Wrote {source.display}.")
+    typer.echo(f"Undid {_edit_words(done.entry)}{seed}. Wrote {source.display}.")
+
+
+@app.command(epilog="Examples: triptrack undo; triptrack redo")
+def redo(ctx: typer.Context) -> None:
+    """Undo the last undo: put back the edit it reverted (refused if the file changed since)."""
+    from triptrack.datafile.undo import redo as redo_last
+
+    source = settings(ctx).source()
+    done = redo_last(source)
+    typer.echo(f"Redid {_edit_words(done.entry)}. Wrote {source.display}.")
+
+
+def _edit_words(entry) -> str:
+    trips = f" ({', '.join(entry.trips)})" if entry.trips else ""
+    return f"#{entry.number} {entry.command or '(unknown command)'}{trips} of {entry.when_shown()}"

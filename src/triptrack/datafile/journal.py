@@ -10,10 +10,11 @@ the user's state folder ($TRIPTRACK_STATE_DIR, else $XDG_STATE_HOME/triptrack, e
   it replaced;
 * NNNNNN.before: a copy of the replaced bytes.
 
-`undo` restores the newest entry's `before` bytes through the same atomic write, so
-the undo is itself an entry, and undoing an undo brings the edit back (as vi's `u`).
-It refuses when the file's bytes are not those the newest entry wrote: a hand edit,
-another program, or an edit made with the journal unreachable would be lost.
+`undo` (datafile/undo.py) restores the `before` bytes of the newest edit still in
+effect, through the same atomic write, so each undo is an entry too; undo again goes
+one edit further back, and `redo` undoes the last undo. Both refuse when the file's
+bytes are not those the newest entry wrote: a hand edit, another program, or an edit
+made with the journal unreachable would be lost.
 A journal that cannot be written never fails an edit: the edit is done, and a note
 on stderr says that it cannot be undone.
 """
@@ -30,7 +31,7 @@ STATE_ENV = "TRIPTRACK_STATE_DIR"
 _NAME_WIDTH = 6
 
 # What the running command is, set once by the CLI (the journal says which command wrote).
-_context: dict = {"command": "", "undoes": None}
+_context: dict = {"command": "", "undoes": None, "redoes": None}
 
 
 def describe_command(words: list[str]) -> None:
@@ -73,7 +74,8 @@ class Entry:
     trips: list[str] = field(default_factory=list)
     after_sha: str = ""
     before_sha: str = ""  # "" when the edit created the file
-    undoes: int | None = None  # the entry this undo reverted
+    undoes: int | None = None  # the edit this undo reverted
+    redoes: int | None = None  # the edit this redo put back (reverting the undo of it)
     path: str = ""
 
     @property
@@ -132,6 +134,7 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
         after_sha=_digest(after),
         before_sha=_digest(before) if before is not None else "",
         undoes=_context["undoes"],
+        redoes=_context["redoes"],
         path=os.path.realpath(target),
     )
     from triptrack.datafile.store import atomic_write
