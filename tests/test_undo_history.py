@@ -110,6 +110,19 @@ def test_undo_after_a_hand_edit_is_refused_and_writes_nothing(cli, data_file):
     assert len(journal.entries(data_file)) == 1  # the refusal is not an edit
 
 
+def test_undo_does_not_step_back_over_a_hand_edit_between_two_edits(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "One"))
+    data_file.write_text(data_file.read_text() + "# typed by hand\n")
+    ok(cli("trip", "edit", "blinken-final", "--title", "Two"))
+    ok(cli("undo"))  # back to One, with the hand edit
+    kept = data_file.read_bytes()
+    assert b"# typed by hand" in kept
+    result = cli("undo")
+    assert result.exit_code == 1
+    assert "was changed after #1 trip edit blinken-final --title One" in result.stderr and "nothing was written" in result.stderr
+    assert data_file.read_bytes() == kept
+
+
 def test_undo_of_a_deleted_file_is_refused(cli, data_file):
     ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
     data_file.unlink()

@@ -56,12 +56,13 @@ def undo(source: storage.DataSource) -> Restored:
     """Revert the newest edit still in effect."""
     target = Path(os.path.realpath(source.path))
     with storage._locked(target):
-        history = _checked_history(source, target, "undo")
+        history, current = _checked_history(source, target, "undo")
         state = stacks(history)
         if not state.done:
             redo = " ('triptrack redo' puts the last one back)" if state.undone else ""
             raise InputError(f"nothing left to undo: the edits of {source.display} in the journal are undone already{redo}")
         edit = state.done[-1]
+        _same_as_after(source, current, edit, "undo")
         previous, seed = _before(source, target, edit)
         _write(target, source.display, previous, undoes=edit.number)
     return Restored(edit, seed)
@@ -71,17 +72,27 @@ def redo(source: storage.DataSource) -> Restored:
     """Undo the newest undo: put back the edit it reverted."""
     target = Path(os.path.realpath(source.path))
     with storage._locked(target):
-        history = _checked_history(source, target, "redo")
+        history, current = _checked_history(source, target, "redo")
         state = stacks(history)
         if not state.undone:
             raise InputError(f"nothing to redo: no edit of {source.display} was undone since the last edit")
         edit, its_undo = state.undone[-1]
+        _same_as_after(source, current, its_undo, "redo")
         previous, _seed = _before(source, target, its_undo)
         _write(target, source.display, previous, redoes=edit.number)
     return Restored(edit)
 
 
-def _checked_history(source: storage.DataSource, target: Path, verb: str) -> list[journal.Entry]:
+def _same_as_after(source: storage.DataSource, current: bytes, entry: journal.Entry, verb: str) -> None:
+    """The file must hold what `entry` wrote: else something changed it between two edits of the journal."""
+    if journal._digest(current) != entry.after_sha:
+        raise ConflictError(
+            f"{source.display} was changed after {entry.summary()} by hand or by another program, before the "
+            f"edits that followed; {verb} would lose that change, so nothing was written"
+        )
+
+
+def _checked_history(source: storage.DataSource, target: Path, verb: str) -> tuple[list[journal.Entry], bytes]:
     history = journal.entries(target)
     if not history:
         raise InputError(f"nothing to {verb}: no edit of {source.display} is in the journal ({journal.state_dir()})")
@@ -93,7 +104,7 @@ def _checked_history(source: storage.DataSource, target: Path, verb: str) -> lis
             f"{source.display} {how} after triptrack's last edit ({last.summary()}), by hand or by another program; "
             f"{verb} would lose that change, so nothing was written"
         )
-    return history
+    return history, current
 
 
 def _write(target: Path, shown: str, data: bytes, **marks: int) -> None:
