@@ -85,7 +85,7 @@ def test_a_malformed_version_of_is_a_data_file_error_with_its_line(cli, data_fil
     data_file.write_text(text)
     before = digest(data_file)
     result = cli("show", "blinken-final")
-    line = text.splitlines().index("    version_of: Blinken Final  # the record of the plan above: one journey, compared rather than flagged") + 1
+    line = text.splitlines().index("    version_of: Blinken Final") + 1
     assert result.exit_code == 1
     assert result.stderr.startswith(f"triptrack: error: {data_file} line {line}: trips.blinken-final-record.version_of")
     assert digest(data_file) == before
