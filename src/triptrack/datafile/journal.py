@@ -22,6 +22,7 @@ on stderr says that it cannot be undone.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -137,9 +138,8 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
         redoes=_context["redoes"],
         path=os.path.realpath(target),
     )
-    from triptrack.datafile.store import atomic_write
-
-    atomic_write(folder / f"{name}.json", json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n")
+    # Renamed into place, not fsynced: the journal is a convenience, the data file's write is the durable one.
+    _write_bytes(folder / f"{name}.json", (json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:
         for suffix in (".json", ".before"):
             try:
@@ -193,15 +193,19 @@ _CHUNK = 1 << 16
 
 
 def _common_prefix(a: bytes, b: bytes) -> int:
+    """Length of the common head: whole chunks compared first, then a binary search (all in C)."""
     limit = min(len(a), len(b))
     start = 0
     while start < limit and a[start : start + _CHUNK] == b[start : start + _CHUNK]:
         start += _CHUNK
-    start = min(start, limit)
-    end = min(start + _CHUNK, limit)
-    while start < end and a[start] == b[start]:
-        start += 1
-    return start
+    low, high = min(start, limit), min(start + _CHUNK, limit)  # the answer lies in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _common_suffix(a: bytes, b: bytes, floor: int) -> int:
@@ -215,9 +219,14 @@ def _common_suffix(a: bytes, b: bytes, floor: int) -> int:
         size += step
     else:
         return size
-    while size < limit and a[len(a) - size - 1] == b[len(b) - size - 1]:
-        size += 1
-    return size
+    low, high = size, min(size + _CHUNK, limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _indent(line: bytes) -> int | None:
@@ -239,24 +248,35 @@ def _line_at(text: bytes, offset: int) -> tuple[int, int]:
     return begin, len(text) if end == -1 else end
 
 
+_TOP_LEVEL = re.compile(rb"\n(?=[^\s#-])")  # the end of the line before a key at the left margin
+
+
 def _trip_at(text: bytes, offset: int) -> tuple[str, int] | None:
     """The trip whose block holds byte `offset` of a block-style data file: (id, its indent)."""
-    chain: list[tuple[int, bytes]] = []
     begin, end = _line_at(text, offset)
-    while True:
+    top = 0 if text[:1] not in (b" ", b"\t", b"\n", b"\r", b"#", b"-", b"") else None
+    for found in _TOP_LEVEL.finditer(text, 0, end):  # the section above: a handful of matches
+        top = found.end()
+    if top is None or top == begin:
+        return None
+    section_end = _line_at(text, top)[1]
+    if _key(text[top:section_end]) != "trips":
+        return None
+    trip_indent = None
+    position = section_end + 1
+    while position < len(text) and trip_indent is None:  # the indent of the first trip key
+        stop = text.find(b"\n", position)
+        stop = len(text) if stop == -1 else stop
+        trip_indent = _indent(text[position:stop])
+        position = stop + 1
+    while True:  # back from `offset` to the trip's key line (within one trip: a few lines)
         line = text[begin:end]
         indent = _indent(line)
-        if indent is not None and (not chain or indent < chain[-1][0]):
-            chain.append((indent, line))
-            if indent == 0:
-                break
-        if begin == 0:
-            break
+        if indent is not None and trip_indent is not None and indent <= trip_indent:
+            return (_key(line), indent) if indent == trip_indent else None
+        if begin <= section_end:
+            return None
         begin, end = _line_at(text, begin - 1)
-    if len(chain) >= 2 and chain[-1][0] == 0 and _key(chain[-1][1]) == "trips":
-        indent, line = chain[-2]
-        return _key(line), indent
-    return None
 
 
 def _segments(text: bytes, start: int, stop: int) -> dict[str, bytes]:
