@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -234,3 +235,29 @@ def test_undo_and_redo_stacks_follow_an_editor(operations):
         elif operation == "redo" and state.undone:
             position += 1
             entries.append(journal.Entry(number, "", "redo", redoes=state.undone[-1][0].number))
+
+
+@pytest.mark.parametrize("width", [60, 80, 160])
+def test_history_fits_the_terminal_and_shows_user_text_as_written(data_file, width):
+    from typer.testing import CliRunner
+
+    from conftest import PINNED_ENV
+    from triptrack.cli import app
+
+    def run(*args):
+        env = {**PINNED_ENV, "COLUMNS": str(width)}
+        return CliRunner().invoke(app, ["--data", str(data_file), *args], env=env, catch_exceptions=False)
+
+    assert run("trip", "edit", "blinken-final", "--title", "[bold]Not markup[/bold] and a long title to wrap around").exit_code == 0
+    assert run("trip", "copy", "blinken-final", "copy-with-a-rather-long-id-for-the-table").exit_code == 0
+    result = run("history")
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= width
+    assert "[bold]Not" in result.stdout
+
+
+def test_an_edit_of_many_trips_is_listed_short():
+    from triptrack.cli.history_commands import _trips_words
+
+    assert _trips_words(["a", "b", "c", "d", "e"]) == "a, b, c and 2 more"
+    assert _trips_words(["a"]) == "a" and _trips_words([]) == "-"

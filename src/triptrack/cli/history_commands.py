@@ -50,7 +50,7 @@ def history(
             command += f" (of #{entry.undoes})"
         if entry.redoes is not None:
             command += f" (of #{entry.redoes})"
-        table.add_row(str(entry.number), entry.when_shown(), Text(command), Text(", ".join(entry.trips) or "-"))
+        table.add_row(str(entry.number), entry.when_shown(), Text(command), Text(_trips_words(entry.trips)))
     console.print(table)
 
 
@@ -75,6 +75,14 @@ def redo(ctx: typer.Context) -> None:
     typer.echo(f"Redid {_edit_words(done.entry)}. Wrote {source.display}.")
 
 
+def _trips_words(trips: list[str], shown: int = 3) -> str:
+    """'a, b, c and 1,095 more' (an import touches many trips)."""
+    if not trips:
+        return "-"
+    more = f" and {len(trips) - shown:,} more" if len(trips) > shown else ""
+    return ", ".join(trips[:shown]) + more
+
+
 def _edit_words(entry) -> str:
-    trips = f" ({', '.join(entry.trips)})" if entry.trips else ""
+    trips = f" ({_trips_words(entry.trips)})" if entry.trips else ""
     return f"#{entry.number} {entry.command or '(unknown command)'}{trips} of {entry.when_shown()}"
