@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE, digest
 from triptrack.datafile import journal
+from triptrack.datafile.touched_trips import changed_trips
 
 
 def ok(result):
@@ -194,18 +195,18 @@ def _file(titles: list[str]) -> bytes:
 @given(st.lists(st.sampled_from(["a", "b", "c d"]), min_size=3, max_size=3), st.sets(st.integers(0, 2)))
 def test_changed_trips_names_exactly_the_trips_whose_text_changed(titles, changed):
     after = [title + "!" if index in changed else title for index, title in enumerate(titles)]
-    found = journal.changed_trips(_file(titles), _file(after))
+    found = changed_trips(_file(titles), _file(after))
     assert sorted(found) == sorted(TRIPS[index] for index in changed)
 
 
 def test_changed_trips_of_an_added_and_a_removed_trip():
     base = _file(["a", "b", "c"])
     cut = base[: base.index(b"  gamma.x:")]
-    assert journal.changed_trips(cut, base) == ["gamma.x"]
-    assert journal.changed_trips(base, cut) == ["gamma.x"]
-    assert journal.changed_trips(base, base.replace(b"    name: O", b"    name: P")) == []
+    assert changed_trips(cut, base) == ["gamma.x"]
+    assert changed_trips(base, cut) == ["gamma.x"]
+    assert changed_trips(base, base.replace(b"    name: O", b"    name: P")) == []
     spaced = base + b"\n  delta:\n    title: D\n"  # a new trip after a blank line
-    assert journal.changed_trips(base, spaced) == ["delta"]
+    assert changed_trips(base, spaced) == ["delta"]
 
 
 def test_trip_copy_names_only_the_new_trip(cli, data_file):
@@ -261,3 +262,20 @@ def test_an_edit_of_many_trips_is_listed_short():
 
     assert _trips_words(["a", "b", "c", "d", "e"]) == "a, b, c and 2 more"
     assert _trips_words(["a"]) == "a" and _trips_words([]) == "-"
+
+
+@given(st.binary(max_size=300), st.binary(max_size=300), st.integers(1, 64))
+def test_common_head_and_tail_are_exact(a, b, chunk):
+    from triptrack.datafile import touched_trips
+
+    touched_trips._CHUNK, saved = chunk, touched_trips._CHUNK
+    try:
+        head = touched_trips._common_prefix(a, b)
+        tail = touched_trips._common_suffix(a, b, head)
+    finally:
+        touched_trips._CHUNK = saved
+    assert a[:head] == b[:head] and (head == min(len(a), len(b)) or a[head] != b[head])
+    assert head + tail <= min(len(a), len(b))
+    assert tail == 0 or a[len(a) - tail:] == b[len(b) - tail:]
+    room = min(len(a), len(b)) - head
+    assert tail == room or a[len(a) - tail - 1] != b[len(b) - tail - 1]
