@@ -279,3 +279,30 @@ def test_common_head_and_tail_are_exact(a, b, chunk):
     assert tail == 0 or a[len(a) - tail:] == b[len(b) - tail:]
     room = min(len(a), len(b)) - head
     assert tail == room or a[len(a) - tail - 1] != b[len(b) - tail - 1]
+
+
+def test_undo_of_an_edit_that_created_a_given_file_says_to_delete_it(cli, tmp_path):
+    path = tmp_path / "new.yaml"
+    assert cli("official", "new", "kerry", "--name", "John Kerry", data=path).exit_code == 0
+    before = digest(path)
+    result = cli("undo", data=path)
+    assert result.exit_code == 1
+    assert "created" in result.stderr and "delete the file to undo it, nothing was written" in result.stderr
+    assert digest(path) == before
+
+
+def test_undo_and_history_in_real_processes(data_file, tmp_path):
+    from conftest import run_module
+
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    original = data_file.read_bytes()
+    edited = run_module("--data", str(data_file), "trip", "shift", "blinken-final", "+1d", env=env)
+    assert edited.returncode == 0, edited.stderr
+    listed = run_module("--data", str(data_file), "history", env=env)
+    assert "trip shift blinken-final +1d" in listed.stdout and "blinken-final" in listed.stdout
+    undone = run_module("--data", str(data_file), "undo", env=env)
+    assert undone.returncode == 0 and undone.stdout.startswith("Undid #1 trip shift blinken-final +1d (blinken-final)")
+    assert data_file.read_bytes() == original
+    again = run_module("--data", str(data_file), "undo", env=env)
+    assert again.returncode == 1 and again.stderr.startswith("triptrack: error: nothing left to undo")
+    assert (tmp_path / "state" / "triptrack" / "journal").is_dir()
