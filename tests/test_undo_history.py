@@ -158,14 +158,16 @@ def test_the_journal_keeps_the_last_entries_only(tmp_path, monkeypatch):
         journal.record(target, f"v{number}\n".encode(), f"v{number + 1}\n".encode())
     kept = journal.entries(target)
     assert [e.number for e in kept] == [4, 5, 6, 7, 8]
-    assert journal.before_bytes(target, kept[0]) == b"v3\n"
+    assert journal.before_bytes(target, kept[0], b"v4\n") == b"v3\n"
+    assert journal.before_bytes(target, kept[0], b"w9\n") is None  # not the bytes that edit wrote
+    assert journal.before_bytes(target, kept[0], b"") is None
     assert len(list(journal.folder_for(target).iterdir())) == 10
 
 
 def test_a_damaged_copy_is_refused(cli, data_file):
     ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
     entry = journal.entries(data_file)[-1]
-    (journal.folder_for(data_file) / f"{entry.number:06d}.before").write_bytes(b"trips: {}\n")
+    (journal.folder_for(data_file) / f"{entry.number:06d}.before").write_bytes(b"Damaged")
     before = digest(data_file)
     result = cli("undo")
     assert result.exit_code == 1 and "missing or damaged" in result.stderr
@@ -306,3 +308,19 @@ def test_undo_and_history_in_real_processes(data_file, tmp_path):
     again = run_module("--data", str(data_file), "undo", env=env)
     assert again.returncode == 1 and again.stderr.startswith("triptrack: error: nothing left to undo")
     assert (tmp_path / "state" / "triptrack" / "journal").is_dir()
+
+
+def test_the_journal_keeps_only_what_an_edit_changed(cli, data_file):
+    ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
+    entry = journal.entries(data_file)[-1]
+    kept = (journal.folder_for(data_file) / f"{entry.number:06d}.before").read_bytes()
+    assert kept == b"Final overseas trip as Secretary of State (as announced)"  # not the whole file
+    assert journal.before_bytes(data_file, entry, data_file.read_bytes()) == SAMPLE.read_bytes()
+
+
+@given(st.binary(max_size=200), st.binary(max_size=200))
+def test_a_reverse_delta_gives_back_the_bytes_before(tmp_path_factory, before, after):
+    target = tmp_path_factory.mktemp("delta") / "t.yaml"
+    journal.record(target, before, after)
+    (entry,) = journal.entries(target)
+    assert journal.before_bytes(target, entry, after) == before

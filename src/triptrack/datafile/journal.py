@@ -8,7 +8,12 @@ the user's state folder ($TRIPTRACK_STATE_DIR, else $XDG_STATE_HOME/triptrack, e
 * NNNNNN.json: when, the command, the trips it touched, the SHA-256 of the bytes it
   wrote (so `undo` can tell whether anything changed the file since) and of the bytes
   it replaced;
-* NNNNNN.before: a copy of the replaced bytes.
+* NNNNNN.before: what it replaced, as a reverse delta: the entry keeps `head` and
+  `tail`, the lengths of the bytes before and after have in common at their start and
+  end, and this file the bytes in between as they were. An edit of one trip keeps a few
+  hundred bytes however large the file is. The delta applies to the bytes the edit
+  wrote, which `undo` first checks the file still holds (`after_sha`); the result is
+  checked against `before_sha`.
 
 `undo` (datafile/undo.py) restores the `before` bytes of the newest edit still in
 effect, through the same atomic write, so each undo is an entry too; undo again goes
@@ -77,6 +82,8 @@ class Entry:
     undoes: int | None = None  # the edit this undo reverted
     redoes: int | None = None  # the edit this redo put back (reverting the undo of it)
     path: str = ""
+    head: int = 0  # bytes before and after have in common at the start...
+    tail: int = 0  # ...and at the end (the delta in NNNNNN.before is what lay between)
 
     @property
     def created(self) -> bool:
@@ -119,15 +126,18 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
     import json
     from datetime import datetime
 
-    from triptrack.datafile.touched_trips import changed_trips
+    from triptrack.datafile.touched_trips import _common_prefix, _common_suffix, changed_trips
 
     folder = folder_for(target)
     folder.mkdir(parents=True, exist_ok=True)
     numbers = _numbers(folder)
     number = (numbers[-1] + 1) if numbers else 1
     name = f"{number:0{_NAME_WIDTH}d}"
+    head = tail = 0
     if before is not None:
-        _write_bytes(folder / f"{name}.before", before)
+        head = _common_prefix(before, after)
+        tail = _common_suffix(before, after, head)
+        _write_bytes(folder / f"{name}.before", before[head : len(before) - tail])
     entry = Entry(
         number=number,
         when=datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -138,6 +148,8 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
         undoes=_context["undoes"],
         redoes=_context["redoes"],
         path=os.path.realpath(target),
+        head=head,
+        tail=tail,
     )
     # Renamed into place, not fsynced: the journal is a convenience, the data file's write is the durable one.
     _write_bytes(folder / f"{name}.json", (json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -179,10 +191,13 @@ def entries(target: Path) -> list[Entry]:
     return out
 
 
-def before_bytes(target: Path, entry: Entry) -> bytes | None:
-    """The bytes `entry` replaced, or None if they are gone or damaged."""
+def before_bytes(target: Path, entry: Entry, after: bytes) -> bytes | None:
+    """The bytes `entry` replaced, from `after` (the bytes it wrote); None if its delta is gone or damaged."""
     try:
-        raw = (folder_for(target) / f"{entry.number:0{_NAME_WIDTH}d}.before").read_bytes()
+        middle = (folder_for(target) / f"{entry.number:0{_NAME_WIDTH}d}.before").read_bytes()
     except OSError:
         return None
+    if entry.head + entry.tail > len(after):
+        return None
+    raw = after[: entry.head] + middle + after[len(after) - entry.tail :]
     return raw if _digest(raw) == entry.before_sha else None

@@ -63,7 +63,7 @@ def undo(source: storage.DataSource) -> Restored:
             raise InputError(f"nothing left to undo: the edits of {source.display} in the journal are undone already{redo}")
         edit = state.done[-1]
         _same_as_after(source, current, edit, "undo")
-        previous, seed = _before(source, target, edit)
+        previous, seed = _before(source, target, edit, current)
         _write(target, source.display, previous, undoes=edit.number)
     return Restored(edit, seed)
 
@@ -78,7 +78,7 @@ def redo(source: storage.DataSource) -> Restored:
             raise InputError(f"nothing to redo: no edit of {source.display} was undone since the last edit")
         edit, its_undo = state.undone[-1]
         _same_as_after(source, current, its_undo, "redo")
-        previous, _seed = _before(source, target, its_undo)
+        previous, _seed = _before(source, target, its_undo, current)
         _write(target, source.display, previous, redoes=edit.number)
     return Restored(edit)
 
@@ -115,8 +115,8 @@ def _write(target: Path, shown: str, data: bytes, **marks: int) -> None:
         journal._context.update(undoes=None, redoes=None)
 
 
-def _before(source: storage.DataSource, target: Path, entry: journal.Entry) -> tuple[bytes, bool]:
-    """The bytes `entry` replaced (the sample, when it created the file)."""
+def _before(source: storage.DataSource, target: Path, entry: journal.Entry, current: bytes) -> tuple[bytes, bool]:
+    """The bytes `entry` replaced (the sample, when it created the file); `current` holds what it wrote."""
     if entry.created:
         if source.seed is None:
             raise InputError(
@@ -126,7 +126,7 @@ def _before(source: storage.DataSource, target: Path, entry: journal.Entry) -> t
             return source.seed.read_bytes(), True
         except OSError as exc:
             raise InputError(f"cannot read the sample {source.seed} to undo with: {exc.strerror}") from None
-    previous = journal.before_bytes(target, entry)
+    previous = journal.before_bytes(target, entry, current)
     if previous is None:
         raise InputError(
             f"the journal's copy of the bytes before {entry.summary()} is missing or damaged "
