@@ -51,6 +51,8 @@ def _isolated_home(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))  # the undo journal
+    monkeypatch.delenv("TRIPTRACK_STATE_DIR", raising=False)
     monkeypatch.delenv("TRIPTRACK_DATA", raising=False)
     for key, value in PINNED_ENV.items():
         monkeypatch.setenv(key, value)

@@ -36,9 +36,16 @@ def stop(where: tuple, arrive: str, depart: str | None = None) -> str:
 
 
 def trip(trip_id: str, *stops: str, status: str = "planned", leaves: str | None = None, returns: str | None = None,
-         obligations: str = "") -> str:
-    """A trip for Blinken with the given stops (each from `stop()`)."""
+         obligations: str = "", version_of: str | None = "blinken-final") -> str:
+    """A trip for Blinken with the given stops (each from `stop()`).
+
+    Most test trips fall within the sample's January 2025 journey; by default they say they
+    are versions of it (`version_of`), so that `check` judges them alone rather than as a
+    second trip at the same time (tests of the cross-trip checks pass version_of=None).
+    """
     lines = [f"{trip_id}:", f"  title: Test trip {trip_id}", "  official: blinken", f"  status: {status}"]
+    if version_of:
+        lines.append(f"  version_of: {version_of}")
     if leaves:
         lines.append(f"  leaves: {leaves}")
     if returns:

@@ -83,7 +83,7 @@ def test_unknown_trip_and_bad_zone(cli, data_file):
     assert missing.exit_code == 1 and "no trip 'nope'" in missing.stderr
     bad = cli("compare", "blinken-final", "blinken-final-record", "--tz", "Nowhere/Land")
     assert bad.exit_code == 1 and "--tz 'Nowhere/Land'" in bad.stderr
-    assert cli("compare", "blinken-final").exit_code == 2
+    assert cli("compare").exit_code == 2
     assert digest(data_file) == before
 
 

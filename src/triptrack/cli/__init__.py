@@ -3,12 +3,14 @@
 from triptrack.cli import (  # noqa: F401  (importing a module registers its commands)
     edit_commands,
     export_commands,
+    history_commands,
     import_commands,
     manage_commands,
     plan_commands,
     planner_commands,
     setup_commands,
     stop_commands,
+    trip_date_commands,
     view_commands,
 )
 from triptrack.cli.app import app

@@ -27,7 +27,7 @@ def report_error(message: str) -> None:
 COMMAND_ORDER = (
     "show", "list", "now", "calendar", "timeline", "check", "compare", "stats",
     "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
-    "import", "export", "init", "where",
+    "import", "export", "history", "undo", "redo", "init", "where",
 )
 
 
@@ -38,6 +38,9 @@ class TriptrackGroup(TyperGroup):
         from triptrack.cli import plain_params
 
         plain_params.install_all(self, ctx)  # text options need no Pydantic (start-up time)
+        from triptrack.datafile import journal
+
+        journal.describe_command(list(args))  # the edit journal names the command that wrote
         return super().parse_args(ctx, args)
 
     def format_help(self, ctx, formatter):

@@ -56,6 +56,9 @@ def check(
 
             note_index_build()
         findings = check_catalog(catalog, trip_ids, display=display)
+        from triptrack.core.cross_trip import cross_trip_findings
+
+        findings += cross_trip_findings(catalog, trip_ids)  # two trips at once, versions of one journey
         checked = len(trip_ids) if trip_ids else len(catalog.trips)
     if as_json:
         from triptrack.formats.json_doc import dumps
@@ -104,11 +107,14 @@ def timeline(
         typer.echo(f"Saved to {save}", err=True)
 
 
-@app.command(epilog="Examples: triptrack compare blinken-final blinken-final-record · ... --json")
+@app.command(epilog="Examples: triptrack compare blinken-final blinken-final-record · triptrack compare blinken-final · ... --json")
 def compare(
     ctx: typer.Context,
     trip_a: Annotated[str, typer.Argument(metavar="TRIP_A", help="The first trip (e.g. the plan).", autocompletion=completion.trip_ids)],
-    trip_b: Annotated[str, typer.Argument(metavar="TRIP_B", help="The second trip (e.g. the record).", autocompletion=completion.trip_ids)],
+    trip_b: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[TRIP_B]", help="The second trip (e.g. the record); default: the other version of TRIP_A's journey (version_of).", autocompletion=completion.trip_ids),
+    ] = None,
     tz: Annotated[str, TZ_OPTION] = "local",
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
@@ -122,7 +128,12 @@ def compare(
     display = DisplayZone.parse(tz)
     source = settings(ctx).source()
     catalog = storage.load(source)
-    a, b = (find_trip(catalog, trip_id, source.display) for trip_id in (trip_a, trip_b))
+    if trip_b is None:
+        from triptrack.core.cross_trip import other_version
+
+        a, b = other_version(catalog, find_trip(catalog, trip_a, source.display))
+    else:
+        a, b = (find_trip(catalog, trip_id, source.display) for trip_id in (trip_a, trip_b))
     comparison = compare_trips(catalog, a, b)
     if as_json:
         from triptrack.formats.json_doc import dumps

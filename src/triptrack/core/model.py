@@ -89,6 +89,7 @@ class Trip:
     stops: list[Stop] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     line: int = 0
+    version_of: str = ""  # another trip this is a version of (a plan and its record): one journey
 
     @property
     def first_day(self):

@@ -37,7 +37,7 @@ COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 
 PLACE_KEYS = ("city", "country", "tz", "lat", "lon")
 OFFICIAL_KEYS = ("name", "title", "country", "home")
-TRIP_KEYS = ("title", "official", "status", "leaves", "returns", "sources", "notes", "stops", "obligations")
+TRIP_KEYS = ("title", "official", "status", "version_of", "leaves", "returns", "sources", "notes", "stops", "obligations")
 STOP_KEYS = (*PLACE_KEYS, "arrive", "depart", "topics", "meetings", "notes", "ref", "approximate")
 OBLIGATION_KEYS = ("what", "where", "when", "tz")
 TOP_KEYS = ("officials", "trips")
@@ -344,6 +344,8 @@ def _trip_header(reader: _Reader, trip_id: str, node: Node, fields: dict[str, No
     for key in ("leaves", "returns"):
         if not reader.is_null(fields.get(key)):
             setattr(trip, key, reader.when(fields[key], f"{where}.{key}", official.home_tz))
+    if not reader.is_null(fields.get("version_of")):  # which trip it names is checked by `check` (core.cross_trip)
+        trip.version_of = reader.identifier(fields["version_of"], f"{where}.version_of", "trip")
     return trip
 
 
@@ -432,6 +434,8 @@ def official_data(official: Official) -> dict:
 
 def trip_data(trip: Trip, home_tz: str) -> dict:
     data: dict = {"title": trip.title, "official": trip.official, "status": trip.status}
+    if trip.version_of:
+        data["version_of"] = trip.version_of
     if trip.leaves:
         data["leaves"] = trip.leaves.text()
     if trip.returns:

@@ -203,10 +203,14 @@ def write_checked(target: Path, shown: str, data: bytes) -> None:
     """Under the lock: refuse a read-only file, clear dead writers' temp files, replace atomically."""
     _check_writable(target, shown)
     _remove_stale_temp_files(target)
+    before = _read_bytes(target, shown)
     try:
         atomic_write(target, data)
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
+    from triptrack.datafile import journal
+
+    journal.record(target, before, data)  # what this write replaced, for `history` and `undo`
 
 
 def atomic_write(target: Path, content: str | bytes) -> None:

@@ -62,7 +62,7 @@ def header(trip: Trip, official: Official | None) -> Panel:
         lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {counted(days, 'day')}")
     lines.append(" · ")
     lines.append(trip.status, style="cyan")
-    return Panel(lines, title=Text(trip.id, style="bold cyan"), title_align="left", box=box.ROUNDED, expand=False)
+    return Panel(lines, title=Text(trip.id, style="bold cyan"), title_align="left", box=box.ROUNDED)
 
 
 def _has_date_only(trip: Trip) -> bool:
@@ -91,6 +91,12 @@ def _km(km: float | None) -> Text:
 
 
 NARROW = 72  # below this many columns, stay and distance fold into the place cell
+PAGE_MAX = 100  # a wider terminal gets a page this wide: longer lines and emptier tables read worse
+
+
+def page_width(width: int) -> int:
+    """How wide `show` draws on a terminal `width` columns wide."""
+    return min(width, PAGE_MAX)
 
 
 def itinerary(catalog: Catalog, trip: Trip, display: DisplayZone = DisplayZone(), width: int = 80) -> Table:
@@ -103,14 +109,15 @@ def itinerary(catalog: Catalog, trip: Trip, display: DisplayZone = DisplayZone()
         title = f"Itinerary: times in {display.describe(home.city if home else None, home_tz)}"
     else:
         title = f"Itinerary: local times, {home.city if home else 'UTC'} time beneath"
-    table = Table(box=box.SIMPLE_HEAD, title=Text(title, style="bold"), title_justify="left")
+    # As wide as the panels around it (one page): the place and the times share the room.
+    table = Table(box=box.SIMPLE_HEAD, title=Text(title, style="bold"), title_justify="left", expand=True, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("Place", min_width=10, max_width=18)
-    table.add_column("Arrives", min_width=9)
-    table.add_column("Departs", min_width=9)
+    table.add_column("Place", min_width=10, ratio=3)
+    table.add_column("Arrives", min_width=9, ratio=2)
+    table.add_column("Departs", min_width=9, ratio=2)
     if not narrow:
-        table.add_column("Stay", no_wrap=True)
-        table.add_column("km", justify="right", no_wrap=True)
+        table.add_column("Stay", no_wrap=True, ratio=1)
+        table.add_column("km", justify="right", no_wrap=True, ratio=1)
 
     def moment(when: When | None) -> Text:
         if when is None:
@@ -207,12 +214,14 @@ def render_trip(
     extra: list[RenderableType] | None = None,
     display: DisplayZone = DisplayZone(),
     width: int = 80,
-) -> Group:
-    """Everything `show` draws, for a terminal `width` columns wide."""
+) -> RenderableType:
+    """Everything `show` draws, for a terminal `width` columns wide, each part as wide as the page."""
     official = catalog.officials.get(trip.official)
-    parts: list[RenderableType] = [header(trip, official), itinerary(catalog, trip, display, width)]
+    parts: list[RenderableType] = [header(trip, official), itinerary(catalog, trip, display, page_width(width))]
     fixed = display.for_trip(catalog, trip)
     for part in (date_only_note(catalog, trip, display), agenda(trip), obligation_panel(catalog, trip, fixed), *(extra or []), sources(trip)):
         if part is not None:
             parts.append(part)
-    return Group(*parts)
+    from rich.constrain import Constrain
+
+    return Constrain(Group(*parts), width=page_width(width))  # every part as wide as the others: one page

@@ -1,0 +1,203 @@
+"""The edit journal: what each write of the data file replaced, so `undo` can put it back.
+
+Every replacement of a data file (`store.write_checked`) calls `record` with the
+bytes before and after. The journal keeps, per data file, the last `KEEP` entries in
+the user's state folder ($TRIPTRACK_STATE_DIR, else $XDG_STATE_HOME/triptrack, else
+~/.local/state/triptrack), under journal/<hash of the file's real path>/:
+
+* NNNNNN.json: when, the command, the trips it touched, the SHA-256 of the bytes it
+  wrote (so `undo` can tell whether anything changed the file since) and of the bytes
+  it replaced;
+* NNNNNN.before: what it replaced, as a reverse delta: the entry keeps `head` and
+  `tail`, the lengths of the bytes before and after have in common at their start and
+  end, and this file the bytes in between as they were. An edit of one trip keeps a few
+  hundred bytes however large the file is. The delta applies to the bytes the edit
+  wrote, which `undo` first checks the file still holds (`after_sha`); the result is
+  checked against `before_sha`.
+
+`undo` (datafile/undo.py) restores the `before` bytes of the newest edit still in
+effect, through the same atomic write, so each undo is an entry too; undo again goes
+one edit further back, and `redo` undoes the last undo. Both refuse when the file's
+bytes are not those the newest entry wrote: a hand edit, another program, or an edit
+made with the journal unreachable would be lost.
+A journal that cannot be written never fails an edit: the edit is done, and a note
+on stderr says that it cannot be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+KEEP = 50  # entries kept per data file
+STATE_ENV = "TRIPTRACK_STATE_DIR"
+_NAME_WIDTH = 6
+
+# What the running command is, set once by the CLI (the journal says which command wrote).
+_context: dict = {"command": "", "undoes": None, "redoes": None}
+
+
+def describe_command(words: list[str]) -> None:
+    """The command line being run, without the global --data option (the journal is per file)."""
+    kept: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--data":
+            skip = True
+        elif not word.startswith("--data="):
+            kept.append(word)
+    import shlex
+
+    _context["command"] = " ".join(shlex.quote(word) for word in kept)
+
+
+def state_dir() -> Path:
+    base = os.environ.get(STATE_ENV)
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(xdg) / "triptrack"
+
+
+def folder_for(target: Path) -> Path:
+    """The journal folder of one data file (by its real path)."""
+    import hashlib
+
+    real = os.path.realpath(target)
+    return state_dir() / "journal" / hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+
+
+@dataclass
+class Entry:
+    number: int
+    when: str  # ISO 8601 with the local offset of the machine that wrote
+    command: str
+    trips: list[str] = field(default_factory=list)
+    after_sha: str = ""
+    before_sha: str = ""  # "" when the edit created the file
+    undoes: int | None = None  # the edit this undo reverted
+    redoes: int | None = None  # the edit this redo put back (reverting the undo of it)
+    path: str = ""
+    head: int = 0  # bytes before and after have in common at the start...
+    tail: int = 0  # ...and at the end (the delta in NNNNNN.before is what lay between)
+
+    @property
+    def created(self) -> bool:
+        return not self.before_sha
+
+    def summary(self) -> str:
+        return f"#{self.number} {self.command or '(unknown command)'} at {self.when_shown()}"
+
+    def when_shown(self) -> str:
+        from datetime import datetime
+
+        try:
+            moment = datetime.fromisoformat(self.when).astimezone()
+        except ValueError:
+            return self.when
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def record(target: Path, before: bytes | None, after: bytes) -> None:
+    """After `target` was replaced by `after`: keep what it replaced (`before`, None if it did not exist).
+
+    Called by store.write_checked right after the atomic replace, while the lock is held.
+    """
+    try:
+        _record(target, before, after)
+    except OSError as exc:
+        sys.stderr.write(
+            f"triptrack: note: the edit was written, but the undo journal in {state_dir()} cannot be: "
+            f"{exc.strerror or exc}; this edit cannot be undone\n"
+        )
+
+
+def _record(target: Path, before: bytes | None, after: bytes) -> None:
+    import json
+    from datetime import datetime
+
+    from triptrack.datafile.touched_trips import _common_prefix, _common_suffix, changed_trips
+
+    folder = folder_for(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    numbers = _numbers(folder)
+    number = (numbers[-1] + 1) if numbers else 1
+    name = f"{number:0{_NAME_WIDTH}d}"
+    head = tail = 0
+    if before is not None:
+        head = _common_prefix(before, after)
+        tail = _common_suffix(before, after, head)
+        _write_bytes(folder / f"{name}.before", before[head : len(before) - tail])
+    entry = Entry(
+        number=number,
+        when=datetime.now().astimezone().isoformat(timespec="seconds"),
+        command=_context["command"],
+        trips=changed_trips(before or b"", after),
+        after_sha=_digest(after),
+        before_sha=_digest(before) if before is not None else "",
+        undoes=_context["undoes"],
+        redoes=_context["redoes"],
+        path=os.path.realpath(target),
+        head=head,
+        tail=tail,
+    )
+    # Renamed into place, not fsynced: the journal is a convenience, the data file's write is the durable one.
+    _write_bytes(folder / f"{name}.json", (json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:
+        for suffix in (".json", ".before"):
+            try:
+                os.unlink(folder / f"{old:0{_NAME_WIDTH}d}{suffix}")
+            except FileNotFoundError:
+                pass
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+
+
+def _numbers(folder: Path) -> list[int]:
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    return sorted(int(name[:-5]) for name in names if name.endswith(".json") and name[:-5].isdigit())
+
+
+def entries(target: Path) -> list[Entry]:
+    """The journal of one data file, oldest first (unreadable entries are skipped)."""
+    import json
+
+    folder = folder_for(target)
+    out = []
+    for number in _numbers(folder):
+        try:
+            fields = json.loads((folder / f"{number:0{_NAME_WIDTH}d}.json").read_text("utf-8"))
+            out.append(Entry(**fields))
+        except (OSError, ValueError, TypeError):
+            continue
+    return out
+
+
+def before_bytes(target: Path, entry: Entry, after: bytes) -> bytes | None:
+    """The bytes `entry` replaced, from `after` (the bytes it wrote); None if its delta is gone or damaged."""
+    try:
+        middle = (folder_for(target) / f"{entry.number:0{_NAME_WIDTH}d}.before").read_bytes()
+    except OSError:
+        return None
+    if entry.head + entry.tail > len(after):
+        return None
+    raw = after[: entry.head] + middle + after[len(after) - entry.tail :]
+    return raw if _digest(raw) == entry.before_sha else None

@@ -1,0 +1,143 @@
+"""`trip shift` and `trip copy` (issue 14, part 5), end to end through the CLI."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import digest
+from extra_trips import APIA, NEW_YORK, PARIS, SYDNEY, add_trips, stop, trip
+from triptrack.core.localtime import When
+from triptrack.datafile.store import DataSource, load
+from triptrack.edits.trip_dates import parse_shift, shift_when
+from triptrack.errors import InputError
+
+
+def ok(result):
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def times(trip) -> list[str]:
+    out = [t.text() for t in (trip.leaves, trip.returns) if t]
+    for s in trip.stops:
+        out += [s.arrive.text()] + ([s.depart.text()] if s.depart else [])
+    return out + [o.when.text() for o in trip.obligations]
+
+
+def test_shift_moves_stops_leaves_returns_and_obligations_keeping_wall_times(cli, data_file):
+    add_trips(data_file, trip("timed", stop(PARIS, "2025-03-28 09:00", "2025-03-31 18:30"),
+                              leaves="2025-03-27 20:00", returns="2025-04-01 12:00",
+                              obligations="- what: Cabinet\n  when: 2025-04-02 10:00"))
+    result = ok(cli("trip", "shift", "timed", "+2d"))
+    assert result.stdout == ("Shifted trip timed by +2 days (1 stop, leaves/returns, 1 obligation): "
+                             f"now Sat 29 Mar 2025 to Thu 3 Apr 2025. Wrote {data_file}.\n")
+    moved = load(DataSource(data_file, "test")).trips["timed"]
+    assert times(moved) == ["2025-03-29 20:00", "2025-04-03 12:00", "2025-03-30 09:00", "2025-04-02 18:30", "2025-04-04 10:00"]
+    # Paris changed to summer time on 30 March: the wall time stays 09:00, the offset follows
+    assert moved.stops[0].arrive.aware().utcoffset().total_seconds() == 7200
+
+
+def test_shift_back_restores_the_file_byte_for_byte(cli, data_file):
+    original = data_file.read_bytes()
+    ok(cli("trip", "shift", "blinken-final", "+1w"))
+    assert data_file.read_bytes() != original
+    ok(cli("trip", "shift", "blinken-final", "-7d"))  # a negative shift is the argument, not an option
+    assert data_file.read_bytes() == original
+
+
+def test_shift_into_a_dst_gap_is_refused_naming_the_stop(cli, data_file):
+    add_trips(data_file, trip("gap", stop(PARIS, "2025-03-27 10:00"), stop(NEW_YORK, "2025-03-07 02:30")))
+    before = digest(data_file)
+    result = cli("trip", "shift", "gap", "+2d")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "triptrack: error: stop 2 (New York)'s arrival cannot move by +2 days: 2025-03-09 02:30 does not exist in "
+        "America/New_York (the clocks skip it for daylight saving time); give the real time, e.g. 03:30, or an "
+        "explicit UTC offset; nothing was written\n"
+    )
+    assert digest(data_file) == before
+
+
+def test_shift_into_a_fold_is_refused(cli, data_file):
+    add_trips(data_file, trip("fold", stop(SYDNEY, "2025-04-05 02:30")))
+    before = digest(data_file)
+    result = cli("trip", "shift", "fold", "+1d")
+    assert result.exit_code == 1 and "happens twice in Australia/Sydney" in result.stderr
+    assert digest(data_file) == before
+
+
+def test_a_date_only_stop_cannot_land_on_a_skipped_day(cli, data_file):
+    add_trips(data_file, trip("apia", stop(APIA, "2011-12-29")))
+    result = cli("trip", "shift", "apia", "+1d")
+    assert result.exit_code == 1 and "would fall on 2011-12-30, a day Pacific/Apia skipped" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (("trip", "shift", "blinken-final", "+2x"), "shift '+2x': give whole days or weeks with a sign, e.g. +2d, -1d or +1w"),
+    (("trip", "shift", "blinken-final", "0d"), "shift '0d' moves nothing"),
+    (("trip", "shift", "nowhere", "+1d"), "no trip 'nowhere'"),
+    (("trip", "copy", "blinken-final", "x", "--shift", "soon"), "--shift 'soon': give whole days"),
+    (("trip", "copy", "blinken-final", "x", "--start", "2026-13-01"), "--start '2026-13-01': give a day as YYYY-MM-DD"),
+    (("trip", "copy", "blinken-final", "x", "--start", "2026-01-01", "--shift", "+1d"), "give --shift or --start, not both"),
+    (("trip", "copy", "blinken-final", "blinken-final-record"), "trip 'blinken-final-record' already exists"),
+    (("trip", "copy", "blinken-final", "Bad Id"), "trip id 'Bad Id': use lowercase letters"),
+])
+def test_bad_shifts_and_copies_are_refused_and_nothing_is_written(cli, data_file, args, message):
+    before = digest(data_file)
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+
+
+def test_copy_with_start_makes_a_plan_without_sources_or_refs(cli, data_file):
+    result = ok(cli("trip", "copy", "blinken-final-record", "tour-2026", "--start", "2026-01-06"))
+    assert result.stdout.startswith("Copied trip blinken-final-record to tour-2026 (5 stops, 1 obligation, moved by +365 days, "
+                                    "status planned): Tue 6 Jan 2026 to Sat 10 Jan 2026.")
+    catalog = load(DataSource(data_file, "test"))
+    copy, original = catalog.trips["tour-2026"], catalog.trips["blinken-final-record"]
+    assert copy.status == "planned" and copy.sources == [] and all(s.ref == "" for s in copy.stops)
+    assert [s.meetings for s in copy.stops] == [s.meetings for s in original.stops]
+    assert [s.arrive.day.isoformat() for s in copy.stops] == ["2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09", "2026-01-10"]
+    assert "tour-2026" in ok(cli("list")).stdout
+    ok(cli("validate"))
+
+
+def test_copy_with_shift_and_unmoved(cli, data_file):
+    ok(cli("trip", "copy", "blinken-final", "again", "--shift", "-1w"))
+    ok(cli("trip", "copy", "blinken-final", "same"))
+    catalog = load(DataSource(data_file, "test"))
+    assert times(catalog.trips["again"]) == ["2024-12-29", "2025-01-02", "2024-12-30", "2024-12-30", "2024-12-31",
+                                             "2024-12-31", "2025-01-01", "2025-01-01", "2025-01-02 10:00"]
+    assert times(catalog.trips["same"]) == times(catalog.trips["blinken-final"])
+
+
+def test_shift_is_undone_by_undo(cli, data_file):
+    original = data_file.read_bytes()
+    ok(cli("trip", "shift", "blinken-final", "+3d"))
+    ok(cli("undo"))
+    assert data_file.read_bytes() == original
+
+
+@given(st.integers(-400, 400))
+def test_parse_shift_reads_signed_days_and_weeks(days):
+    assert parse_shift(f"{days:+d}d") == days
+    assert parse_shift(f"{days:+d}w") == 7 * days
+
+
+@given(st.dates(date(1990, 1, 1), date(2040, 1, 1)), st.integers(-60, 60),
+       st.sampled_from(["Europe/Paris", "America/New_York", "Asia/Tokyo", "Australia/Sydney"]), st.integers(0, 23))
+def test_shift_keeps_the_wall_time_or_refuses(day, days, tz, hour):
+    when = When(day, time(hour, 30), tz)
+    try:
+        moved = shift_when(when, days, "x")
+    except InputError as exc:
+        assert "does not exist" in str(exc) or "happens twice" in str(exc)
+        return
+    assert (moved.day - day).days == days and moved.at == when.at and moved.tz == tz
+    assert not moved.ambiguous()
