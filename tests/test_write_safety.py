@@ -49,18 +49,30 @@ def test_a_writer_killed_at_any_instant_leaves_the_old_or_the_new_file(data_file
     spread over their whole run, so many die in the middle of writing."""
     source = storage.locate(str(data_file))
     rng = random.Random(4)
-    kills, outcomes = 60, {"old": 0, "new": 0, "temp file left": 0}
-    for number in range(kills):
-        old = data_file.read_bytes()
-        new = expected_after_add(data_file, number)
-        stop = camp(number)
+    outcomes = {"old": 0, "new": 0, "temp file left": 0}
+
+    def fork_writer(number):
         pid = os.fork()
         if pid == 0:  # the writer
             try:
-                editing.add_stop(source, "blinken-final", stop)
+                editing.add_stop(source, "blinken-final", camp(number))
             finally:
                 os._exit(0)
-        time.sleep(rng.uniform(0, 0.03))
+        return pid
+
+    # Delays are spread over one writer's whole run as measured now, so a loaded machine
+    # (a slower writer) still sees kills before, during and after the rename.
+    started = time.monotonic()
+    os.waitpid(fork_writer(0), 0)
+    runtime = time.monotonic() - started
+    kills = 0
+    while kills < 60 or not (outcomes["old"] and outcomes["new"]):
+        assert kills < 400, f"no kill landed on one side of the rename in {kills} tries: {outcomes}"
+        kills += 1
+        old = data_file.read_bytes()
+        new = expected_after_add(data_file, kills)
+        pid = fork_writer(kills)
+        time.sleep(rng.uniform(0, runtime * 1.3))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         now = data_file.read_bytes()
@@ -69,7 +81,7 @@ def test_a_writer_killed_at_any_instant_leaves_the_old_or_the_new_file(data_file
         outcomes["old" if now == old else "new"] += 1
         outcomes["temp file left"] += bool(temp_files(data_file.parent))
     # A normal write afterwards cleans up what killed writers left.
-    editing.add_stop(source, "blinken-final", camp(kills))
+    editing.add_stop(source, "blinken-final", camp(kills + 1))
     assert temp_files(data_file.parent) == []
     with capsys.disabled():
         print(f"\n  {kills} SIGKILLed writers: {outcomes}")
