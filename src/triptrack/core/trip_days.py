@@ -1,0 +1,46 @@
+"""A trip's days: one definition for show, list, --json, Markdown, ICS, stats and timeline.
+
+A date-only time is a calendar date at its place, not an instant at local midnight:
+the Historian's "6 January 2025, Seoul" is 6 January, whatever the date was in
+Washington then. So a trip's days are the local dates of its stops (arrival to
+departure), plus the dates of `leaves` and `returns` when they are known, each date
+read in the zone it was written in:
+
+- first day: the earliest of those dates; last day: the latest;
+- length: last day - first day + 1 (both included).
+
+Days abroad (for `stats`): the distinct calendar dates on which the official had a
+stop outside the home country, every date from a stop's arrival to its departure,
+local at the stop. A day spent only in the air or at home is not counted: a record
+that names no stop that day does not support it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from triptrack.core.model import Trip
+
+
+def trip_bounds(trip: Trip) -> tuple[date, date] | None:
+    """The trip's first and last day (local dates), or None when it has no times."""
+    first, last = trip.first_day, trip.last_day
+    return (first, last) if first is not None else None
+
+
+def trip_length(trip: Trip) -> int | None:
+    """Days from the first to the last, both included."""
+    bounds = trip_bounds(trip)
+    return (bounds[1] - bounds[0]).days + 1 if bounds else None
+
+
+def stop_dates(trip: Trip, outside: str | None = None) -> set[date]:
+    """Every local date of the trip's stops (only those outside country `outside`, if given)."""
+    dates: set[date] = set()
+    for stop in trip.stops:
+        if outside is not None and stop.place.country == outside:
+            continue
+        first = stop.arrive.day
+        last = max(first, stop.leaves.day)
+        dates.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+    return dates
