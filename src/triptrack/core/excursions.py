@@ -9,9 +9,9 @@ they are what happened. A stop is an excursion from an earlier stop (its host) w
 - the distances allow it: the traveller can get from the host to it by its latest
   arrival and back to the host by the host's latest departure, at the minimum travel
   time of `core.travel`;
-- it must be left and the host returned to: it is reached before the host can be
-  left (otherwise it may simply be the next stop: Rome on 9-10 January, then the
-  Vatican on the 10th);
+- it must be left and the host returned to: it cannot comfortably be reached after
+  leaving the host (otherwise it is simply the next stop: Rome on 9-10 January, then
+  the Vatican on the 10th);
 - a stop with an exact arrival has an exact departure too (an arrival with no
   departure inside another stay is a mistake, not a day trip).
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from triptrack.core.localtime import utc
 from triptrack.core.model import Stop, Trip
-from triptrack.core.travel import minimum_travel
+from triptrack.core.travel import AT_RISK_SLACK, minimum_travel
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,12 @@ def _is_excursion(host: Stop, stop: Stop) -> bool:
         return True  # another record of the same stay
     if not (host_from <= stop_from and stop_until <= host_until):
         return False
-    if utc(stop.arrive.latest()) >= utc(host.leaves.earliest()):
-        return False  # it can follow the host: a next stop, not a trip out and back
     km = host.place.distance_to(stop.place)
     if km is None:
         return False
     need = minimum_travel(km)
+    if utc(stop.arrive.latest()) - utc(host.leaves.earliest()) >= need + AT_RISK_SLACK:
+        return False  # it can comfortably follow the host: a next stop, not a trip out and back
     there_by = utc(stop.arrive.latest()) - host_from  # room to get there
     back_by = host_until - utc(stop.leaves.earliest())  # room to get back
     return there_by >= need and back_by >= need
