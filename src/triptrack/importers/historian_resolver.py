@@ -148,12 +148,11 @@ class PlaceResolver(PlaceLookups):
         return None
 
     def prepare(self, places: list[tuple[str, str, str]]) -> None:
-        """Read GeoNames' small places for every name the records could need: first in the
-        countries they name, then, for the names still missing, in the countries next door."""
+        """Read GeoNames' small places once, for every name the main gazetteer lacks: in the
+        countries the record names and, in case it names the wrong one, those next door."""
         from triptrack.gazetteer import fold
 
         wanted: set[tuple[str, str]] = set()
-        asked: list[tuple[list[str], list[str], str]] = []  # (names, where looked, home country)
         for country_id, display_name, locale in places:
             try:
                 codes = self._codes(country_id, display_name)
@@ -166,19 +165,19 @@ class PlaceResolver(PlaceLookups):
                 names += [bracket["name"] if bracket else piece]
                 hinted = country_by_name(bracket["hint"]) if bracket else None
                 search += [hinted] if hinted else []
-            asked.append((names, search, home))
-            if all(any(self._gazetteer(name, code) for code in search) for name in names):
+            pieces = locale_pieces(locale)
+            qualified = any(BRACKETED.match(p) for p in pieces) or (
+                len(pieces) > 1 and bool(areas_named(fold(pieces[-1])))
+            )  # a region restricts the match: the gazetteer's city may not be the one meant
+            missing = [name for name in names if qualified or not any(self._gazetteer(name, code) for code in search)]
+            if not missing:
                 continue  # every place is a city of the main gazetteer
-            spellings = [v for name in names for v in (name, *name_variants(name))]
+            if len(missing) == len(names):
+                search += self.next_door(home)
+            spellings = [v for name in missing for v in (name, *name_variants(name))]
             wanted.update((fold(alias(name, code)), code) for name in spellings for code in search)
         wanted.update((fold(town), code) for (code, _name), (town, _reach) in AREAS.items())
-        self._small = dict(small_places(wanted))
-        missing: set[tuple[str, str]] = set()
-        for names, search, home in asked:
-            if names and not any(self.find(name, search, None) for name in names):
-                missing.update((fold(alias(name, code)), code) for name in names for code in self.next_door(home))
-        for key, found in small_places(missing).items():
-            self._small.setdefault(key, found)
+        self._small = small_places(wanted)
 
     def resolve(self, country_id: str, display_name: str, locale: str, start: date) -> Resolution:
         codes = self._codes(country_id, display_name)
@@ -210,7 +209,11 @@ class PlaceResolver(PlaceLookups):
                     found = Found(capital, reach_of_country(named), f"Placed at the capital of {name}, {capital.city}.")
                     first = name
                     break
-        if found is None:  # the record's country may be wrong: the name only next door
+        if found is None and read.region is not None:  # "Turnberry (Scotland)": somewhere in Scotland
+            region = read.region
+            found = Found(region.town, region.reach, f"Not found in {region.name}; placed at its main town, {region.town.city}.")
+            first = region.name
+        if found is None and read.region is None:  # the record's country may be wrong: the name only next door
             for name, _search in read.places:
                 for code in self.next_door(home_code):
                     town = self.lookup(name, code)
@@ -219,10 +222,6 @@ class PlaceResolver(PlaceLookups):
                         break
                 if found:
                     break
-        if found is None and read.region is not None:  # "Turnberry (Scotland)": somewhere in Scotland
-            region = read.region
-            found = Found(region.town, region.reach, f"Not found in {region.name}; placed at its main town, {region.town.city}.")
-            first = region.name
         if found is None:
             capital = self.anchor(codes[0])
             note = f"Place not found in the gazetteer; placed at the capital, {capital.city}."

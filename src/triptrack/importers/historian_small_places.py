@@ -8,6 +8,7 @@ its first-level division (admin1) code so that a region qualifier can restrict i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from triptrack.core.model import Place
@@ -35,25 +36,40 @@ def small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[Sma
     return _SEEN[key]
 
 
-def _read(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[SmallPlace]]:
-    from triptrack.gazetteer import _rows_in_countries, fold
+ROW = re.compile(r'\{"geonameid": (\d+), [^{}]*\}')  # one flat JSON object per place
+COUNTRY = re.compile(r'"countrycode": "([A-Z]{2})"')
 
-    countries = {code for _name, code in wanted}
-    starts = {name[:3] for name, _code in wanted}  # a cheap test before folding a name
+
+def _read(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[SmallPlace]]:
+    """Scan cities500.json (76 MB, one line) row by row; decode only the rows of the wanted
+    countries whose text holds the first word of a wanted name (an ASCII spelling of every
+    name is among GeoNames' alternate names)."""
+    import json
+
+    from triptrack.gazetteer import _source_dir, fold
+
+    words: dict[str, set[str]] = {}
+    for name, code in wanted:
+        words.setdefault(code, set()).add(name.split(" ")[0])
+    text = (_source_dir() / "cities500.json").read_text(encoding="utf-8")
     found: dict[tuple[str, str], dict[str, SmallPlace]] = {}
-    for gid, row in _rows_in_countries("cities500.json", countries):
-        code = row["countrycode"]
-        population = int(row.get("population") or 0)
+    for match in ROW.finditer(text):
+        raw = match.group(0)
+        country = COUNTRY.search(raw)
+        if country is None or country.group(1) not in words:
+            continue
+        low = raw.lower()
+        if not any(word in low for word in words[country.group(1)]):
+            continue
+        row = json.loads(raw)
+        code, population = row["countrycode"], int(row.get("population") or 0)
         if not row.get("timezone") or population <= 0:
             continue  # a name with no people recorded (a province's, an island's) is not a place to put a stop
         for name in {row["name"], *row.get("alternatenames", ())}:
-            head = name[:3].lower()
-            if head not in starts and (head.isascii() or fold(head) not in starts):
-                continue
             key = (fold(name), code)
             if key in wanted:
                 place = Place(row["name"], code, row["timezone"], round(row["latitude"], 5), round(row["longitude"], 5))
-                found.setdefault(key, {})[gid] = SmallPlace(place, population, row.get("admin1code") or "")
+                found.setdefault(key, {})[match.group(1)] = SmallPlace(place, population, row.get("admin1code") or "")
     return {
         key: sorted(by_id.values(), key=lambda s: (-s.population, s.place.city)) for key, by_id in found.items()
     }
