@@ -20,7 +20,7 @@ def resolver() -> PlaceResolver:
     resolver.prepare([
         ("canada", "Canada", "Windsor (Nova Scotia)"), ("canada", "Canada", "Windsor, Nova Scotia"),
         ("united-kingdom", "United Kingdom", "Qqqzzyville (Scotland)"),
-        ("bahrain", "Bahrain", "Dhahran"), ("italy", "Italy", "Rome, Aviano"), ("vietnam", "Vietnam", "Cam Ranh Bay"),
+        ("bahrain", "Bahrain", "Dhahran"), ("united-kingdom", "United Kingdom", "High Rock (Jamaica)"), ("italy", "Italy", "Rome, Aviano"), ("vietnam", "Vietnam", "Cam Ranh Bay"),
     ])
     return resolver
 
@@ -38,6 +38,16 @@ def test_a_town_not_found_is_placed_in_its_region_and_said_so(resolver):
     found = resolver.resolve("united-kingdom", "United Kingdom", "Qqqzzyville (Scotland)", DAY)
     assert found.place.country == "GB" and found.place.lat > 55  # Scotland's main town, not London
     assert found.approximate and found.note == "Not found in Scotland; placed at its main town, Glasgow."
+
+
+def test_a_country_in_brackets_restricts_the_town_too(resolver):
+    # Dulles's holiday of 1958: there is a High Rock in the Bahamas, 900 km away; the record says Jamaica.
+    found = resolver.resolve("united-kingdom", "United Kingdom", "High Rock (Jamaica)", date(1958, 12, 19))
+    assert (found.place.country, found.place.tz) == ("JM", "America/Jamaica")
+    assert found.approximate and found.unplaced
+    assert found.note == (
+        "Country as recorded: United Kingdom. Place not found in the gazetteer; placed at the capital of Jamaica, Kingston."
+    )
 
 
 def test_the_records_country_is_corrected_next_door_and_kept_in_the_notes(resolver):

@@ -86,6 +86,7 @@ class Locale:
 
     places: list[tuple[str, list[str]]]
     region: Region | None
+    country: str | None = None  # a country named in brackets: "High Rock (Jamaica)"
 
 
 class PlaceResolver(PlaceLookups):
@@ -104,13 +105,15 @@ class PlaceResolver(PlaceLookups):
 
         places: list[tuple[str, list[str]]] = []
         region: Region | None = None
+        country: str | None = None
         for index, piece in enumerate(pieces):
             bracket = BRACKETED.match(piece)
             name = bracket["name"] if bracket else piece
             if bracket:  # "Havana (Cuba)" names a country; "Gander (Newfoundland)" a region
                 hinted = country_by_name(bracket["hint"])
                 if hinted:
-                    places.append((name, [hinted, *codes]))
+                    places.append((name, [hinted]))  # there and nowhere else
+                    country = country or hinted
                     continue
                 region = region or self.region(bracket["hint"], codes)
             elif index > 0 and index == len(pieces) - 1 and any(
@@ -120,7 +123,7 @@ class PlaceResolver(PlaceLookups):
                 continue
             if name:
                 places.append((name, codes))
-        return Locale(places, region)
+        return Locale(places, region, country)
 
     def find(self, name: str, codes: list[str], region: Region | None) -> Found | None:
         """The place `name` means, from the most faithful reading to the loosest: the name as
@@ -213,7 +216,7 @@ class PlaceResolver(PlaceLookups):
             region = read.region
             found = Found(region.town, region.reach, f"Not found in {region.name}; placed at its main town, {region.town.city}.")
             first = region.name
-        if found is None and read.region is None:  # the record's country may be wrong: the name only next door
+        if found is None and read.region is None and read.country is None:  # the name only next door
             for name, _search in read.places:
                 for code in self.next_door(home_code):
                     town = self.lookup(name, code)
@@ -222,11 +225,16 @@ class PlaceResolver(PlaceLookups):
                         break
                 if found:
                     break
-        if found is None:
-            capital = self.anchor(codes[0])
-            note = f"Place not found in the gazetteer; placed at the capital, {capital.city}."
-            note = f"{recorded} {note}" if historic else note
-            return Resolution(_copy(capital, city), True, note, unplaced=True, historic=historic, why="unplaced")
+        if found is None:  # "High Rock (Jamaica)" stands at Kingston, anything else at the record's capital
+            code = read.country or codes[0]
+            capital = self.anchor(code)
+            of = "" if code == home_code else f" of {_country(code)}"
+            note = f"Place not found in the gazetteer; placed at the capital{of}, {capital.city}."
+            moved = capital.country != home_code
+            note = f"{recorded} {note}" if (historic or moved) else note
+            return Resolution(
+                _copy(capital, city), True, note, unplaced=True, historic=historic, why="unplaced", moved=moved
+            )
         why = "area" if found.reach > APPROXIMATE_KM else ""
         moved = found.place.country != home_code
         notes = [recorded] if (historic or moved) else []
