@@ -168,6 +168,8 @@ class PlaceResolver(PlaceLookups):
                 names += [bracket["name"] if bracket else piece]
                 hinted = country_by_name(bracket["hint"]) if bracket else None
                 search += [hinted] if hinted else []
+                if bracket and not hinted:  # a region elsewhere: "Gander (Newfoundland)" under the United Kingdom
+                    search += [code for code in areas_named(fold(bracket["hint"])) if code not in search]
             pieces = locale_pieces(locale)
             qualified = any(BRACKETED.match(p) for p in pieces) or (
                 len(pieces) > 1 and bool(areas_named(fold(pieces[-1])))
