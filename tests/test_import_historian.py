@@ -65,15 +65,20 @@ def test_empty_locale_is_the_capital_and_several_places_are_kept(cli, empty_file
     assert rome.city == "Rome, Anagni, Fiuggi" and rome.place.tz == "Europe/Rome"
 
 
-def test_historic_countries_and_unknown_places_are_flagged_approximate_not_dropped(cli, empty_file):
+def test_historic_countries_are_placed_where_they_are_and_unknown_places_flagged_not_dropped(cli, empty_file):
     result = cli("import", "historian", ROE, data=empty_file)
-    assert "Approximate places: 3 stops, among them 3 recorded under states that no longer exist and 1 at places not found." in result.stdout
+    assert "Approximate places: 1 stop: 1 at places not found (the capital stands in)." in result.stdout
+    assert (
+        "Placed where they are today, the record's country in the notes: 3 recorded under states that no longer "
+        "exist, 1 in another country than recorded (a colony, a successor state, next door)."
+    ) in result.stdout
     assert "Not found, placed at the capital: Qqqzzyville (DE)." in result.stdout
     moscow, zagreb, unknown = _catalog(empty_file).trips["roe-1990-05-15"].stops
-    assert (moscow.city, moscow.place.country, moscow.approximate) == ("Moscow, Zagorsk", "RU", True)
+    # Moscow is where it was: only the state is gone, and the record's name for it is kept.
+    assert (moscow.city, moscow.place.country, moscow.approximate) == ("Moscow, Zagorsk", "RU", False)
     assert moscow.notes.endswith("Country as recorded: U.S.S.R.")
     assert (zagreb.place.country, zagreb.place.tz) == ("HR", "Europe/Zagreb")  # a successor state of Yugoslavia
-    assert zagreb.approximate and "Country as recorded: Yugoslavia." in zagreb.notes
+    assert not zagreb.approximate and "Country as recorded: Yugoslavia." in zagreb.notes
     assert (unknown.city, unknown.place.country, unknown.approximate) == ("Qqqzzyville", "DE", True)
     assert unknown.place.lat == pytest.approx(52.52, abs=0.05)  # Berlin stands in
     assert "Place not found in the gazetteer; placed at the capital, Berlin." in unknown.notes

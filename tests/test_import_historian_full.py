@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from conftest import digest
 
 from triptrack.datafile import store as storage
 
-TRAVELS = Path(__file__).resolve().parents[2] / "shared" / "data" / "history-state-gov" / "secretary-travels"
+SHARED = Path(os.environ.get("TRIPTRACK_SHARED", Path(__file__).resolve().parents[2] / "shared"))  # set it in a worktree
+TRAVELS = SHARED / "data" / "history-state-gov" / "secretary-travels"
 FILES = sorted(TRAVELS.glob("*.xml")) if TRAVELS.is_dir() else []
 
 pytestmark = pytest.mark.skipif(len(FILES) != 34, reason="the Office of the Historian data is not in ../shared")

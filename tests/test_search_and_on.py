@@ -181,7 +181,7 @@ def test_every_day_of_a_stop_is_in_its_days(offset, length):
 
     from triptrack.core.localtime import When
     from triptrack.core.model import Catalog, Place, Stop, Trip
-    from triptrack.core.trip_days import trip_days
+    from triptrack.core.whereabouts import trip_days
 
     arrive = date(2025, 1, 1) + timedelta(days=offset)
     leaves = arrive + timedelta(days=length)

@@ -132,20 +132,22 @@ def test_bad_zone_and_absurd_span_are_refused(cli, data_file):
     long = cli("timeline", "typo")
     assert long.exit_code == 1
     assert long.stderr.strip() == (
-        "triptrack: error: trip 'typo' runs from 2025-01-06 to 2052-01-08: too many days for a timeline (at most 400); "
+        "triptrack: error: trip 'typo' runs from 2025-01-07 to 2052-01-08: too many days for a timeline (at most 400); "
         "is a year mistyped?"
     )
     assert digest(data_file) == before
 
 
-def test_days_away_are_counted_in_the_home_zone():
+def test_date_only_stops_keep_their_own_dates_in_any_zone():
     catalog = storage.load(storage.DataSource(SAMPLE, "test"))
     plan, record = catalog.trips["blinken-final"], catalog.trips["blinken-final-record"]
     assert timeline.days_away(plan, "America/New_York") == 5  # Sun 5 to Thu 9 January, both counted
-    # The record starts in Seoul on the 6th: that day began at 10:00 on the 5th in Washington.
-    assert timeline.span(record, "America/New_York") == (date(2025, 1, 5), date(2025, 1, 10))
-    assert timeline.days_away(record, "America/New_York") == 6
-    assert timeline.span(record, "Asia/Seoul") == (date(2025, 1, 6), date(2025, 1, 11))  # Vatican's 10th ends on the 11th there
+    # The record starts in Seoul on the 6th and ends at the Vatican on the 10th, in any view's zone.
+    for tz in ("America/New_York", "Asia/Seoul", "Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        assert timeline.span(record, tz) == (date(2025, 1, 6), date(2025, 1, 10))
+    assert timeline.days_away(record, "America/New_York") == 5
+    days = timeline.build(catalog, record, "America/New_York").days
+    assert [(d.day.day, d.places[0]) for d in days] == [(6, "Seoul"), (7, "Tokyo"), (8, "Paris"), (9, "Rome"), (10, "Rome")]
 
 
 def test_timeline_data_for_the_plan():

@@ -253,3 +253,30 @@ def close_names(name: str, country: str | None = None, limit: int = 3) -> list[s
 def index_ready() -> bool:
     """True when lookups will not first have to build the index."""
     return _index_path().exists()
+
+
+def _city(row) -> City:
+    return City(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7])
+
+
+_CITY_COLUMNS = "name, country, lat, lon, tz, population, capital, region"
+
+
+def largest_in_region(country: str, region: str) -> City | None:
+    """The most populous gazetteer city of a first-level division (admin1 code) of `country`."""
+    sql = f"SELECT {_CITY_COLUMNS} FROM city WHERE country = ? AND region = ? ORDER BY population DESC, name LIMIT 1"
+    row = _db().execute(sql, (country.upper(), region)).fetchone()
+    return _city(row) if row else None
+
+
+def nearest(lat: float, lon: float, country: str) -> City | None:
+    """The gazetteer city of `country` nearest to a point (for the zone of a place it lacks)."""
+    import math
+
+    scale = math.cos(math.radians(lat)) ** 2  # a degree of longitude is shorter away from the equator
+    sql = (
+        f"SELECT {_CITY_COLUMNS} FROM city WHERE country = ? "
+        "ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? LIMIT 1"
+    )
+    row = _db().execute(sql, (country.upper(), lat, lat, lon, lon, scale)).fetchone()
+    return _city(row) if row else None

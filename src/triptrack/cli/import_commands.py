@@ -75,11 +75,16 @@ def historian(
         f"({counted(plan.stops, 'stop')}) for {counted(plan.travellers, 'traveller')} "
         f"({counted(new_officials, 'new official')})."
     )
-    unplaced = sum(plan.unplaced.values())
-    typer.echo(
-        f"Approximate places: {counted(plan.approximate, 'stop')}, among them {plan.historic:,} recorded under "
-        f"states that no longer exist and {unplaced:,} at places not found."
-    )
+    from triptrack.importers.historian_resolver import WHY
+
+    reasons = ", ".join(f"{plan.why[key]:,} {words}" for key, words in WHY.items() if plan.why[key])
+    typer.echo(f"Approximate places: {counted(plan.approximate, 'stop')}" + (f": {reasons}." if reasons else "."))
+    if plan.historic or plan.moved:
+        typer.echo(
+            f"Placed where they are today, the record's country in the notes: {plan.historic:,} recorded under "
+            f"states that no longer exist, {plan.moved:,} in another country than recorded "
+            "(a colony, a successor state, next door)."
+        )
     if plan.unplaced:
         shown = ", ".join(
             f"{city} ({country})" + (f" x{count}" if count > 1 else "")

@@ -174,7 +174,10 @@ def stats(
     ] = False,
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
-    """Per official: trips, stops, countries and cities (most visited first), days abroad, distance, longest trip."""
+    """Per official: trips, stops, countries and cities (most visited first), days abroad, distance, longest trip.
+
+    Days abroad: the distinct calendar dates on which the official had a stop outside the home country, every date from a stop's arrival to its departure, as dated at the stop (a date-only record of 6 January in Seoul is 6 January). A trip's days run from its first such date (or its leaving home) to its last (or its return), both included.
+    """
     from triptrack.core.stats import PLANNED, TRAVELLED, compute, stats_data
     from triptrack.datafile import store as storage
     from triptrack.errors import InputError

@@ -93,7 +93,7 @@ def list_on(source, on: str, official, country, start, end, search, as_json: boo
     """`list --on DATE`: who is where that day, one row per trip (with list's other filters)."""
     from triptrack.core.day_range import parse_day
     from triptrack.core.filters import build_filter, select
-    from triptrack.core.trip_days import where_on
+    from triptrack.core.whereabouts import where_on
     from triptrack.datafile.trips_on_days import load_trips_on_days
 
     day = parse_day(on, "--on")

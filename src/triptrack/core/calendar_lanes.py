@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from triptrack.core.model import Catalog, Trip
-from triptrack.core.trip_days import TripDay, trip_days
+from triptrack.core.whereabouts import TripDay, trip_days
 
 
 @dataclass

@@ -4,7 +4,9 @@ Each finding is a `problem` (the trip cannot happen as written; `check` exits 1)
 `warning` (it can, but only just; fails the check only with --strict). Findings:
 
 - stops out of order, stays that overlap, a departure before its arrival, and a
-  date-only time on a day its zone skipped (Pacific/Apia has no 30 Dec 2011);
+  date-only time on a day its zone skipped (Pacific/Apia has no 30 Dec 2011). A stop
+  whose stay lies inside another's, within reach of it, is an excursion from it (see
+  `triptrack.core.excursions`), not an overlap: legs are judged from the host;
 - legs that cannot be travelled in the time between leaving one place and reaching the
   next, including home -> first stop (trip `leaves`) and last stop -> home (`returns`).
   Minimum travel time (see `triptrack.core.travel`): great-circle km / 850 km/h + 1 h of
@@ -21,15 +23,20 @@ Each finding is a `problem` (the trip cannot happen as written; `check` exits 1)
   100 km from every gazetteer city of that name in that country; a zone whose offset at
   the stop's date differs from the gazetteer city's zone. Approximate places, and cities
   the gazetteer does not know, are not compared.
+
+On a trip whose status is `recorded` every finding is a warning: a record of what
+happened cannot be corrected, only read, so `check` exits 0 on an import and --strict
+still lists what the record gets wrong.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from triptrack.core.countries import is_country
 from triptrack.core.display_zone import DisplayZone
+from triptrack.core.excursions import without_excursions
 from triptrack.core.localtime import (
     When,
     day_skipped,
@@ -47,6 +54,7 @@ from triptrack.core.travel import (
     Point,
     Route,
     obligation_outcomes,
+    points,
     route,
 )
 from triptrack.core.wording import counted
@@ -56,6 +64,7 @@ PROBLEM = "problem"
 WARNING = "warning"
 PLACE_TOLERANCE_KM = 100.0
 HISTORY = ("completed", "recorded")  # statuses of trips that already happened
+RECORDED = "recorded"  # a historical record: every finding on it is a warning
 
 
 @dataclass(frozen=True)
@@ -237,9 +246,11 @@ def check_trip(catalog: Catalog, trip: Trip, *, places: bool = True, tz: str | N
     if official.country and not is_country(official.country):
         message = f"official {official.id}: country {official.country!r} does not exist"
         findings.append(Finding(PROBLEM, trip.id, (), message))
-    plan = route(catalog, trip)
-    stop_points = [p for p in plan.points if p.stop is not None]
-    for point in plan.points:
+    routed, _excursions = without_excursions(trip)  # legs are judged from the host of a day trip
+    plan = route(catalog, routed)
+    every_point = points(catalog, trip)
+    stop_points = [p for p in every_point if p.stop is not None]
+    for point in every_point:
         findings += _time_findings(trip, point)
     for stop, point in zip(trip.stops, stop_points):
         findings += _stop_order(trip, point.label, stop.arrive, stop.depart, clock)
@@ -251,6 +262,8 @@ def check_trip(catalog: Catalog, trip: Trip, *, places: bool = True, tz: str | N
         findings += _place_findings(trip, plan.points[0].label, official.home, when, places)
     for stop, point in zip(trip.stops, stop_points):
         findings += _place_findings(trip, point.label, stop.place, stop.arrive, places and not stop.approximate)
+    if trip.status == RECORDED:  # history cannot be fixed: what the record says is shown, not failed
+        findings = [replace(f, severity=WARNING) for f in findings]
     return findings
 
 

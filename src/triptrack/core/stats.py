@@ -3,10 +3,10 @@
 Which trips count: by default those that happened or are happening (status underway,
 completed or recorded), so a plan and the record of the same journey are not counted
 twice; `include_planned` adds planned and announced trips. Cancelled trips never count.
-A trip is in a date range when its first day away (in the official's home zone) is.
+A trip is in a date range when its first day (see `core.trip_days`) is.
 
-Days abroad: the calendar days, in the home zone and counted once each, of the trips
-with at least one stop outside the official's home country (see `timeline.span`).
+Days abroad: the distinct calendar dates on which the official had a stop outside the
+home country, local at the stop, each counted once (see `core.trip_days`).
 Distance: great circle, home -> each stop -> home, for the legs whose places have
 coordinates (the others are counted in `unknown_legs`).
 """
@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from triptrack.core.countries import country_name
 from triptrack.core.model import Catalog, Official, Trip
-from triptrack.core.timeline import span
+from triptrack.core.trip_days import stop_dates, trip_bounds, trip_length
 from triptrack.errors import NotFoundError
 
 TRAVELLED = ("underway", "completed", "recorded")
@@ -63,14 +63,10 @@ def official_stats(catalog: Catalog, official: Official, trips: list[Trip]) -> O
                 result.unknown_legs += 1
             else:
                 result.distance_km += km
-        bounds = span(trip, official.home_tz)
-        if bounds is None:
-            continue
-        days = (bounds[1] - bounds[0]).days + 1
-        if result.longest is None or days > result.longest[1]:
+        abroad.update(stop_dates(trip, outside=home_country))
+        days = trip_length(trip)
+        if days is not None and (result.longest is None or days > result.longest[1]):
             result.longest = (trip, days)
-        if any(stop.place.country != home_country for stop in trip.stops):
-            abroad.update(bounds[0] + timedelta(days=n) for n in range(days))
     result.countries = [(code, countries[code]) for code in _ranked(countries, country_order)]
     result.cities = [(city, country, cities[(city, country)]) for city, country in _ranked(cities, city_order)]
     result.days_abroad = len(abroad)
@@ -85,14 +81,13 @@ def select_trips(
     for trip in catalog.trips.values():
         if trip.official != official.id or trip.status not in statuses:
             continue
-        bounds = span(trip, official.home_tz)
-        first = bounds[0] if bounds else None
+        first = trip.first_day
         if (start or end) and first is None:
             continue
         if (start and first < start) or (end and first > end):
             continue
         chosen.append(trip)
-    return sorted(chosen, key=lambda t: (span(t, official.home_tz) or (date.min,))[0])
+    return sorted(chosen, key=lambda t: (trip_bounds(t) or (date.min,))[0])
 
 
 def compute(

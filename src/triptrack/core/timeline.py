@@ -7,9 +7,11 @@ whether the official is surely travelling, may be travelling (the hours are not 
 or neither. Days follow the wall clock: a DST change day has 23 or 25 hours, and a day
 a zone skipped (Pacific/Apia, 30 Dec 2011) has none.
 
-`days_away` counts a trip's days the way a traveller does: every calendar day in the
-home zone from the first moment the trip can have begun to the last it can have ended,
-both included.
+A date-only time is a calendar date at its place (see `core.trip_days`): it is drawn
+on that date, whatever the view's zone, never on the previous day because the place's
+midnight fell then in the view's zone. Exact times are drawn on their day in the view's
+zone. `span` is the trip's days (`core.trip_days`) widened to the view-zone days of its
+exact times; `days_away` is the trip's length.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from triptrack.core.localtime import When, start_of_day, utc, zone
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.travel import Leg, Outcome, obligation_outcomes, route
+from triptrack.core.trip_days import trip_length
 from triptrack.errors import InputError
 
 MAX_DAYS = 400  # more than this is almost surely a mistyped year
@@ -73,36 +76,52 @@ def _local_date(moment: datetime, tz: str) -> date:
 
 
 def span(trip: Trip, tz: str) -> tuple[date, date] | None:
-    """The first and last calendar day (in `tz`) the trip can cover, from its own times."""
+    """The days a timeline in zone `tz` shows: the trip's own days (local dates), and the
+    `tz` days of its exact times when they fall outside them."""
     times = _times(trip)
     if not times:
         return None
-    first = min(utc(t.earliest()) for t in times)
-    last = max(utc(t.latest()) for t in times)
-    return _local_date(first, tz), _local_date(max(first, last), tz)
+    days = [t.day if t.date_only else _local_date(t.aware(), tz) for t in times]
+    days += [t.day for t in times]
+    return min(days), max(days)
 
 
 def days_away(trip: Trip, home_tz: str) -> int | None:
-    """Calendar days away from home, both ends included, counted in the home zone."""
-    bounds = span(trip, home_tz)
-    return (bounds[1] - bounds[0]).days + 1 if bounds else None
+    """The trip's length in days, both ends included (`core.trip_days`)."""
+    return trip_length(trip)
 
 
-def day_of(when: When) -> datetime:
-    """The moment that places a time on a day: exact, or noon local for a date-only time."""
-    return utc(when.utc_key())
+def day_of(when: When, tz: str) -> datetime:
+    """The moment that places a time on a day of zone `tz`: the exact moment, or noon
+    of its own date in `tz` for a date-only time (a date stays on its date)."""
+    if when.date_only:
+        return utc(datetime.combine(when.day, time(12), tzinfo=zone(tz)))
+    return utc(when.aware())
 
 
-def _presences(catalog: Catalog, trip: Trip) -> list[tuple[str, datetime | None, datetime | None]]:
+def _since(when: When, tz: str) -> datetime:
+    """From when a time places the traveller somewhere: a date-only time from the start
+    of its date in the view's zone."""
+    return utc(start_of_day(when.day, tz)) if when.date_only else utc(when.aware())
+
+
+def _until(when: When, tz: str) -> datetime:
+    """Until when: a date-only time to the end of its date in the view's zone."""
+    if when.date_only:
+        return utc(start_of_day(when.day + timedelta(days=1), tz)) - timedelta(microseconds=1)
+    return utc(when.aware())
+
+
+def _presences(catalog: Catalog, trip: Trip, tz: str) -> list[tuple[str, datetime | None, datetime | None]]:
     """(place, from, until) for home before, each stop and home after; None is open-ended."""
     home = catalog.home_of(trip)
     out = []
     if home and trip.leaves:
-        out.append((home.city, None, utc(trip.leaves.latest())))
+        out.append((home.city, None, _until(trip.leaves, tz)))
     for stop in trip.stops:
-        out.append((stop.city, utc(stop.arrive.earliest()), utc(stop.leaves.latest())))
+        out.append((stop.city, _since(stop.arrive, tz), _until(stop.leaves, tz)))
     if home and trip.returns:
-        out.append((home.city, utc(trip.returns.earliest()), None))
+        out.append((home.city, _since(trip.returns, tz), None))
     return out
 
 
@@ -140,7 +159,7 @@ def build(catalog: Catalog, trip: Trip, tz: str) -> Timeline:
             following = current + timedelta(days=1)
             days.append(Day(current, utc(start_of_day(current, tz)), utc(start_of_day(following, tz))))
             current = following
-    for place, since, until in _presences(catalog, trip):
+    for place, since, until in _presences(catalog, trip, tz):
         for day in days:
             overlaps = (since is None or since < day.end) and (until is None or until >= day.start)
             if overlaps and day.end > day.start and (not day.places or day.places[-1] != place):
@@ -149,13 +168,20 @@ def build(catalog: Catalog, trip: Trip, tz: str) -> Timeline:
         leg = next((leg for leg in plan.legs if _on_the_way(leg, day.end)), None)
         if leg and day.places[-1:] != [leg.destination.place.city]:
             day.places.append(leg.destination.place.city)
-    for event in sorted(_events(catalog, trip), key=lambda e: day_of(e.when)):
+    for leg in plan.legs:  # leaving that day: the day heads for the next place
+        if leg.origin.leaves is None or leg.destination.place is None:
+            continue
+        moment = day_of(leg.origin.leaves, tz)
+        day = next((d for d in days if d.holds(moment)), None)
+        if day and day.places[-1:] != [leg.destination.place.city]:
+            day.places.append(leg.destination.place.city)
+    for event in sorted(_events(catalog, trip), key=lambda e: day_of(e.when, tz)):
         for day in days:
-            if day.holds(day_of(event.when)):
+            if day.holds(day_of(event.when, tz)):
                 day.events.append(event)
     outside = []
     for outcome in obligation_outcomes(catalog, trip, plan):
-        target = next((d for d in days if d.holds(day_of(outcome.obligation.when))), None)
+        target = next((d for d in days if d.holds(day_of(outcome.obligation.when, tz))), None)
         (target.obligations if target else outside).append(outcome)
     return Timeline(trip, tz, days, plan.legs, outside)
 
@@ -176,7 +202,7 @@ def slots(day: Day, tz: str, count: int) -> list[tuple[datetime, datetime]]:
 def strip(timeline: Timeline, day: Day, count: int) -> list[str]:
     """For each slice of the day: DUE, TRAVEL, MAYBE or '' (at a place)."""
     marks = []
-    due = [day_of(o.obligation.when) for o in day.obligations if not o.obligation.when.date_only]
+    due = [day_of(o.obligation.when, timeline.zone) for o in day.obligations if not o.obligation.when.date_only]
     windows = [(leg.certain(), leg.window()) for leg in timeline.legs]
     for start, end in slots(day, timeline.zone, count):
         mark = ""

@@ -1,120 +1,46 @@
-"""Where a trip's traveller is on each calendar day: what `calendar` and `list --on` show.
+"""A trip's days: one definition for show, list, --json, Markdown, ICS, stats and timeline.
 
-A stop counts on every local date from its arrival to its departure (in its own
-zone); leaving and coming home count on their dates in the home zone, and so do
-obligations (in their own zone). A *travel day* is a day on which the traveller
-leaves a place (home or a stop), comes home, reaches the first stop of a trip that
-records no departure from home, or is at no place at all between two.
+A date-only time is a calendar date at its place, not an instant at local midnight:
+the Historian's "6 January 2025, Seoul" is 6 January, whatever the date was in
+Washington then. So a trip's days are the local dates of its stops (arrival to
+departure), plus the dates of `leaves` and `returns` when they are known, each date
+read in the zone it was written in:
+
+- first day: the earliest of those dates; last day: the latest;
+- length: last day - first day + 1 (both included).
+
+Days abroad (for `stats`): the distinct calendar dates on which the official had a
+stop outside the home country, every date from a stop's arrival to its departure,
+local at the stop. A day spent only in the air or at home is not counted: a record
+that names no stop that day does not support it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from triptrack.core.model import Catalog, Obligation, Place, Stop, Trip
+from triptrack.core.model import Trip
 
 
-@dataclass
-class TripDay:
-    day: date
-    trip: Trip
-    stops: list[Stop] = field(default_factory=list)  # in the trip's order
-    home: Place | None = None  # set on the day the traveller leaves or comes home, with no stop
-    travel: bool = False
-    obligations: list[Obligation] = field(default_factory=list)
-    between: tuple[str, str] | None = None  # (from, to) on a day at no place
-
-    @property
-    def code(self) -> str:
-        """Where the day ends, as a country code ('' when at no place)."""
-        if self.stops:
-            return self.stops[-1].place.country
-        return self.home.country if self.home else ""
-
-    @property
-    def city(self) -> str:
-        """Where the day ends, as a city ('' when at no place)."""
-        if self.stops:
-            return self.stops[-1].city
-        return self.home.city if self.home else ""
-
-    def words(self, home_name: str) -> str:
-        """'Tokyo (JP)', 'Rome (IT), Vatican City (VA)', 'travelling: Tokyo → Paris', 'Washington (home), leaving'."""
-        if self.stops:
-            return ", ".join(f"{stop.city} ({stop.place.country})" for stop in self.stops)
-        if self.between:
-            return f"travelling: {self.between[0]} → {self.between[1]}"
-        if self.home is not None:
-            return f"{home_name} (home), {'leaving' if self.day == _day(self.trip.leaves) else 'coming back'}"
-        return ""
+def trip_bounds(trip: Trip) -> tuple[date, date] | None:
+    """The trip's first and last day (local dates), or None when it has no times."""
+    first, last = trip.first_day, trip.last_day
+    return (first, last) if first is not None else None
 
 
-def _day(when) -> date | None:
-    return when.day if when is not None else None
+def trip_length(trip: Trip) -> int | None:
+    """Days from the first to the last, both included."""
+    bounds = trip_bounds(trip)
+    return (bounds[1] - bounds[0]).days + 1 if bounds else None
 
 
-def trip_days(catalog: Catalog, trip: Trip, first: date, last: date) -> dict[date, TripDay]:
-    """Each day from `first` to `last` on which the trip has something, by date."""
-    days: dict[date, TripDay] = {}
-
-    def at(day: date) -> TripDay | None:
-        if not first <= day <= last:
-            return None
-        return days.setdefault(day, TripDay(day, trip))
-
+def stop_dates(trip: Trip, outside: str | None = None) -> set[date]:
+    """Every local date of the trip's stops (only those outside country `outside`, if given)."""
+    dates: set[date] = set()
     for stop in trip.stops:
-        day = stop.arrive.day
-        while day <= stop.leaves.day:
-            entry = at(day)
-            if entry is not None:
-                entry.stops.append(stop)
-            day += timedelta(days=1)
-    home = catalog.home_of(trip)
-    for moment in (trip.leaves, trip.returns):
-        entry = at(moment.day) if moment is not None else None
-        if entry is not None:
-            entry.travel = True
-            if not entry.stops:
-                entry.home = home
-    if trip.leaves is None and trip.stops:
-        entry = at(trip.stops[0].arrive.day)
-        if entry is not None:
-            entry.travel = True
-    for stop in trip.stops:  # leaving it (the arrival day when no departure is written)
-        entry = at(stop.leaves.day)
-        if entry is not None:
-            entry.travel = True
-    _fill_gaps(trip, home, at)
-    for obligation in trip.obligations:
-        entry = at(obligation.when.day)
-        if entry is not None:
-            entry.obligations.append(obligation)
-    return days
-
-
-def _fill_gaps(trip: Trip, home: Place | None, at) -> None:
-    """Days strictly between leaving one place and reaching the next: travelling."""
-    names = [home.city if home else "home", *(stop.city for stop in trip.stops), home.city if home else "home"]
-    starts = [_day(trip.leaves), *(stop.leaves.day for stop in trip.stops)]
-    ends = [*(stop.arrive.day for stop in trip.stops), _day(trip.returns)]
-    for index, (start, end) in enumerate(zip(starts, ends)):
-        if start is None or end is None:
+        if outside is not None and stop.place.country == outside:
             continue
-        day = start + timedelta(days=1)
-        while day < end:
-            entry = at(day)
-            if entry is not None and not entry.stops:
-                entry.travel = True
-                entry.between = (names[index], names[index + 1])
-            day += timedelta(days=1)
-
-
-def where_on(catalog: Catalog, trips: list[Trip], day: date) -> list[TripDay]:
-    """For `list --on`: each trip's day, for the trips that have that day."""
-    found = []
-    for trip in trips:
-        entry = trip_days(catalog, trip, day, day).get(day)
-        if entry is not None and (entry.stops or entry.home or entry.between):
-            found.append(entry)
-    return found
+        first = stop.arrive.day
+        last = max(first, stop.leaves.day)
+        dates.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+    return dates

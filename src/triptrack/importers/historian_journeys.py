@@ -38,8 +38,10 @@ class HistorianPlan(Additions):
     skipped: int = 0  # already in the data file
     repeated: int = 0  # the same record id given twice in the input
     stops: int = 0
-    approximate: int = 0  # stops flagged approximate, among them:
-    historic: int = 0  # recorded under a state that no longer exists
+    approximate: int = 0  # stops flagged approximate
+    why: Counter = field(default_factory=Counter)  # approximate stops by reason (historian_resolver.WHY)
+    historic: int = 0  # recorded under a state that no longer exists (placed where they are today)
+    moved: int = 0  # placed in another country than the record's: colonies, successor states, next door
     unplaced: Counter = field(default_factory=Counter)  # (place, country) not found in the gazetteer
     travellers: int = 0
 
@@ -132,9 +134,11 @@ class _Planner:
             raise DataFileError(record.path, record.line, f"record {record.id}: {exc}") from None
         place = resolution.place
         notes = " ".join(part for part in (record.remarks, resolution.note) if part)
+        self.plan.historic += resolution.historic
+        self.plan.moved += resolution.moved
         if resolution.approximate:
             self.plan.approximate += 1
-            self.plan.historic += resolution.historic
+            self.plan.why[resolution.why] += 1
             if resolution.unplaced:
                 self.plan.unplaced[(place.city, place.country)] += 1
         return Stop(

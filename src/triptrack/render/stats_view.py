@@ -11,7 +11,7 @@ from rich.text import Text
 from triptrack.core.countries import country_name
 from triptrack.core.localtime import day_words
 from triptrack.core.stats import OfficialStats
-from triptrack.core.timeline import span
+from triptrack.core.trip_days import trip_bounds
 from triptrack.core.wording import counted
 
 
@@ -36,7 +36,7 @@ def official_panel(result: OfficialStats) -> Panel:
     grid.add_row("Distance", distance)
     if result.longest:
         trip, days = result.longest
-        first, last = span(trip, result.official.home_tz)
+        first, last = trip_bounds(trip)
         longest = Text(trip.id, style="bold cyan")
         dates = f"{day_words(first, year=True)} → {day_words(last, year=True)}"
         longest.append(f" · {counted(days, 'day')} ({dates})")

@@ -13,7 +13,7 @@ from triptrack.core.display_zone import DisplayZone
 from triptrack.core.localtime import When, utc, zone
 from triptrack.core.model import Catalog, Official, Stop, Trip
 from triptrack.core.obligations import describe, margins
-from triptrack.core.timeline import span
+from triptrack.core.trip_days import trip_bounds
 from triptrack.core.travel import route
 from triptrack.core.wording import counted
 from triptrack.render.console import (
@@ -55,7 +55,7 @@ def header(trip: Trip, official: Official | None) -> Panel:
     if official and official.title:
         who = f"{who} · {official.title}"
     lines.append(f"\n{who}")
-    bounds = span(trip, official.home_tz if official else "UTC")  # days away, counted at home
+    bounds = trip_bounds(trip)  # local dates at each stop (see core.trip_days)
     if bounds:
         first, last = bounds
         days = (last - first).days + 1
