@@ -97,6 +97,20 @@ def node_end(text: str, node: Node) -> int:
     return end_of_line(text, content_end(text, node))
 
 
+def block_end(text: str, node: Node, column: int) -> int:
+    """Like node_end, and past the comment lines after it that are indented deeper than
+    `column` (the column of the node's key or dash): they are inside the block, so they go
+    with it when it is removed."""
+    end = node_end(text, node)
+    while end < len(text):
+        line = text[end : end_of_line(text, end)]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= column:
+            break
+        end = end_of_line(text, end)
+    return end
+
+
 def is_blank_line(text: str, start: int) -> bool:
     return start < len(text) and not text[start : end_of_line(text, start)].strip()
 

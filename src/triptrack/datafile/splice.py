@@ -25,6 +25,7 @@ from triptrack.datafile.emit import (
 )
 from triptrack.datafile.spans import (  # noqa: F401  (the node finders are used through this module)
     Splice,
+    block_end,
     comment_lines_above,
     comments_above,
     content_end,
@@ -163,7 +164,7 @@ def delete_key(text: str, mapping: MappingNode, key: str) -> list[Splice]:
     if mapping.flow_style:
         return [_flow_removal(text, [(k.start_mark.index, content_end(text, v)) for k, v in pairs], index)]
     start = own_line_start(text, key_node, f"key {key!r}")
-    return [removal(text, start, node_end(text, value))]
+    return [removal(text, start, block_end(text, value, key_node.start_mark.column))]
 
 
 def _flow_removal(text: str, spans: list[tuple[int, int]], index: int) -> Splice:
@@ -245,7 +246,7 @@ def delete_item(text: str, seq: SequenceNode, index: int) -> list[Splice]:
     item = seq.value[index]
     if seq.flow_style:
         return [_flow_removal(text, [(i.start_mark.index, content_end(text, i)) for i in seq.value], index)]
-    return [removal(text, _item_start(text, item), node_end(text, item))]
+    return [removal(text, _item_start(text, item), block_end(text, item, _dash_column(text, item)))]
 
 
 def move_item(text: str, seq: SequenceNode, source: int, target: int) -> list[Splice]:
