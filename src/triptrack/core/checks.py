@@ -7,11 +7,12 @@ Each finding is a `problem` (the trip cannot happen as written; `check` exits 1)
   date-only time on a day its zone skipped (Pacific/Apia has no 30 Dec 2011);
 - legs that cannot be travelled in the time between leaving one place and reaching the
   next, including home -> first stop (trip `leaves`) and last stop -> home (`returns`).
-  Minimum travel time (see `triptrack.core.travel`): great-circle km / 850 km/h + 1 h of
-  ground time by air, or km / 80 km/h by road for short hops, whichever is less.
-  Date-only times are judged on their best case (earliest departure, latest arrival):
-  impossible even then is a problem; possible with less than 2 h to spare is a
-  warning ("at risk");
+  Each leg has a fastest and a typical time (see `triptrack.core.travel`, calibrated
+  on real scheduled flights), from how it is written to be travelled, or by air (road
+  for short hops). Date-only times are judged on their best case (earliest departure,
+  latest arrival): quicker than the fastest even then is a problem; quicker than the
+  typical is a warning ("at risk"). Written departure and arrival times must fit
+  between leaving one place and reaching the next;
 - return obligations that can no longer be met: the earliest possible arrival home
   (leaving the last stop at the earliest, plus the minimum travel time, and no sooner
   than the trip's `returns`) against the obligation's time. On a trip whose status is
@@ -42,7 +43,6 @@ from triptrack.core.localtime import (
 from triptrack.core.model import Catalog, Place, Trip
 from triptrack.core.obligations import format_span
 from triptrack.core.travel import (
-    AT_RISK_SLACK,
     Leg,
     Point,
     Route,
@@ -131,18 +131,56 @@ def _leg_findings(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
     order = _order(leg, clock)
     if order:
         return [Finding(PROBLEM, trip.id, stops, order)]
-    slack = leg.slack
-    if slack is None or leg.km is None or slack >= AT_RISK_SLACK:
+    written = _written_times(trip, leg, clock)
+    if written:
+        return written
+    slack, typical_slack = leg.slack, leg.typical_slack
+    written_duration = leg.travel is not None and leg.travel.takes() is not None
+    if slack is None or (leg.km is None and not written_duration) or typical_slack >= timedelta(0):
         return []
     best = (
         f"leaving {leg.origin.place.city} {clock.moment(leg.ready, leg.origin.place.tz)} at the earliest, "
         f"reaching {leg.destination.place.city} by {clock.moment(leg.deadline, leg.destination.place.tz)} at the latest"
     )
-    need = f"{leg.km:,.0f} km takes at least {format_span(leg.minimum)}"
+    distance = f"{leg.km:,.0f} km " if leg.km is not None else ""
     if slack < timedelta(0):
+        need = f"{distance}takes at least {format_span(leg.minimum)} ({leg.how.assumption})"
         message = f"cannot be travelled: {need}, but even at best ({best}) {_room(leg.available)}"
         return [Finding(PROBLEM, trip.id, stops, message)]
-    return [Finding(WARNING, trip.id, stops, f"at risk: {need}; even at best ({best}) only {format_span(slack)} to spare")]
+    need = f"{distance}usually takes {format_span(leg.typical)} ({_typical_words(leg)})"
+    message = f"at risk: {need}; even at best ({best}) {_room(leg.available)}"
+    return [Finding(WARNING, trip.id, stops, message)]
+
+
+def _typical_words(leg: Leg) -> str:
+    from triptrack.core.travel import TYPICAL
+
+    if leg.travel is not None and leg.travel.takes() is not None:
+        return leg.how.assumption
+    return f"by {leg.how.mode} at {TYPICAL[leg.how.mode].words()} as usual"
+
+
+def _written_times(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
+    """A leg with written departure and arrival times that do not fit the stops' times."""
+    travel = leg.travel
+    if travel is None or travel.departs is None:
+        return []
+    stops = (leg.origin.label, leg.destination.label)
+    what = f"{travel.mode} {travel.number}".strip()
+    out = []
+    if leg.origin.leaves is not None and utc(travel.departs.aware()) < utc(leg.origin.leaves.earliest()):
+        message = f"{what} departs {clock.when(travel.departs)}, before leaving {leg.origin.label} ({clock.when(leg.origin.leaves)})"
+        out.append(Finding(PROBLEM, trip.id, stops, message))
+    elif leg.ready is not None and utc(travel.departs.aware()) < leg.ready:
+        message = (
+            f"{what} departs {clock.when(travel.departs)}, before the traveller can be in {leg.origin.label} "
+            f"({clock.moment(leg.ready, leg.origin.place.tz)} at the earliest)"
+        )
+        out.append(Finding(PROBLEM, trip.id, stops, message))
+    if leg.deadline is not None and utc(travel.arrives.aware()) > leg.deadline:
+        message = f"{what} arrives {clock.when(travel.arrives)}, after {clock.moment(leg.deadline, leg.destination.place.tz)}, when {leg.destination.label} expects the traveller"
+        out.append(Finding(PROBLEM, trip.id, stops, message))
+    return out
 
 
 def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Clock) -> list[Finding]:

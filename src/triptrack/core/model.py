@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from triptrack.core.geo import distance_km
+from triptrack.core.legs import Travel
 from triptrack.core.localtime import When
 
 STATUSES = ("planned", "announced", "underway", "completed", "recorded", "cancelled")
@@ -57,6 +58,7 @@ class Stop:
     ref: str = ""  # where the record came from, e.g. "historian:4275"
     approximate: bool = False  # the place could not be resolved exactly
     line: int = 0
+    travel: Travel | None = None  # how the traveller gets here from the previous place
 
     @property
     def city(self) -> str:
@@ -89,6 +91,7 @@ class Trip:
     stops: list[Stop] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     line: int = 0
+    travel_home: Travel | None = None  # how the traveller gets home from the last stop
 
     @property
     def first_day(self):

@@ -1,13 +1,23 @@
 """How fast a traveller can get from place to place, and the best case a trip allows.
 
-Minimum travel time between two places `d` km apart on the great circle:
+Each leg has two times, from the great-circle distance `d` and how it is travelled:
 
-    by air:   d / CRUISE_KMH + GROUND_TIME    850 km/h, a realistic jet cruise speed;
-                                              1 h for taxiing, climb and descent
-    by road:  d / ROAD_KMH                    80 km/h, for short hops (Rome -> Vatican City)
+- the *fastest* realistic time: anything quicker cannot happen (a problem for `check`);
+- the *typical* time: quicker than this is possible only with luck (a warning, "at risk").
 
-whichever is shorter (the road wins below about 88 km). These are lower bounds: a real
-journey always takes at least this long, so a leg shorter than this cannot happen.
+                    fastest                     typical
+    air             d / 1,050 km/h + 30 min     d / 950 km/h + 30 min
+    helicopter      d / 280 km/h + 10 min       d / 220 km/h + 15 min
+    rail            d / 300 km/h                d / 150 km/h
+    road            d / 90 km/h                 d / 60 km/h
+    sea             d / 60 km/h                 d / 30 km/h
+
+The air figures are calibrated on published scheduled block times (tests/test_calibration.py):
+a jet-stream eastbound crossing averages close to 1,000 km/h over the ground, so 1,050 km/h
+plus 30 min of taxi, climb and descent is below every scheduled nonstop in the table, and
+above half of each. Without a written `travel`, a leg goes by air or by road, whichever is
+quicker (the road wins below about 50 km: Rome -> Vatican City). A leg whose duration, or
+departure and arrival, are written takes exactly that.
 
 Date-only times are judged on their best case: the earliest moment the traveller can
 leave (start of the departure day, or later if the trip so far cannot get there sooner)
@@ -21,22 +31,73 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from triptrack.core.legs import Travel
 from triptrack.core.localtime import When, utc
 from triptrack.core.model import Catalog, Obligation, Place, Trip
 
-CRUISE_KMH = 850.0
-GROUND_TIME = timedelta(hours=1)
-ROAD_KMH = 80.0
-AT_RISK_SLACK = timedelta(hours=2)  # less spare time than this, even at best: "at risk"
+AT_RISK_SLACK = timedelta(hours=2)  # an obligation with less spare time than this, even at best: "at risk"
+
+
+@dataclass(frozen=True)
+class Pace:
+    kmh: float
+    ground: timedelta = timedelta(0)  # taxi, climb and descent; boarding a helicopter
+
+    def time(self, km: float) -> timedelta:
+        return timedelta(hours=km / self.kmh) + self.ground if km > 0 else timedelta(0)
+
+    def words(self) -> str:
+        ground = f" plus {int(self.ground.total_seconds() // 60)} min" if self.ground else ""
+        return f"{self.kmh:,.0f} km/h{ground}"
+
+
+FASTEST = {
+    "air": Pace(1050.0, timedelta(minutes=30)),
+    "helicopter": Pace(280.0, timedelta(minutes=10)),
+    "rail": Pace(300.0),
+    "road": Pace(90.0),
+    "sea": Pace(60.0),
+}
+TYPICAL = {
+    "air": Pace(950.0, timedelta(minutes=30)),
+    "helicopter": Pace(220.0, timedelta(minutes=15)),
+    "rail": Pace(150.0),
+    "road": Pace(60.0),
+    "sea": Pace(30.0),
+}
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """How long a leg takes at best and as usual, and the assumption behind it, in words."""
+
+    fastest: timedelta
+    typical: timedelta
+    mode: str
+    assumption: str  # 'by air at 1,050 km/h plus 30 min at best', 'as written: rail 9h30'
+
+
+def default_mode(km: float) -> str:
+    """Air or road, whichever is quicker at best over `km` (road for short hops)."""
+    return "road" if FASTEST["road"].time(km) <= FASTEST["air"].time(km) else "air"
+
+
+def estimate(km: float | None, travel: Travel | None = None) -> Estimate:
+    """The fastest and typical times for a leg of `km` (None: unknown distance) travelled as written."""
+    takes = travel.takes() if travel else None
+    if takes is not None:
+        return Estimate(takes, takes, travel.mode, f"as written: {travel.text()}")
+    if km is None:
+        mode = travel.mode if travel else "air"
+        return Estimate(timedelta(0), timedelta(0), mode, "distance unknown")
+    mode = travel.mode if travel else default_mode(km)
+    fastest, typical = FASTEST[mode], TYPICAL[mode]
+    return Estimate(fastest.time(km), typical.time(km), mode, f"by {mode} at {fastest.words()} at best")
 
 
 def minimum_travel(km: float) -> timedelta:
     """The least time `km` of great-circle distance can take (air or road, whichever is less)."""
-    if km <= 0:
-        return timedelta(0)
-    by_air = timedelta(hours=km / CRUISE_KMH) + GROUND_TIME
-    by_road = timedelta(hours=km / ROAD_KMH)
-    return min(by_air, by_road)
+    return estimate(km).fastest
 
 
 @dataclass(frozen=True)
@@ -60,11 +121,21 @@ class Leg:
     minimum: timedelta  # zero when the distance is unknown
     ready: datetime | None  # earliest the traveller can set off (None: unknown)
     deadline: datetime | None  # latest arrival the destination's times allow (None: open)
+    typical: timedelta = timedelta(0)
+    how: Estimate | None = None
+    travel: Travel | None = None  # as written in the data file
 
     @property
     def reach(self) -> datetime | None:
-        """The earliest possible arrival."""
+        """The earliest possible arrival (a written arrival time when there is one)."""
+        if self.travel is not None and self.travel.arrives is not None:
+            return utc(self.travel.arrives.aware())
         return self.ready + self.minimum if self.ready is not None else None
+
+    @property
+    def typical_slack(self) -> timedelta | None:
+        available = self.available
+        return available - self.typical if available is not None else None
 
     @property
     def available(self) -> timedelta | None:
@@ -123,6 +194,13 @@ def points(catalog: Catalog, trip: Trip) -> list[Point]:
     return out
 
 
+def leg_travel(trip: Trip, destination: Point) -> Travel | None:
+    """How the leg reaching `destination` is travelled, as written (None: not written)."""
+    if destination.stop is None:
+        return trip.travel_home
+    return trip.stops[destination.stop].travel
+
+
 def _latest_of(*moments: datetime | None) -> datetime | None:
     known = [m for m in moments if m is not None]
     return max(known) if known else None
@@ -154,7 +232,9 @@ def route(catalog: Catalog, trip: Trip) -> Route:
                 utc(point.arrive.latest()) if point.arrive else None,
                 utc(point.leaves.latest()) if point.leaves else None,
             )
-            leg = Leg(previous, point, km, minimum_travel(km) if km is not None else timedelta(0), ready, deadline)
+            travel = leg_travel(trip, point)
+            how = estimate(km, travel)
+            leg = Leg(previous, point, km, how.fastest, ready, deadline, how.typical, how, travel)
             legs.append(leg)
             arrived = _latest_of(leg.reach, arrive_early)
             if arrived is not None and deadline is not None and arrived > deadline:
