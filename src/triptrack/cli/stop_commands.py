@@ -36,7 +36,8 @@ ArriveOpt = when_option("--arrive", "Local arrival time at the stop.")
 DepartOpt = when_option("--depart", "Local departure time.")
 StopNotesOpt = text_option("--notes", "Replace the stop's notes.")
 RefOpt = text_option("--ref", "Where the record comes from, e.g. historian:4275.")
-StopClearOpt = clear_option("depart, notes, ref, coordinates")
+StopClearOpt = clear_option("depart, notes, ref, coordinates, travel")
+TravelOpt = text_option("--travel", "How the stop is reached: 'air 7h40', 'rail', 'air UA950 2025-03-03 17:40 -> 2025-03-04 07:20'.")
 WhenAddOpt = when_option("--when", "When it is (home time unless --tz).")
 WhereOpt = text_option("--where", "Where it is.")
 WhatOpt = text_option("--what", "A new description.")
@@ -63,14 +64,15 @@ def stop_edit(
         Optional[bool], typer.Option("--approximate/--exact", help="Mark the place as approximate, or as exact.")
     ] = None,
     clear: StopClearOpt = None,
+    travel: TravelOpt = None,
 ) -> None:
     """Change a stop. With --city the place is looked up again; times stay local wall times."""
     from triptrack.edits import stops as stop_edits
 
     data = settings(ctx).source()
-    fields = stop_edits.StopFields(None, country, tz, lat, lon, arrive, depart, notes, ref, approximate, list(clear or []))
+    fields = stop_edits.StopFields(None, country, tz, lat, lon, arrive, depart, notes, ref, approximate, list(clear or []), travel)
     if not fields.given() and city is None:
-        nothing_given("--city, --country, --tz, --lat/--lon, --arrive, --depart, --notes, --ref, --approximate/--exact, --clear")
+        nothing_given("--city, --country, --tz, --lat/--lon, --arrive, --depart, --notes, --ref, --travel, --approximate/--exact, --clear")
     if city is not None:
         fields.place = resolve_place(city, country, tz, lat, lon)
     report(stop_edits.edit_stop(data, trip_id, number, fields), data.display)

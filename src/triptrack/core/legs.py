@@ -52,6 +52,17 @@ class Travel:
             parts.append(f"{self.departs_wall:%Y-%m-%d %H:%M} -> {self.arrives_wall:%Y-%m-%d %H:%M}")
         return " ".join(parts)
 
+    def summary(self) -> str:
+        """Short, for a table cell: 'air UA950 17:40→07:20 +1d', 'rail 9h30', 'road'."""
+        parts = [self.mode] + ([self.number] if self.number else [])
+        if self.duration is not None:
+            parts.append(duration_text(self.duration))
+        if self.departs_wall is not None:
+            days = (self.arrives_wall.date() - self.departs_wall.date()).days
+            later = f" +{days}d" if days > 0 else (f" {days}d" if days < 0 else "")
+            parts.append(f"{self.departs_wall:%H:%M}→{self.arrives_wall:%H:%M}{later}")
+        return " ".join(parts)
+
     def bind(self, origin_tz: str, destination_tz: str) -> Travel:
         """With the departure and arrival resolved in their zones (ValueError if they cannot be)."""
         if self.departs_wall is None:

@@ -132,9 +132,14 @@ def itinerary(catalog: Catalog, trip: Trip, display: DisplayZone = DisplayZone()
     for number, (stop, km) in enumerate(zip(trip.stops, catalog.distances_to_stops(trip)), start=1):
         note = "(approximate)" if stop.approximate else ""
         place = _place(stop.city, stop.place.country, note)
+        if stop.travel is not None:
+            place.append(f"\nby {stop.travel.summary()}", style="dim")
         row(str(number), place, moment(stop.arrive), moment(stop.depart), stay_text(stop), _km(km))
     if home and trip.stops:
-        row("", _home_place(home), moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
+        place = _home_place(home)
+        if trip.travel_home is not None:
+            place.append(f"\nby {trip.travel_home.summary()}", style="dim")
+        row("", place, moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
     known = [km for km in legs if km is not None]
     if known:
         total = f"{sum(known):,.0f}"
