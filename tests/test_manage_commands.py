@@ -293,7 +293,7 @@ def test_validate_reports_every_problem(cli, tmp_path):
         f"triptrack: error: {path} line 7: officials.kerry: unknown key 'titel' (did you mean 'title'? expected one of: name, title, country, home)",
         f"triptrack: error: {path} line 13: trips.a.stops[0].arrive: '2025-02-30' is not a date",
         f"triptrack: error: {path} line 14: trips.a.stops[1]: unknown key 'arive' (did you mean 'arrive'? expected one of: city, country, tz, lat, lon, "
-        "arrive, depart, topics, meetings, notes, ref, approximate)",
+        "arrive, depart, travel, topics, meetings, notes, ref, approximate)",
         f"triptrack: error: {path} line 16: trips.b: 'title' is required",
         f"triptrack: error: {path} line 18: trips.b.obligations[0].when: '2025-13-01' is not a date",
         f"triptrack: error: {path} line 19: trips: duplicate key 'a' (first given at line 9)",

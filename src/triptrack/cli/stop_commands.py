@@ -154,12 +154,16 @@ def obligation_add(
     when: WhenAddOpt = None,
     where: WhereOpt = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone, if not the official's home zone.")] = None,
+    at_stop: Annotated[
+        Optional[int],
+        typer.Option("--at-stop", metavar="N", help="Due at stop N (its local time), not back home: a signing in Warsaw at 15:00."),
+    ] = None,
 ) -> None:
-    """Add something the traveller must be back for."""
+    """Add something the traveller must be back for, or be at a stop for (--at-stop)."""
     from triptrack.edits import obligations as obligation_edits
 
     data = settings(ctx).source()
-    fields = obligation_edits.ObligationFields(need(what, "What", "WHAT"), need(when, "When", "--when"), where, tz)
+    fields = obligation_edits.ObligationFields(need(what, "What", "WHAT"), need(when, "When", "--when"), where, tz, at_stop=at_stop)
     report(obligation_edits.add_obligation(data, trip_id, fields), data.display)
 
 

@@ -190,6 +190,9 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
     for outcome in obligation_outcomes(catalog, trip, plan):
         if outcome.status not in ("missed", "at risk"):
             continue
+        if outcome.at_stop:
+            out.append(_at_stop_finding(trip, outcome, clock))
+            continue
         obligation, last = outcome.obligation, outcome.last
         due = clock.when(obligation.when, year=True)
         stops = (last.label, f"{home.city} (home)") if home else (last.label,)
@@ -208,6 +211,26 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
         message = f'{verb} "{obligation.what}" ({due}) by {format_span(-outcome.margin)}: {back}'
         out.append(Finding(WARNING if history else PROBLEM, trip.id, stops, message))
     return out
+
+
+def _at_stop_finding(trip: Trip, outcome, clock: _Clock) -> Finding:
+    """An obligation at a stop the traveller cannot be at in time, or leaves before it."""
+    obligation, stop = outcome.obligation, outcome.last
+    due = clock.when(obligation.when, year=True)
+    if outcome.left_too_soon:
+        there = f"leaves {stop.label} {clock.when(stop.leaves)}, {format_span(-outcome.margin)} before it"
+    else:
+        there = f"the soonest in {stop.label} is {clock.moment(outcome.back, stop.place.tz)}"
+    if outcome.status == "at risk":
+        message = f'at risk: only {format_span(outcome.margin)} to spare for "{obligation.what}" at {stop.label} ({due}): {there}'
+        return Finding(WARNING, trip.id, (stop.label,), message)
+    history = trip.status in HISTORY
+    verb = "missed" if history else "misses"
+    if outcome.left_too_soon:
+        message = f'{verb} "{obligation.what}" at {stop.label} ({due}): {there}'
+    else:
+        message = f'{verb} "{obligation.what}" at {stop.label} ({due}) by {format_span(-outcome.margin)}: {there}'
+    return Finding(WARNING if history else PROBLEM, trip.id, (stop.label,), message)
 
 
 def _time_findings(trip: Trip, point: Point) -> list[Finding]:

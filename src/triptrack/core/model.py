@@ -76,6 +76,7 @@ class Obligation:
     when: When
     where: str = ""
     line: int = 0
+    at_stop: int | None = None  # 1-based stop number: due there, not back home
 
 
 @dataclass

@@ -250,17 +250,35 @@ def route(catalog: Catalog, trip: Trip) -> Route:
 
 @dataclass(frozen=True)
 class Outcome:
-    """Whether the traveller can be back for an obligation, in the best case."""
+    """Whether the traveller can be where an obligation is, when it is, in the best case.
+
+    The one verdict every output shows (check, show, timeline, compare, Markdown, ICS, JSON);
+    `core.obligations` words it. For an obligation back home, `back` is the earliest possible
+    return; for one at a stop, the earliest possible arrival there, and `left` the latest
+    moment the traveller is still there.
+    """
 
     obligation: Obligation
     due: datetime  # UTC; the end of its day when the obligation has no hour
-    back: datetime | None  # earliest possible return (UTC)
-    last: Point | None  # the last stop, where the journey home starts
+    back: datetime | None  # earliest possible arrival where it is (UTC)
+    last: Point | None  # home: the last stop, where the journey home starts; at a stop: that stop
     before_trip: bool = False
+    left: datetime | None = None  # at a stop: the latest the traveller leaves it (UTC)
+
+    @property
+    def at_stop(self) -> bool:
+        return self.obligation.at_stop is not None
+
+    @property
+    def left_too_soon(self) -> bool:
+        return self.left is not None and self.left < self.due
 
     @property
     def margin(self) -> timedelta | None:
-        return self.due - self.back if self.back is not None else None
+        if self.back is None:
+            return None
+        margin = self.due - self.back
+        return min(margin, self.left - self.due) if self.left is not None else margin
 
     @property
     def status(self) -> str:
@@ -275,12 +293,34 @@ class Outcome:
         return "at risk" if margin < AT_RISK_SLACK else "met"
 
 
+def _arrivals(plan: Route) -> dict[int, datetime | None]:
+    """The earliest possible arrival at each stop (by index), in the best case."""
+    out: dict[int, datetime | None] = {}
+    for leg in plan.legs:
+        point = leg.destination
+        if point.stop is None:
+            continue
+        early = utc(point.arrive.earliest()) if point.arrive else None
+        out[point.stop] = _latest_of(leg.reach, early)
+    for point in plan.points:
+        if point.stop is not None and point.stop not in out:
+            out[point.stop] = utc(point.arrive.earliest()) if point.arrive else None
+    return out
+
+
 def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None) -> list[Outcome]:
     plan = plan or route(catalog, trip)
     last = next((p for p in reversed(plan.points) if p.stop is not None), None)
+    stop_points = {p.stop: p for p in plan.points if p.stop is not None}
+    arrivals = _arrivals(plan) if any(o.at_stop is not None for o in trip.obligations) else {}
     out = []
     for obligation in trip.obligations:
         due = utc(obligation.when.latest())
+        if obligation.at_stop is not None and (obligation.at_stop - 1) in stop_points:
+            index = obligation.at_stop - 1
+            point = stop_points[index]
+            out.append(Outcome(obligation, due, arrivals.get(index), point, False, utc(point.leaves.latest())))
+            continue
         before = trip.leaves is not None and due <= utc(trip.leaves.latest())
         out.append(Outcome(obligation, due, plan.back_home, last, before))
     return out

@@ -40,7 +40,7 @@ PLACE_KEYS = ("city", "country", "tz", "lat", "lon")
 OFFICIAL_KEYS = ("name", "title", "country", "home")
 TRIP_KEYS = ("title", "official", "status", "leaves", "returns", "sources", "notes", "stops", "travel_home", "obligations")
 STOP_KEYS = (*PLACE_KEYS, "arrive", "depart", "travel", "topics", "meetings", "notes", "ref", "approximate")
-OBLIGATION_KEYS = ("what", "where", "when", "tz")
+OBLIGATION_KEYS = ("what", "where", "at_stop", "when", "tz")
 TOP_KEYS = ("officials", "trips")
 
 T = TypeVar("T")
@@ -330,7 +330,7 @@ def _trip(reader: _Reader, trip_id: str, node: Node, catalog: Catalog) -> Trip:
         if not isinstance(obligations, SequenceNode):
             raise reader.fail(obligations, f"{where}.obligations", "expected a list of obligations ('- what: ...')")
         trip.obligations = reader.each(
-            obligations.value, lambda i, item: _obligation(reader, item, f"{where}.obligations[{i}]", home_tz)
+            obligations.value, lambda i, item: _obligation(reader, item, f"{where}.obligations[{i}]", home_tz, trip)
         )
     return trip
 
@@ -390,14 +390,22 @@ def _stop(reader: _Reader, node: Node, where: str, origin_tz: str | None = None)
     )
 
 
-def _obligation(reader: _Reader, node: Node, where: str, home_tz: str) -> Obligation:
+def _obligation(reader: _Reader, node: Node, where: str, home_tz: str, trip: Trip | None = None) -> Obligation:
     fields = reader.mapping(node, where, OBLIGATION_KEYS)
     what = reader.text(reader.required(fields, "what", node, where), f"{where}.what", single_line=True)
     tz = home_tz
+    at_stop = None
+    if not reader.is_null(fields.get("at_stop")):
+        stops = len(trip.stops) if trip else 0
+        raw = reader.text(fields["at_stop"], f"{where}.at_stop", single_line=True)
+        if not raw.isdigit() or not 1 <= int(raw) <= stops:
+            raise reader.fail(fields["at_stop"], f"{where}.at_stop", f"{raw!r}: give a stop number from 1 to {stops}")
+        at_stop = int(raw)
+        tz = trip.stops[at_stop - 1].place.tz  # local time at the stop
     if not reader.is_null(fields.get("tz")):
         tz = reader.zone_name(fields["tz"], f"{where}.tz")
     when = reader.when(reader.required(fields, "when", node, where), f"{where}.when", tz)
-    return Obligation(what, when, where=reader.optional_text(fields, "where", where), line=line_of(node))
+    return Obligation(what, when, where=reader.optional_text(fields, "where", where), line=line_of(node), at_stop=at_stop)
 
 
 # --- model -> plain data, in the key order the file uses -------------------------
@@ -435,10 +443,19 @@ def obligation_data(obligation: Obligation, home_tz: str) -> dict:
     data: dict = {"what": obligation.what}
     if obligation.where:
         data["where"] = obligation.where
+    if obligation.at_stop is not None:
+        data["at_stop"] = obligation.at_stop
     data["when"] = obligation.when.text()
     if obligation.when.tz != home_tz:
         data["tz"] = obligation.when.tz
     return data
+
+
+def obligation_zone(trip: Trip, obligation: Obligation, home_tz: str) -> str:
+    """The zone an obligation's time is read in unless it gives its own: the stop's, or home's."""
+    if obligation.at_stop is not None and 0 < obligation.at_stop <= len(trip.stops):
+        return trip.stops[obligation.at_stop - 1].place.tz
+    return home_tz
 
 
 def official_data(official: Official) -> dict:
@@ -466,7 +483,7 @@ def trip_data(trip: Trip, home_tz: str) -> dict:
     if trip.travel_home is not None:
         data["travel_home"] = trip.travel_home.text()
     if trip.obligations:
-        data["obligations"] = [obligation_data(o, home_tz) for o in trip.obligations]
+        data["obligations"] = [obligation_data(o, obligation_zone(trip, o, home_tz)) for o in trip.obligations]
     return data
 
 

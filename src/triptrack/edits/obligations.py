@@ -40,6 +40,7 @@ class ObligationFields:
     where: str | None = None
     tz: str | None = None
     clear: list[str] = field(default_factory=list)
+    at_stop: int | None = None  # due at this stop (1-based), in its local time, not back home
 
     def given(self) -> bool:
         return any(v is not None for v in (self.what, self.when, self.where, self.tz)) or bool(self.clear)
@@ -56,13 +57,19 @@ def add_obligation(source: storage.DataSource, trip_id: str, fields: ObligationF
         if fields.what is None or fields.when is None:
             raise InputError("an obligation needs --what and --when")
         home_tz = _home_tz(doc.catalog, trip)
-        tz = check_zone(fields.tz, "--tz") if fields.tz else home_tz
+        default_tz = home_tz
+        if fields.at_stop is not None:
+            if not 1 <= fields.at_stop <= len(trip.stops):
+                raise InputError(f"--at-stop {fields.at_stop}: {trip_id} has stops 1 to {len(trip.stops)}")
+            default_tz = trip.stops[fields.at_stop - 1].place.tz
+        tz = check_zone(fields.tz, "--tz") if fields.tz else default_tz
         obligation = Obligation(
             one_line(fields.what, "--what"),
             parse_time(fields.when, tz, "--when"),
             one_line(fields.where, "--where") if fields.where else "",
+            at_stop=fields.at_stop,
         )
-        data = obligation_data(obligation, home_tz)
+        data = obligation_data(obligation, default_tz)
         if fields.tz:
             data["tz"] = tz  # given explicitly: keep it even when it is the home zone
         number = len(trip.obligations) + 1

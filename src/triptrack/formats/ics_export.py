@@ -144,14 +144,19 @@ def calendar(catalog: Catalog, trip: Trip, stamp: datetime | None = None):
         event.add("dtend", arrives.aware())
         event.add("description", f"{trip.title}\nFrom {_place_text(start)} to {_place_text(end)}")
         cal.add_component(event)
+    from triptrack.core.obligations import outcome_words
+    from triptrack.core.travel import obligation_outcomes
+
     counts: dict[str, int] = {}
-    for obligation in trip.obligations:
+    for outcome in obligation_outcomes(catalog, trip):
+        obligation = outcome.obligation
         counts[obligation.what] = counts.get(obligation.what, 0) + 1
         event = new_event(f"obligation:{obligation.what}#{counts[obligation.what]}", obligation.what)
         _set_times(event, obligation.when, None)
         if obligation.where:
             event.add("location", obligation.where)
-        event.add("description", f"{trip.title}\nMust be back for: {obligation.what}")
+        due = f"Due at {outcome.last.label}" if outcome.at_stop and outcome.last else "Must be back for"
+        event.add("description", f"{trip.title}\n{due}: {obligation.what}\n{outcome_words(outcome)}")
         cal.add_component(event)
         days.append(obligation.when.day)
     days.extend(w.day for w in (trip.leaves, trip.returns) if w is not None)

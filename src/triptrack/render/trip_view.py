@@ -12,9 +12,9 @@ from triptrack.core.countries import country_name
 from triptrack.core.display_zone import DisplayZone
 from triptrack.core.localtime import When, utc, zone
 from triptrack.core.model import Catalog, Official, Stop, Trip
-from triptrack.core.obligations import describe, margins
+from triptrack.core.obligations import outcome_mark, outcome_style, outcome_words
 from triptrack.core.timeline import span
-from triptrack.core.travel import route
+from triptrack.core.travel import obligation_outcomes
 from triptrack.core.wording import counted
 from triptrack.render.console import (
     day_label_year,
@@ -177,8 +177,8 @@ def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None
     if not trip.obligations:
         return None
     body = Text()
-    for index, margin in enumerate(margins(trip, route(catalog, trip).back_home)):
-        obligation = margin.obligation
+    for index, outcome in enumerate(obligation_outcomes(catalog, trip)):
+        obligation = outcome.obligation
         if index:
             body.append("\n\n")
         body.append(obligation.what, style="bold")
@@ -186,11 +186,10 @@ def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None
         if moment is not None and display_tz:
             moment = moment.astimezone(zone(display_tz))
         when = moment_text(moment) if moment else day_label_year(obligation.when.day)
-        body.append(f"\n{obligation.where + ' · ' if obligation.where else ''}{when}")
-        style = "green" if margin.met else ("red bold" if margin.missed else "yellow")
-        mark = "✓" if margin.met else ("✗" if margin.missed else "!")
-        body.append(f"\n{mark} {describe(margin)}", style=style)
-    return Panel(body, title="Must be back for", title_align="left", box=box.ROUNDED, border_style="magenta")
+        at = f"at {outcome.last.label} (stop {obligation.at_stop}) · " if outcome.at_stop and outcome.last else ""
+        body.append(f"\n{at}{obligation.where + ' · ' if obligation.where else ''}{when}")
+        body.append(f"\n{outcome_mark(outcome)} {outcome_words(outcome)}", style=outcome_style(outcome))
+    return Panel(body, title="Obligations", title_align="left", box=box.ROUNDED, border_style="magenta")
 
 
 def sources(trip: Trip) -> RenderableType | None:
