@@ -74,6 +74,7 @@ app = typer.Typer(
 @dataclass
 class Settings:
     data: Optional[str] = None
+    quiet: bool = False  # edits do not report the check findings they introduced
 
     def source(self):
         from triptrack.datafile.store import locate
@@ -102,9 +103,16 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="After an edit, do not report the problems and warnings it introduced.")
+    ] = False,
 ) -> None:
     """Track diplomatic trips in a plain YAML file."""
-    ctx.obj = Settings(data)
+    global CURRENT
+    ctx.obj = CURRENT = Settings(data, quiet)
+
+
+CURRENT = Settings()  # the options of the command being run (set by `root`)
 
 
 def settings(ctx: typer.Context) -> Settings:

@@ -44,7 +44,7 @@ def add_stop(
     ] = None,
 ) -> None:
     """Add a stop to a trip, in chronological place. Times are local at the stop."""
-    from triptrack.cli.interaction import need, note_index_build
+    from triptrack.cli.interaction import need, note_index_build, quiet, report_findings
     from triptrack.edits import common as editing
     from triptrack.render.console import local_text
 
@@ -61,9 +61,16 @@ def add_stop(
     index, trip = editing.add_stop(source, trip_id, stop)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
+    introduced = []
+    if not quiet():
+        from triptrack.datafile import store as storage
+        from triptrack.edits.impact import introduced_by_new_stop
+
+        introduced = introduced_by_new_stop(storage.load(source), trip, index)
     total = len(trip.stops)
     place = stop.place
     typer.echo(
         f"Added {place.city} ({place.country}, {place.tz}) to {trip_id} as stop {index + 1} of {total}, "
         f"arriving {local_text(stop.arrive, one_line=True).plain}. Wrote {source.display}."
     )
+    report_findings(introduced)
