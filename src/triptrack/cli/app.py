@@ -106,8 +106,19 @@ def root(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="After an edit, do not report the problems and warnings it introduced.")
     ] = False,
+    date_order: Annotated[
+        Optional[str],
+        typer.Option("--date-order", metavar="ORDER", help="How to read 06/03/2025: dmy (6 March) or mdy (June 3). "
+                     "Default: $TRIPTRACK_DATE_ORDER, else such dates are refused (ISO 2025-03-06 always works)."),
+    ] = None,
 ) -> None:
     """Track diplomatic trips in a plain YAML file."""
+    from triptrack.core.localtime import set_date_order
+
+    try:
+        set_date_order(date_order.lower() if date_order else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--date-order") from None
     global CURRENT
     ctx.obj = CURRENT = Settings(data, quiet)
 

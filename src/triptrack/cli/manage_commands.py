@@ -149,6 +149,9 @@ def official_new(
 
     data = settings(ctx).source()
     name = need(name, "Full name", "--name")
+    if home is None and home_country is None and home_tz is None:
+        # Never UTC by default: the home's zone is what leaves, returns and obligations mean.
+        home = need(None, "Home city (its time zone is the one of their trips' leaves, returns and obligations)", "--home")
     place = _home(home, home_country, home_tz, home_lat, home_lon)
     fields = official_edits.OfficialFields(name, title, country, place)
     report(official_edits.new_official(data, official_id, fields), data.display)

@@ -206,6 +206,7 @@ class CsvOptions:
     official: str | None = None
     title: str | None = None
     status: str = "planned"
+    home: Place | None = None  # a new official's home (their zone is the trip's home time)
 
 
 def check_options(options: CsvOptions) -> None:
@@ -232,7 +233,12 @@ def plan_import(csv_trips: list[CsvTrip], catalog: Catalog, options: CsvOptions,
             raise InputError(f"give --official ID: who made this trip? (officials in the data file: {known})")
         official_id = next(iter(catalog.officials))
     elif official_id not in catalog.officials:
-        additions.officials.append(Official(official_id, official_id))
+        if options.home is None:
+            raise InputError(
+                f"--official {official_id}: a new official needs a home, whose zone is their trips' home time "
+                f"(never UTC by default): give --home CITY; nothing was imported"
+            )
+        additions.officials.append(Official(official_id, official_id, home=options.home))
     for csv_trip in csv_trips:
         trip_id = options.trip or csv_trip.id
         if not ID_PATTERN.match(trip_id):
