@@ -135,3 +135,37 @@ def test_add_stop_by_rail_is_written_shown_and_checked(cli, data_file):
     assert added.exit_code == 0, added.output
     assert "        travel: road\n" in data_file.read_text()
     assert "by road" in cli("show", "blinken-final").stdout
+
+
+def test_travel_goes_out_to_csv_and_ics_and_back_in(cli, data_file, tmp_path):
+    add_trips(data_file, trip("flight", stop(WARSAW, "2025-03-04", "2025-03-04 10:00"),
+                              with_travel(stop(RZESZOW, "2025-03-04 12:00"), "air LO3803 2025-03-04 10:30 -> 2025-03-04 11:25"))
+              + "  travel_home: rail IC 1234 9h30\n")
+    exported = cli("export", "flight", "--format", "csv").stdout
+    assert exported.splitlines()[0].endswith(",approximate,travel,travel_home")
+    assert "air LO3803 2025-03-04 10:30 -> 2025-03-04 11:25,rail IC 1234 9h30" in exported
+    ics = cli("export", "flight", "--format", "ics").stdout.replace("\r\n", "\n").replace("\n ", "")
+    assert "SUMMARY:Travel: Warsaw → Rzeszów (by air LO3803 10:30→11:25)" in ics
+    assert "DTSTART;TZID=Europe/Warsaw:20250304T103000" in ics
+    path = tmp_path / "flight.csv"
+    path.write_text(exported, encoding="utf-8", newline="")
+    imported = cli("--quiet", "import", "csv", str(path), "--trip", "flight-copy")
+    assert imported.exit_code == 0, imported.output
+    assert cli("export", "flight-copy", "--format", "csv").stdout == exported.replace("flight,", "flight-copy,")
+    text = data_file.read_text()
+    assert text.count("travel: air LO3803 2025-03-04 10:30 -> 2025-03-04 11:25") == 2
+    assert text.count("travel_home: rail IC 1234 9h30") == 2
+
+
+def test_a_bad_travel_cell_is_refused_with_its_csv_line(cli, data_file, tmp_path):
+    add_trips(data_file, trip("flight", stop(WARSAW, "2025-03-04", "2025-03-04 10:00"), stop(RZESZOW, "2025-03-04 12:00")))
+    exported = cli("export", "flight", "--format", "csv").stdout.replace("\r\n", "\n")
+    lines = exported.splitlines()
+    lines[2] = lines[2][: -len(",,")] + ",plane 2h,"
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = digest(data_file)
+    result = cli("import", "csv", str(path), "--trip", "copy")
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("bad.csv line 3: travel: unknown travel mode 'plane' (use air, road, rail, sea, helicopter)")
+    assert digest(data_file) == before
