@@ -36,7 +36,8 @@ def test_the_record_missed_the_funeral_as_history_a_warning(cli):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"blinken-final-record: warning: Vatican City → Washington (home): missed {FUNERAL} by 15 h 24 min: "
-        "leaving Vatican City Fri 10 Jan 00:01 CET at the earliest, the soonest back in Washington is Fri 10 Jan 01:24 EST"
+        "leaving Vatican City Fri 10 Jan 00:01 CET at the earliest, the soonest back in Washington is Fri 10 Jan 01:24 EST "
+        "(by air at 1,050 km/h plus 30 min at best)"
     ]
     assert "checked 2 trips: 0 problems, 1 warning" in result.stderr
     assert cli("check", "--strict").exit_code == 1
@@ -50,7 +51,8 @@ def test_adding_rome_on_the_ninth_misses_the_funeral(cli, data_file):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"blinken-final: problem: Rome → Washington (home): misses {FUNERAL} by 9 h 22 min: "
-        "leaving Rome Thu 9 Jan 18:00 CET at the earliest, the soonest back in Washington is Thu 9 Jan 19:22 EST"
+        "leaving Rome Thu 9 Jan 18:00 CET at the earliest, the soonest back in Washington is Thu 9 Jan 19:22 EST "
+        "(by air at 1,050 km/h plus 30 min at best)"
     ]
     assert "1 problem, 0 warnings" in result.stderr
     assert digest(data_file) == before

@@ -169,3 +169,20 @@ def test_a_bad_travel_cell_is_refused_with_its_csv_line(cli, data_file, tmp_path
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("bad.csv line 3: travel: unknown travel mode 'plane' (use air, road, rail, sea, helicopter)")
     assert digest(data_file) == before
+
+
+def test_trip_edit_sets_the_way_home_and_check_uses_it(cli, data_file):
+    assert cli("--quiet", "add-stop", "blinken-final", "Rome", "--country", "IT", "--arrive", "2025-01-09 18:00").exit_code == 0
+    edited = cli("trip", "edit", "blinken-final", "--travel-home", "air AZ604 10h05")
+    assert edited.exit_code == 0, edited.output
+    assert edited.stdout.startswith("Changed trip blinken-final: travel_home (none) -> air AZ604 10h05.")
+    assert "  travel_home: air AZ604 10h05\n" in data_file.read_text()
+    line = cli("check", "blinken-final").stdout
+    assert "by 12 h 5 min" in line and "(as written: air AZ604 10h05)" in line  # the scheduled 10 h 5 min, not the fastest
+    before = digest(data_file)
+    both = cli("trip", "edit", "blinken-final", "--travel-home", "air 9h", "--clear", "travel_home")
+    assert both.exit_code == 1
+    assert both.stderr.strip() == "triptrack: error: --clear travel_home and --travel-home together: give one or the other"
+    assert digest(data_file) == before
+    assert cli("trip", "edit", "blinken-final", "--clear", "travel_home").exit_code == 0
+    assert "by 9 h 22 min" in cli("check", "blinken-final").stdout

@@ -202,6 +202,8 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
         )
         if not plan.counts_flight_home:
             back += " (not counting the journey home: no coordinates)"
+        elif plan.legs and plan.legs[-1].how is not None:
+            back += f" ({plan.legs[-1].how.assumption})"
         if outcome.status == "at risk":
             message = f'at risk: only {format_span(outcome.margin)} to spare for "{obligation.what}" ({due}): {back}'
             out.append(Finding(WARNING, trip.id, stops, message))
