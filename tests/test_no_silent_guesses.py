@@ -101,3 +101,14 @@ def test_a_csv_import_for_a_new_official_needs_a_home(cli, data_file, tmp_path):
     done = cli("import", "csv", str(exported), "--trip", "copy", "--official", "rubio", "--home", "Miami", "--home-country", "US")
     assert done.exit_code == 0, done.output
     assert storage.load(storage.locate(str(data_file))).officials["rubio"].home_tz == "America/New_York"
+
+
+def test_a_trip_whose_official_has_no_home_is_warned_about(cli, data_file):
+    text = data_file.read_text()
+    data_file.write_text(text.replace("trips:\n", "  nohome:\n    name: No Home\ntrips:\n", 1)
+                         + "  homeless:\n    title: T\n    official: nohome\n    returns: 2025-01-09\n    stops: []\n")
+    result = cli("check", "homeless")
+    assert result.stdout.strip() == (
+        "homeless: warning: official nohome has no home, so the trip's leaves, returns and obligations are read in UTC: "
+        "give one with 'triptrack official edit nohome --home CITY'"
+    )

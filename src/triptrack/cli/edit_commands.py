@@ -46,9 +46,8 @@ def add_stop(
     """Add a stop to a trip, in chronological place. Times are local at the stop."""
     from triptrack.cli.interaction import need, note_index_build, quiet, report_findings
     from triptrack.edits import common as editing
-    from triptrack.render.console import local_text
-
     from triptrack.edits.legs import travel_option
+    from triptrack.render.console import local_text
 
     source = settings(ctx).source()
     how = travel_option(travel, by)

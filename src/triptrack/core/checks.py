@@ -300,6 +300,12 @@ def check_trip(catalog: Catalog, trip: Trip, *, places: bool = True, tz: str | N
     if official.country and not is_country(official.country):
         message = f"official {official.id}: country {official.country!r} does not exist"
         findings.append(Finding(PROBLEM, trip.id, (), message))
+    if official.home is None and (trip.leaves or trip.returns or trip.obligations):
+        message = (
+            f"official {official.id} has no home, so the trip's leaves, returns and obligations are read in UTC: "
+            f"give one with 'triptrack official edit {official.id} --home CITY'"
+        )
+        findings.append(Finding(WARNING, trip.id, (), message))
     plan = route(catalog, trip)
     stop_points = [p for p in plan.points if p.stop is not None]
     for point in plan.points:

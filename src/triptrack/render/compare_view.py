@@ -19,7 +19,12 @@ from triptrack.core.compare import (
     TimeChange,
 )
 from triptrack.core.localtime import When, when_words
-from triptrack.core.obligations import format_span, outcome_mark, outcome_style, outcome_words
+from triptrack.core.obligations import (
+    format_span,
+    outcome_mark,
+    outcome_style,
+    outcome_words,
+)
 from triptrack.core.travel import Outcome
 from triptrack.core.wording import counted
 from triptrack.render.console import zoned_text
