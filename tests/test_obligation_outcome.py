@@ -34,7 +34,7 @@ def test_an_obligation_at_a_stop_is_checked_like_one_at_home(cli, data_file):
     added = cli("obligation", "add", "nato", "Signing in Warsaw", "--when", "2025-03-05 15:00", "--at-stop", "2")
     assert added.exit_code == 0, added.output
     text = data_file.read_text()
-    assert "        at_stop: 2\n        when: 2025-03-05 15:00\n" in text  # local time at Warsaw: no tz written
+    assert "        at_stop: Warsaw\n        when: 2025-03-05 15:00\n" in text  # local time at Warsaw: no tz written
     result = cli("check", "nato")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -44,7 +44,7 @@ def test_an_obligation_at_a_stop_is_checked_like_one_at_home(cli, data_file):
     shown = cli("show", "nato").stdout
     assert "at Warsaw (stop 2)" in shown and "✗ missed by 1 h at best" in shown
     (signing,) = json.loads(cli("show", "nato", "--json").stdout)["obligations"]
-    assert (signing["at_stop"], signing["outcome"], signing["margin_minutes"]) == (2, "missed", -60)
+    assert (signing["at_stop"], signing["stop"], signing["outcome"], signing["margin_minutes"]) == ("Warsaw", 2, "missed", -60)
     # Arriving at 12:00 gives 3 h to spare; leaving at 14:00 misses it the other way.
     assert cli("stop", "edit", "nato", "2", "--arrive", "2025-03-05 12:00").exit_code == 0
     assert cli("check", "nato").stdout == ""
@@ -60,8 +60,45 @@ def test_at_stop_out_of_range_is_refused(cli, data_file):
     assert result.exit_code == 1
     assert result.stderr.strip() == "triptrack: error: --at-stop 9: blinken-final has stops 1 to 3"
     assert digest(data_file) == before
-    add_trips(data_file, trip("bad", stop(WARSAW, "2025-03-04")) + "  obligations:\n    - what: x\n      at_stop: 2\n      when: 2025-03-04\n")
-    line = data_file.read_text().splitlines().index("        at_stop: 2") + 1
+    add_trips(data_file, trip("bad", stop(WARSAW, "2025-03-04")) + "  obligations:\n    - what: x\n      at_stop: Kyiv\n      when: 2025-03-04\n")
+    line = data_file.read_text().splitlines().index("        at_stop: Kyiv") + 1
     shown = cli("show", "bad")
     assert shown.exit_code == 1
-    assert f"line {line}" in shown.stderr and "trips.bad.obligations[0].at_stop: '2': give a stop number from 1 to 1" in shown.stderr
+    assert f"line {line}" in shown.stderr
+    assert "trips.bad.obligations[0].at_stop: 'Kyiv' is not a stop of this trip (its stops: Warsaw)" in shown.stderr
+
+
+def test_an_obligation_at_a_stop_follows_its_city_when_stops_are_added_or_moved(cli, data_file):
+    add_trips(data_file, trip("nato", stop(BRUSSELS, "2025-03-04 08:00", "2025-03-05 09:00"),
+                              stop(WARSAW, "2025-03-05 12:00", "2025-03-06 10:00"), leaves="2025-03-03 18:00"))
+    assert cli("obligation", "add", "nato", "Signing", "--when", "2025-03-05 15:00", "--at-stop", "2").exit_code == 0
+    # A stop added before Warsaw makes it stop 3; the obligation stays Warsaw's.
+    added = cli("add-stop", "nato", "Paris", "--country", "FR", "--arrive", "2025-03-04 20:00", "--depart", "2025-03-05 07:00")
+    assert added.exit_code == 0, added.output
+    assert "at Warsaw (stop 3)" in cli("show", "nato").stdout
+    # Deleting the stop an obligation is due at is refused: the obligation would be left without a place.
+    before = digest(data_file)
+    deleted = cli("stop", "delete", "nato", "3", "--yes")
+    assert deleted.exit_code == 1
+    assert "'Warsaw' is not a stop of this trip" in deleted.stderr and "nothing was written" in deleted.stderr
+    assert digest(data_file) == before
+
+
+def test_of_two_stops_in_its_city_the_one_whose_stay_covers_it_counts():
+    from triptrack.core.localtime import parse_iso
+    from triptrack.core.model import Obligation, Place, Stop, Trip
+
+    warsaw = Place("Warsaw", "PL", "Europe/Warsaw", 52.23, 21.01)
+    kyiv = Place("Kyiv", "UA", "Europe/Kyiv", 50.45, 30.52)
+
+    def at(text, place):
+        return parse_iso(text, place.tz)
+
+    trip = Trip("t", "T", "o", stops=[
+        Stop(warsaw, at("2025-03-04 08:00", warsaw), at("2025-03-04 20:00", warsaw)),
+        Stop(kyiv, at("2025-03-05 08:00", kyiv), at("2025-03-06 20:00", kyiv)),
+        Stop(warsaw, at("2025-03-07 08:00", warsaw), at("2025-03-08 20:00", warsaw)),
+    ])
+    due = [Obligation("x", at(text, warsaw), at_stop="Warsaw") for text in ("2025-03-04 12:00", "2025-03-08 12:00", "2025-03-06 12:00", "2025-03-01")]
+    assert [trip.stop_for(o) for o in due] == [0, 2, 0, 0]  # covering, covering, last before, else the first
+    assert trip.stop_for(Obligation("y", at("2025-03-04", warsaw), at_stop="Rome")) is None

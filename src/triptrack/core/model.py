@@ -76,7 +76,7 @@ class Obligation:
     when: When
     where: str = ""
     line: int = 0
-    at_stop: int | None = None  # 1-based stop number: due there, not back home
+    at_stop: str | None = None  # the city of the trip's stop it is due at (not back home)
 
 
 @dataclass
@@ -111,6 +111,17 @@ class Trip:
             if stop.depart:
                 times.append(stop.depart)
         return times
+
+    def stop_for(self, obligation: Obligation) -> int | None:
+        """The index of the stop an obligation is due at: of the stops in its city, the one whose
+        stay covers its time, else the last one reached before it, else the first (None: no such stop)."""
+        matches = [i for i, stop in enumerate(self.stops) if stop.city == obligation.at_stop]
+        if not matches:
+            return None
+        due = obligation.when.utc_key()
+        covering = [i for i in matches if self.stops[i].arrive.utc_key() <= due <= self.stops[i].leaves.utc_key()]
+        before = [i for i in matches if self.stops[i].arrive.utc_key() <= due]
+        return (covering or before[-1:] or matches)[0]
 
     def route(self) -> list[str]:
         return [stop.city for stop in self.stops]

@@ -267,7 +267,8 @@ class Outcome:
 
     @property
     def at_stop(self) -> bool:
-        return self.obligation.at_stop is not None
+        """Due at a stop of the trip (found by its city), not back home."""
+        return self.left is not None
 
     @property
     def left_too_soon(self) -> bool:
@@ -316,8 +317,8 @@ def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None)
     out = []
     for obligation in trip.obligations:
         due = utc(obligation.when.latest())
-        if obligation.at_stop is not None and (obligation.at_stop - 1) in stop_points:
-            index = obligation.at_stop - 1
+        index = trip.stop_for(obligation) if obligation.at_stop is not None else None
+        if index is not None and index in stop_points:
             point = stop_points[index]
             out.append(Outcome(obligation, due, arrivals.get(index), point, False, utc(point.leaves.latest())))
             continue

@@ -396,12 +396,12 @@ def _obligation(reader: _Reader, node: Node, where: str, home_tz: str, trip: Tri
     tz = home_tz
     at_stop = None
     if not reader.is_null(fields.get("at_stop")):
-        stops = len(trip.stops) if trip else 0
-        raw = reader.text(fields["at_stop"], f"{where}.at_stop", single_line=True)
-        if not raw.isdigit() or not 1 <= int(raw) <= stops:
-            raise reader.fail(fields["at_stop"], f"{where}.at_stop", f"{raw!r}: give a stop number from 1 to {stops}")
-        at_stop = int(raw)
-        tz = trip.stops[at_stop - 1].place.tz  # local time at the stop
+        at_stop = reader.text(fields["at_stop"], f"{where}.at_stop", single_line=True)
+        cities = [stop.city for stop in trip.stops] if trip else []
+        if at_stop not in cities:
+            known = ", ".join(dict.fromkeys(cities)) or "none"
+            raise reader.fail(fields["at_stop"], f"{where}.at_stop", f"{at_stop!r} is not a stop of this trip (its stops: {known})")
+        tz = trip.stops[cities.index(at_stop)].place.tz  # local time at the stop
     if not reader.is_null(fields.get("tz")):
         tz = reader.zone_name(fields["tz"], f"{where}.tz")
     when = reader.when(reader.required(fields, "when", node, where), f"{where}.when", tz)
@@ -453,8 +453,9 @@ def obligation_data(obligation: Obligation, home_tz: str) -> dict:
 
 def obligation_zone(trip: Trip, obligation: Obligation, home_tz: str) -> str:
     """The zone an obligation's time is read in unless it gives its own: the stop's, or home's."""
-    if obligation.at_stop is not None and 0 < obligation.at_stop <= len(trip.stops):
-        return trip.stops[obligation.at_stop - 1].place.tz
+    cities = [stop.city for stop in trip.stops]
+    if obligation.at_stop is not None and obligation.at_stop in cities:
+        return trip.stops[cities.index(obligation.at_stop)].place.tz
     return home_tz
 
 

@@ -40,7 +40,7 @@ class ObligationFields:
     where: str | None = None
     tz: str | None = None
     clear: list[str] = field(default_factory=list)
-    at_stop: int | None = None  # due at this stop (1-based), in its local time, not back home
+    at_stop: int | None = None  # due at stop N (1-based; its city is written), in its local time, not back home
 
     def given(self) -> bool:
         return any(v is not None for v in (self.what, self.when, self.where, self.tz)) or bool(self.clear)
@@ -62,12 +62,13 @@ def add_obligation(source: storage.DataSource, trip_id: str, fields: ObligationF
             if not 1 <= fields.at_stop <= len(trip.stops):
                 raise InputError(f"--at-stop {fields.at_stop}: {trip_id} has stops 1 to {len(trip.stops)}")
             default_tz = trip.stops[fields.at_stop - 1].place.tz
+        at_city = trip.stops[fields.at_stop - 1].city if fields.at_stop is not None else None
         tz = check_zone(fields.tz, "--tz") if fields.tz else default_tz
         obligation = Obligation(
             one_line(fields.what, "--what"),
             parse_time(fields.when, tz, "--when"),
             one_line(fields.where, "--where") if fields.where else "",
-            at_stop=fields.at_stop,
+            at_stop=at_city,
         )
         data = obligation_data(obligation, default_tz)
         if fields.tz:

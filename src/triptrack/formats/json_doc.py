@@ -67,6 +67,7 @@ def _obligations(catalog: Catalog, trip: Trip) -> list[dict]:
         figures = outcome_data(outcome)
         out.append({
             "what": o.what, "where": o.where, "when": o.when.iso(), "tz": o.when.tz, "at_stop": o.at_stop,
+            "stop": outcome.last.stop + 1 if outcome.at_stop and outcome.last else None,
             "outcome": figures["status"], "margin_minutes": figures["margin_minutes"], "verdict": outcome_words(outcome),
         })
     return out

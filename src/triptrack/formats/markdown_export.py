@@ -111,7 +111,7 @@ def _obligations(catalog: Catalog, trip: Trip) -> list[str]:
     lines = ["## Obligations", ""]
     for outcome in obligation_outcomes(catalog, trip):
         obligation = outcome.obligation
-        at = f", at {text(outcome.last.label)} (stop {obligation.at_stop})" if outcome.at_stop and outcome.last else ""
+        at = f", at {text(outcome.last.label)} (stop {outcome.last.stop + 1})" if outcome.at_stop and outcome.last else ""
         where = f", {text(obligation.where)}" if obligation.where else ""
         verdict = f"{outcome_mark(outcome)} {text(outcome_words(outcome))}"
         lines.append(f"- **{text(obligation.what)}**{at}{where}: {when_text(obligation.when)} — {verdict}")

@@ -186,7 +186,7 @@ def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None
         if moment is not None and display_tz:
             moment = moment.astimezone(zone(display_tz))
         when = moment_text(moment) if moment else day_label_year(obligation.when.day)
-        at = f"at {outcome.last.label} (stop {obligation.at_stop}) · " if outcome.at_stop and outcome.last else ""
+        at = f"at {outcome.last.label} (stop {outcome.last.stop + 1}) · " if outcome.at_stop and outcome.last else ""
         body.append(f"\n{at}{obligation.where + ' · ' if obligation.where else ''}{when}")
         body.append(f"\n{outcome_mark(outcome)} {outcome_words(outcome)}", style=outcome_style(outcome))
     return Panel(body, title="Obligations", title_align="left", box=box.ROUNDED, border_style="magenta")
