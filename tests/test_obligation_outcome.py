@@ -102,3 +102,22 @@ def test_of_two_stops_in_its_city_the_one_whose_stay_covers_it_counts():
     due = [Obligation("x", at(text, warsaw), at_stop="Warsaw") for text in ("2025-03-04 12:00", "2025-03-08 12:00", "2025-03-06 12:00", "2025-03-01")]
     assert [trip.stop_for(o) for o in due] == [0, 2, 0, 0]  # covering, covering, last before, else the first
     assert trip.stop_for(Obligation("y", at("2025-03-04", warsaw), at_stop="Rome")) is None
+
+
+def test_obligation_edit_moves_it_to_a_stop_and_back_home(cli, data_file):
+    add_trips(data_file, trip("nato", stop(BRUSSELS, "2025-03-04 08:00", "2025-03-05 09:00"),
+                              stop(WARSAW, "2025-03-05 12:00", "2025-03-06 10:00"), leaves="2025-03-03 18:00",
+                              returns="2025-03-06 16:00"))
+    assert cli("obligation", "add", "nato", "Signing", "--when", "2025-03-05 15:00").exit_code == 0  # home time first
+    moved = cli("obligation", "edit", "nato", "1", "--at-stop", "2")
+    assert moved.exit_code == 0, moved.output
+    assert "at_stop (none) -> Warsaw" in moved.stdout
+    text = data_file.read_text()
+    assert "        at_stop: Warsaw\n        when: 2025-03-05 15:00\n" in text  # the wall time, now read at Warsaw
+    assert "at Warsaw (stop 2)" in cli("show", "nato").stdout
+    back = cli("obligation", "edit", "nato", "1", "--clear", "at_stop")
+    assert back.exit_code == 0, back.output
+    assert "at_stop" not in data_file.read_text().split("obligations:")[-1]
+    both = cli("obligation", "edit", "nato", "1", "--at-stop", "1", "--clear", "at_stop")
+    assert both.exit_code == 1
+    assert both.stderr.strip() == "triptrack: error: --clear at_stop and --at-stop together: give one or the other"

@@ -43,7 +43,7 @@ WhereOpt = text_option("--where", "Where it is.")
 WhatOpt = text_option("--what", "A new description.")
 WhenEditOpt = when_option("--when", "A new time.")
 WhereEditOpt = text_option("--where", "A new place.")
-ObligationClearOpt = clear_option("where, tz")
+ObligationClearOpt = clear_option("where, tz, at_stop")
 
 
 @stop_app.command("edit", epilog="Example: triptrack stop edit blinken-final 3 --arrive '2025-01-08 09:30' --depart '2025-01-08 22:00'")
@@ -177,14 +177,17 @@ def obligation_edit(
     where: WhereEditOpt = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone.")] = None,
     clear: ObligationClearOpt = None,
+    at_stop: Annotated[
+        Optional[int], typer.Option("--at-stop", metavar="N", help="Due at stop N (its local time) instead; --clear at_stop: back home.")
+    ] = None,
 ) -> None:
     """Change an obligation."""
     from triptrack.edits import obligations as obligation_edits
 
     data = settings(ctx).source()
-    fields = obligation_edits.ObligationFields(what, when, where, tz, list(clear or []))
+    fields = obligation_edits.ObligationFields(what, when, where, tz, list(clear or []), at_stop)
     if not fields.given():
-        nothing_given("--what, --when, --where, --tz, --clear")
+        nothing_given("--what, --when, --where, --tz, --at-stop, --clear")
     report(obligation_edits.edit_obligation(data, trip_id, number, fields), data.display)
 
 
