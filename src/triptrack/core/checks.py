@@ -131,7 +131,9 @@ def _leg_findings(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
     order = _order(leg, clock)
     if order:
         return [Finding(PROBLEM, trip.id, stops, order)]
-    written = _written_times(trip, leg, clock)
+    from triptrack.core.leg_checks import typical_words, written_times
+
+    written = written_times(trip, leg, clock)
     if written:
         return written
     slack, typical_slack = leg.slack, leg.typical_slack
@@ -147,40 +149,9 @@ def _leg_findings(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
         need = f"{distance}takes at least {format_span(leg.minimum)} ({leg.how.assumption})"
         message = f"cannot be travelled: {need}, but even at best ({best}) {_room(leg.available)}"
         return [Finding(PROBLEM, trip.id, stops, message)]
-    need = f"{distance}usually takes {format_span(leg.typical)} ({_typical_words(leg)})"
+    need = f"{distance}usually takes {format_span(leg.typical)} ({typical_words(leg)})"
     message = f"at risk: {need}; even at best ({best}) {_room(leg.available)}"
     return [Finding(WARNING, trip.id, stops, message)]
-
-
-def _typical_words(leg: Leg) -> str:
-    from triptrack.core.travel import TYPICAL
-
-    if leg.travel is not None and leg.travel.takes() is not None:
-        return leg.how.assumption
-    return f"by {leg.how.mode} at {TYPICAL[leg.how.mode].words()} as usual"
-
-
-def _written_times(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
-    """A leg with written departure and arrival times that do not fit the stops' times."""
-    travel = leg.travel
-    if travel is None or travel.departs is None:
-        return []
-    stops = (leg.origin.label, leg.destination.label)
-    what = f"{travel.mode} {travel.number}".strip()
-    out = []
-    if leg.origin.leaves is not None and utc(travel.departs.aware()) < utc(leg.origin.leaves.earliest()):
-        message = f"{what} departs {clock.when(travel.departs)}, before leaving {leg.origin.label} ({clock.when(leg.origin.leaves)})"
-        out.append(Finding(PROBLEM, trip.id, stops, message))
-    elif leg.ready is not None and utc(travel.departs.aware()) < leg.ready:
-        message = (
-            f"{what} departs {clock.when(travel.departs)}, before the traveller can be in {leg.origin.label} "
-            f"({clock.moment(leg.ready, leg.origin.place.tz)} at the earliest)"
-        )
-        out.append(Finding(PROBLEM, trip.id, stops, message))
-    if leg.deadline is not None and utc(travel.arrives.aware()) > leg.deadline:
-        message = f"{what} arrives {clock.when(travel.arrives)}, after {clock.moment(leg.deadline, leg.destination.place.tz)}, when {leg.destination.label} expects the traveller"
-        out.append(Finding(PROBLEM, trip.id, stops, message))
-    return out
 
 
 def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Clock) -> list[Finding]:
@@ -191,7 +162,9 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
         if outcome.status not in ("missed", "at risk"):
             continue
         if outcome.at_stop:
-            out.append(_at_stop_finding(trip, outcome, clock))
+            from triptrack.core.leg_checks import at_stop_finding
+
+            out.append(at_stop_finding(trip, outcome, clock))
             continue
         obligation, last = outcome.obligation, outcome.last
         due = clock.when(obligation.when, year=True)
@@ -213,26 +186,6 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
         message = f'{verb} "{obligation.what}" ({due}) by {format_span(-outcome.margin)}: {back}'
         out.append(Finding(WARNING if history else PROBLEM, trip.id, stops, message))
     return out
-
-
-def _at_stop_finding(trip: Trip, outcome, clock: _Clock) -> Finding:
-    """An obligation at a stop the traveller cannot be at in time, or leaves before it."""
-    obligation, stop = outcome.obligation, outcome.last
-    due = clock.when(obligation.when, year=True)
-    if outcome.left_too_soon:
-        there = f"leaves {stop.label} {clock.when(stop.leaves)}, {format_span(-outcome.margin)} before it"
-    else:
-        there = f"the soonest in {stop.label} is {clock.moment(outcome.back, stop.place.tz)}"
-    if outcome.status == "at risk":
-        message = f'at risk: only {format_span(outcome.margin)} to spare for "{obligation.what}" at {stop.label} ({due}): {there}'
-        return Finding(WARNING, trip.id, (stop.label,), message)
-    history = trip.status in HISTORY
-    verb = "missed" if history else "misses"
-    if outcome.left_too_soon:
-        message = f'{verb} "{obligation.what}" at {stop.label} ({due}): {there}'
-    else:
-        message = f'{verb} "{obligation.what}" at {stop.label} ({due}) by {format_span(-outcome.margin)}: {there}'
-    return Finding(WARNING if history else PROBLEM, trip.id, (stop.label,), message)
 
 
 def _time_findings(trip: Trip, point: Point) -> list[Finding]:
