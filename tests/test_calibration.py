@@ -116,7 +116,7 @@ def test_a_real_nonstop_is_never_impossible_nor_fine_at_twice_its_speed(origin, 
     assert _flight(origin, destination, real) == []  # the real schedule checks clean
     halved = _flight(origin, destination, real / 2)
     assert [f.severity for f in halved] == [PROBLEM], halved
-    assert "by air at 1,050 km/h plus 30 min at best" in halved[0].message
+    assert "by air at 1,050 km/h plus 25 min at best" in halved[0].message
 
 
 def test_the_table_covers_short_medium_and_long_haul_both_ways():
@@ -151,4 +151,4 @@ def test_washington_18_00_to_brussels_08_00_checks_clean_through_the_cli(cli, da
     add_trips(data_file, trip("brussels-dash", stop(brussels, "2025-03-04 05:00"), leaves="2025-03-03 18:00"))
     dash = cli("check", "brussels-dash")
     assert dash.exit_code == 1
-    assert "6,217 km takes at least 6 h 25 min (by air at 1,050 km/h plus 30 min at best)" in dash.stdout
+    assert "6,217 km takes at least 6 h 20 min (by air at 1,050 km/h plus 25 min at best)" in dash.stdout

@@ -26,7 +26,7 @@ class Pace:
 
 
 FASTEST = {
-    "air": Pace(1050.0, timedelta(minutes=30)),
+    "air": Pace(1050.0, timedelta(minutes=25)),
     "helicopter": Pace(280.0, timedelta(minutes=10)),
     "rail": Pace(300.0),
     "road": Pace(90.0),
@@ -48,7 +48,7 @@ class Estimate:
     fastest: timedelta
     typical: timedelta
     mode: str
-    assumption: str  # 'by air at 1,050 km/h plus 30 min at best', 'as written: rail 9h30'
+    assumption: str  # 'by air at 1,050 km/h plus 25 min at best', 'as written: rail 9h30'
 
 
 def default_mode(km: float) -> str:

@@ -6,7 +6,7 @@ Each leg has two times, from the great-circle distance `d` and how it is travell
 - the *typical* time: quicker than this is possible only with luck (a warning, "at risk").
 
                     fastest                     typical
-    air             d / 1,050 km/h + 30 min     d / 950 km/h + 30 min
+    air             d / 1,050 km/h + 25 min     d / 950 km/h + 30 min
     helicopter      d / 280 km/h + 10 min       d / 220 km/h + 15 min
     rail            d / 300 km/h                d / 150 km/h
     road            d / 90 km/h                 d / 60 km/h
@@ -14,9 +14,9 @@ Each leg has two times, from the great-circle distance `d` and how it is travell
 
 The air figures are calibrated on published scheduled block times (tests/test_calibration.py):
 a jet-stream eastbound crossing averages close to 1,000 km/h over the ground, so 1,050 km/h
-plus 30 min of taxi, climb and descent is below every scheduled nonstop in the table, and
-above half of each. Without a written `travel`, a leg goes by air or by road, whichever is
-quicker (the road wins below about 50 km: Rome -> Vatican City). A leg whose duration, or
+plus 25 min of taxi, climb and descent is below every scheduled nonstop in the table, and
+above half of each; 25 min on the ground leaves room for the 30-minute hops of short sea crossings. Without a written `travel`, a leg goes by air or by road, whichever is
+quicker (the road wins below about 40 km: Rome -> Vatican City). A leg whose duration, or
 departure and arrival, are written takes exactly that.
 
 Date-only times are judged on their best case: the earliest moment the traveller can
