@@ -112,3 +112,25 @@ def test_a_trip_whose_official_has_no_home_is_warned_about(cli, data_file):
         "homeless: warning: official nohome has no home, so the trip's leaves, returns and obligations are read in UTC: "
         "give one with 'triptrack official edit nohome --home CITY'"
     )
+
+
+def test_in_a_terminal_the_home_is_asked_for(cli, data_file, monkeypatch):
+    from triptrack.cli import interaction
+
+    monkeypatch.setattr(interaction, "interactive", lambda: True)
+    result = cli("official", "new", "barrot", "--name", "Jean-Noël Barrot", input="Paris\n")
+    assert result.exit_code == 0, result.output
+    assert "Home city" in result.output
+    assert storage.load(storage.locate(str(data_file))).officials["barrot"].home_tz == "Europe/Paris"
+
+
+def test_in_a_terminal_a_csv_import_asks_for_the_new_officials_home(cli, data_file, tmp_path, monkeypatch):
+    from triptrack.cli import interaction
+
+    exported = tmp_path / "trip.csv"
+    exported.write_bytes(cli("export", "blinken-final").stdout_bytes)
+    monkeypatch.setattr(interaction, "interactive", lambda: True)
+    result = cli("--quiet", "import", "csv", str(exported), "--trip", "copy", "--official", "barrot", input="Paris\n")
+    assert result.exit_code == 0, result.output
+    assert "Home city of the new official barrot" in result.output
+    assert storage.load(storage.locate(str(data_file))).officials["barrot"].home_tz == "Europe/Paris"
