@@ -38,8 +38,10 @@ def test_an_obligation_at_a_stop_is_checked_like_one_at_home(cli, data_file):
     result = cli("check", "nato")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        'nato: problem: Warsaw: misses "Signing in Warsaw" at Warsaw (Wed 5 Mar 2025 15:00 CET) by 1 h: '
-        "the soonest in Warsaw is Wed 5 Mar 16:00 CET"
+        (
+            'nato: problem: Warsaw: misses "Signing in Warsaw" at Warsaw (Wed 5 Mar 2025 15:00 CET) by 1 h: '
+            "the soonest in Warsaw is Wed 5 Mar 16:00 CET"
+        )
     ]
     shown = cli("show", "nato").stdout
     assert "at Warsaw (stop 2)" in shown and "✗ missed by 1 h at best" in shown

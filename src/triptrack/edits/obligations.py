@@ -12,7 +12,12 @@ from triptrack.core.localtime import parse_iso
 from triptrack.core.model import Catalog, Obligation, Trip
 from triptrack.datafile import splice as ye
 from triptrack.datafile import store as storage
-from triptrack.datafile.schema import OBLIGATION_KEYS, TRIP_KEYS, obligation_data, obligation_zone
+from triptrack.datafile.schema import (
+    OBLIGATION_KEYS,
+    TRIP_KEYS,
+    obligation_data,
+    obligation_zone,
+)
 from triptrack.edits.common import (
     Outcome,
     Plan,
