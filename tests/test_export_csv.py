@@ -33,7 +33,7 @@ def test_csv_uses_rfc4180_line_endings(data_file):
         [sys.executable, "-m", "triptrack", "--data", str(data_file), "export", "blinken-final"],
         capture_output=True, timeout=60, check=True,
     )
-    assert proc.stdout.startswith(b"trip,order,city,country,tz,arrive,depart,topics,meetings,notes,lat,lon,ref,approximate\r\n")
+    assert proc.stdout.startswith(b"trip,order,city,country,tz,arrive,depart,topics,meetings,notes,lat,lon,ref,approximate,travel,travel_home\r\n")
     assert proc.stdout.count(b"\r\n") == 4  # header and three rows; newlines inside cells stay \n
 
 

@@ -125,7 +125,7 @@ def test_markdown_briefing(timed_cli):
     assert all(len(row) == 6 for row in rows)
     assert [row[1] for row in rows[1:]] == ["Washington (home)", "Seoul", "Tokyo", "Paris", "Rome", "Vatican City", "Washington (home)"]
     assert rows[5][3] == "Thu 9 Jan 2025 18:00 CET" and rows[2][5] == "11,165 km"
-    for heading in ("## Itinerary", "## Agenda", "### 2. Tokyo", "## Must be back for", "## Sources"):
+    for heading in ("## Itinerary", "## Agenda", "### 2. Tokyo", "## Obligations", "## Sources"):
         assert f"\n{heading}\n" in text
     assert "**State funeral of former President Jimmy Carter**" in text and "10:00 EST" in text
 

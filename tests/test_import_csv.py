@@ -37,7 +37,7 @@ def exported(cli, tmp_path) -> Path:
 
 def test_export_import_export_is_identical(cli, exported, tmp_path):
     empty = tmp_path / "empty.yaml"
-    result = cli("import", "csv", str(exported), "--official", "blinken", data=empty)
+    result = cli("import", "csv", str(exported), "--official", "blinken", "--home", "Washington", "--home-country", "US", data=empty)
     assert result.exit_code == 0, result.output
     assert "Added official blinken" in result.stdout and "Added trip blinken-final (4 stops)" in result.stdout
     again = cli("export", "blinken-final", data=empty)
@@ -53,7 +53,7 @@ def test_a_spreadsheets_save_imports_the_same(cli, exported, tmp_path):
     saved = tmp_path / "saved.csv"
     saved.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     empty = tmp_path / "empty.yaml"
-    assert cli("import", "csv", str(saved), "--official", "blinken", data=empty).exit_code == 0
+    assert cli("import", "csv", str(saved), "--official", "blinken", "--home", "Washington", "--home-country", "US", data=empty).exit_code == 0
     assert cli("export", "blinken-final", data=empty).stdout_bytes == exported.read_bytes()
 
 
@@ -71,7 +71,7 @@ def test_raw_csv_keeps_apostrophes(cli, tmp_path):
     path = tmp_path / "raw.csv"
     path.write_text(raw, encoding="utf-8", newline="")
     empty = tmp_path / "empty.yaml"
-    assert cli("import", "csv", str(path), "--official", "x", "--raw", data=empty).exit_code == 0
+    assert cli("import", "csv", str(path), "--official", "x", "--raw", "--home", "Washington", "--home-country", "US", data=empty).exit_code == 0
     topics = storage.load(storage.locate(str(empty))).trips["blinken-final"].stops[0].topics
     assert "'Trilateral cooperation with Japan" in topics
 
@@ -82,7 +82,7 @@ def _write(tmp_path: Path, text: str, name: str = "bad.csv") -> Path:
     return path
 
 
-HEADER = ",".join(csv_export.COLUMNS)
+HEADER = ",".join(csv_export.COLUMNS[:14])  # a CSV from before the travel columns still imports
 GOOD_ROW = "t1,1,Paris,FR,Europe/Paris,2025-01-08,2025-01-08,,,,48.853,2.349,,"
 
 
@@ -185,7 +185,7 @@ def test_any_trip_survives_export_import_export(tmp_path_factory, trip_stops, ra
     csv_path = folder / "t.csv"
     csv_path.write_bytes(first.encode("utf-8"))
     additions = csv_import.plan_import(
-        csv_import.read_trips(csv_path, raw=raw), Catalog(), csv_import.CsvOptions(official="o"), str(csv_path)
+        csv_import.read_trips(csv_path, raw=raw), Catalog(), csv_import.CsvOptions(official="o", home=Place("Paris", "FR", "Europe/Paris", 48.853, 2.349)), str(csv_path)
     )
     _root, imported = storage.parse(splice("", None, Catalog(), additions, "new.yaml"), "new.yaml")
     second = csv_export.export(imported, imported.trips["t"], raw=raw)

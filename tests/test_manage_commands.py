@@ -74,8 +74,9 @@ def test_a_new_trip_then_add_stop_makes_a_block_list(cli, data_file):
         (["trip", "edit", "blinken-final", "--returns", "2025-01-01"], "returns 2025-01-01 is before leaves 2025-01-05"),
         (["trip", "edit", "blinken-final", "--clear", "title"], "--clear 'title': trips can clear leaves, returns, notes, sources"),
         (["trip", "edit", "blinken-final", "--official", "nobody"], "no official 'nobody'"),
-        (["official", "new", "blinken", "--name", "x"], "official 'blinken' already exists (line 11)"),
-        (["official", "new", "x", "--name", "X", "--country", "USA"], "--country 'USA': give an ISO 3166-1 alpha-2 code"),
+        (["official", "new", "blinken", "--name", "x", "--home", "Paris", "--home-country", "FR"], "official 'blinken' already exists (line 11)"),
+        (["official", "new", "x", "--name", "X", "--country", "USA", "--home", "Paris", "--home-country", "FR"],
+         "--country 'USA': give an ISO 3166-1 alpha-2 code"),
         (["official", "new", "x", "--name", "X", "--home", "Xqzzyville"], "unknown city 'Xqzzyville'"),
         (["official", "delete", "blinken", "--yes"],
          "official 'blinken' is still the official of blinken-final, blinken-final-record; delete those trips"),
@@ -105,6 +106,7 @@ def test_bad_edits_are_refused_and_nothing_is_written(cli, data_file, args, mess
         (["official", "new", "x"], "Missing option '--name'"),
         (["official", "edit", "blinken"], "Nothing to change"),
         (["official", "new", "x", "--name", "X", "--home-tz", "UTC"], "go with --home CITY"),
+        (["official", "new", "x", "--name", "X"], "Missing option '--home'"),  # never UTC by default
     ],
 )
 def test_missing_values_outside_a_terminal_are_usage_errors(cli, data_file, args, text):
@@ -293,7 +295,7 @@ def test_validate_reports_every_problem(cli, tmp_path):
         f"triptrack: error: {path} line 7: officials.kerry: unknown key 'titel' (did you mean 'title'? expected one of: name, title, country, home)",
         f"triptrack: error: {path} line 13: trips.a.stops[0].arrive: '2025-02-30' is not a date",
         f"triptrack: error: {path} line 14: trips.a.stops[1]: unknown key 'arive' (did you mean 'arrive'? expected one of: city, country, tz, lat, lon, "
-        "arrive, depart, topics, meetings, notes, ref, approximate)",
+        "arrive, depart, travel, topics, meetings, notes, ref, approximate)",
         f"triptrack: error: {path} line 16: trips.b: 'title' is required",
         f"triptrack: error: {path} line 18: trips.b.obligations[0].when: '2025-13-01' is not a date",
         f"triptrack: error: {path} line 19: trips: duplicate key 'a' (first given at line 9)",

@@ -76,7 +76,7 @@ def test_a_writer_killed_at_any_instant_leaves_the_old_or_the_new_file(data_file
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         now = data_file.read_bytes()
-        assert now in (old, new), f"kill {number}: the file is neither the old nor the new text"
+        assert now in (old, new), f"kill {kills}: the file is neither the old nor the new text"
         storage.load(source)  # loads and validates
         outcomes["old" if now == old else "new"] += 1
         outcomes["temp file left"] += bool(temp_files(data_file.parent))

@@ -77,6 +77,7 @@ app = typer.Typer(
 @dataclass
 class Settings:
     data: Optional[str] = None
+    quiet: bool = False  # edits do not report the check findings they introduced
 
     def source(self):
         from triptrack.datafile.store import locate
@@ -105,9 +106,27 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="After an edit, do not report the problems and warnings it introduced.")
+    ] = False,
+    date_order: Annotated[
+        Optional[str],
+        typer.Option("--date-order", metavar="ORDER", help="How to read 06/03/2025: dmy (6 March) or mdy (June 3). "
+                     "Default: $TRIPTRACK_DATE_ORDER, else such dates are refused (ISO 2025-03-06 always works)."),
+    ] = None,
 ) -> None:
     """Track diplomatic trips in a plain YAML file."""
-    ctx.obj = Settings(data)
+    from triptrack.core.localtime import set_date_order
+
+    try:
+        set_date_order(date_order.lower() if date_order else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--date-order") from None
+    global CURRENT
+    ctx.obj = CURRENT = Settings(data, quiet)
+
+
+CURRENT = Settings()  # the options of the command being run (set by `root`)
 
 
 def settings(ctx: typer.Context) -> Settings:

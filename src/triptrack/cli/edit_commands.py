@@ -36,24 +36,40 @@ def add_stop(
     lon: Annotated[Optional[float], typer.Option("--lon", help="Longitude, with --lat.")] = None,
     topic: Annotated[Optional[list[str]], typer.Option("--topic", metavar="TEXT", help="An agenda topic (repeat for more).")] = None,
     meeting: Annotated[Optional[list[str]], typer.Option("--meeting", metavar="TEXT", help="A person met (repeat for more).")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="MODE", help="How the stop is reached: air, road, rail, sea or helicopter.")] = None,
+    travel: Annotated[
+        Optional[str],
+        typer.Option("--travel", metavar="TEXT", help="How the stop is reached, in full: 'air 7h40', 'rail IC 1234 9h30', "
+                     "'air UA950 2025-03-03 17:40 -> 2025-03-04 07:20' (times local at each end)."),
+    ] = None,
 ) -> None:
     """Add a stop to a trip, in chronological place. Times are local at the stop."""
-    from triptrack.cli.interaction import need, note_index_build
+    from triptrack.cli.interaction import need, note_index_build, quiet, report_findings
     from triptrack.edits import common as editing
+    from triptrack.edits.legs import travel_option
     from triptrack.render.console import local_text
 
     source = settings(ctx).source()
+    how = travel_option(travel, by)
     arrive = need(arrive, "Arrival (local time at the stop)", "--arrive")
     if not (tz and country and lat is not None):
         note_index_build()
     request = editing.PlaceRequest(city, country, tz, lat, lon)
     stop, notes = editing.build_stop(request, arrive, depart, topic, meeting)
+    stop.travel = how
     index, trip = editing.add_stop(source, trip_id, stop)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
+    introduced = []
+    if not quiet():
+        from triptrack.datafile import store as storage
+        from triptrack.edits.impact import introduced_by_new_stop
+
+        introduced = introduced_by_new_stop(storage.load(source), trip, index)
     total = len(trip.stops)
     place = stop.place
     typer.echo(
         f"Added {place.city} ({place.country}, {place.tz}) to {trip_id} as stop {index + 1} of {total}, "
         f"arriving {local_text(stop.arrive, one_line=True).plain}. Wrote {source.display}."
     )
+    report_findings(introduced)

@@ -100,6 +100,18 @@ def historian(
         typer.echo(f"Wrote {source.display} in {elapsed:.1f} s.")
 
 
+def _new_official_home(source, official: Optional[str], home: Optional[str], home_country: Optional[str]):
+    """The home of an official the import adds: given, or asked for in a terminal (never UTC by default)."""
+    from triptrack.cli.interaction import interactive, resolve_place
+
+    if home is None and official is not None and interactive():
+        from triptrack.datafile import store as storage
+
+        if official not in storage.read_document(source).catalog.officials:
+            home = typer.prompt(f"Home city of the new official {official} (its zone is their trips' home time)")
+    return resolve_place(home, home_country, None, None, None) if home is not None else None
+
+
 @import_app.command(
     "csv",
     epilog="Examples: triptrack import csv blinken.csv --trip blinken-copy · "
@@ -117,13 +129,19 @@ def csv_file(
     title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The trip's title (default: 'Imported from FILE').")] = None,
     status: Annotated[str, typer.Option("--status", metavar="STATUS", help="The trip's status: planned, announced, underway, completed, recorded or cancelled.")] = "planned",
     raw: Annotated[bool, typer.Option("--raw", help="Take cells as they are (for a CSV exported with --raw): no leading apostrophe is removed.")] = False,
+    home: Annotated[
+        Optional[str],
+        typer.Option("--home", metavar="CITY", help="The new official's home city (asked for in a terminal; never UTC by default)."),
+    ] = None,
+    home_country: Annotated[Optional[str], typer.Option("--home-country", metavar="CC", help="ISO code of the home city's country.")] = None,
 ) -> None:
     """Import a trip from CSV: one row per stop, times local at each stop."""
     from triptrack.importers import csv_import
     from triptrack.importers.additions import add_to_file
 
     source = settings(ctx).source()
-    options = csv_import.CsvOptions(trip, official, title, status)
+    home_place = _new_official_home(source, official, home, home_country)
+    options = csv_import.CsvOptions(trip, official, title, status, home_place)
     csv_import.check_options(options)
     csv_trips = csv_import.read_trips(file, raw=raw)
     additions, _document = add_to_file(

@@ -76,10 +76,30 @@ def confirm_delete(question: str, yes: bool) -> None:
 
 
 def report(outcome, shown: str) -> None:
-    """What changed and which file, on stdout; notes on stderr."""
+    """What changed and which file, on stdout; notes on stderr; then what the edit broke."""
     for note in outcome.notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"{outcome.message}. Wrote {shown}.")
+    if not quiet():
+        report_findings(outcome.introduced())
+
+
+def quiet() -> bool:
+    """`triptrack --quiet ...`: edits do not report what they broke."""
+    from triptrack.cli.app import CURRENT  # rebound by each run's root callback
+
+    return CURRENT.quiet
+
+
+def report_findings(findings: list) -> None:
+    """The problems and warnings an edit introduced, one line each on stderr (the exit stays 0)."""
+    if not findings:
+        return
+    from triptrack.core.checks import tally
+
+    typer.echo(f"check: this change brings {tally(findings)} (triptrack check TRIP for all; --quiet to hide):", err=True)
+    for finding in findings:
+        typer.echo(f"  {finding.line()}", err=True)
 
 
 def note_index_build() -> None:

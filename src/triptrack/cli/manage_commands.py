@@ -40,7 +40,7 @@ LeavesOpt = when_option("--leaves", "When the official leaves home (home time)."
 ReturnsOpt = when_option("--returns", "When the official is back home (home time).")
 NotesOpt = text_option("--notes", "Free notes.")
 NewNotesOpt = text_option("--notes", "Replace the notes.")
-TripClearOpt = clear_option("leaves, returns, notes, sources")
+TripClearOpt = clear_option("leaves, returns, notes, sources, travel_home")
 NameOpt = text_option("--name", "Full name.")
 NewNameOpt = text_option("--name", "A new name.")
 OfficeOpt = text_option("--title", "Office held, e.g. U.S. Secretary of State.")
@@ -98,14 +98,17 @@ def trip_edit(
     notes: NewNotesOpt = None,
     add_source: Annotated[Optional[list[str]], typer.Option("--add-source", metavar="TEXT", help="Add a source (repeat).")] = None,
     clear: TripClearOpt = None,
+    travel_home: Annotated[
+        Optional[str], typer.Option("--travel-home", metavar="TEXT", help="How the traveller gets home from the last stop: 'air 8h55'.")
+    ] = None,
 ) -> None:
-    """Change a trip's title, official, status, dates, notes or sources."""
+    """Change a trip's title, official, status, dates, notes, sources or the way home."""
     from triptrack.edits import trips as trip_edits
 
     data = settings(ctx).source()
-    fields = trip_edits.TripFields(title, official, status, leaves, returns, notes, list(add_source or []), list(clear or []))
+    fields = trip_edits.TripFields(title, official, status, leaves, returns, notes, list(add_source or []), list(clear or []), travel_home)
     if not fields.given():
-        nothing_given("--title, --official, --status, --leaves, --returns, --notes, --add-source, --clear")
+        nothing_given("--title, --official, --status, --leaves, --returns, --notes, --add-source, --travel-home, --clear")
     report(trip_edits.edit_trip(data, trip_id, fields), data.display)
 
 
@@ -149,6 +152,9 @@ def official_new(
 
     data = settings(ctx).source()
     name = need(name, "Full name", "--name")
+    if home is None and home_country is None and home_tz is None:
+        # Never UTC by default: the home's zone is what leaves, returns and obligations mean.
+        home = need(None, "Home city (its time zone is the one of their trips' leaves, returns and obligations)", "--home")
     place = _home(home, home_country, home_tz, home_lat, home_lon)
     fields = official_edits.OfficialFields(name, title, country, place)
     report(official_edits.new_official(data, official_id, fields), data.display)

@@ -36,13 +36,14 @@ ArriveOpt = when_option("--arrive", "Local arrival time at the stop.")
 DepartOpt = when_option("--depart", "Local departure time.")
 StopNotesOpt = text_option("--notes", "Replace the stop's notes.")
 RefOpt = text_option("--ref", "Where the record comes from, e.g. historian:4275.")
-StopClearOpt = clear_option("depart, notes, ref, coordinates")
+StopClearOpt = clear_option("depart, notes, ref, coordinates, travel")
+TravelOpt = text_option("--travel", "How the stop is reached: 'air 7h40', 'rail', 'air UA950 2025-03-03 17:40 -> 2025-03-04 07:20'.")
 WhenAddOpt = when_option("--when", "When it is (home time unless --tz).")
 WhereOpt = text_option("--where", "Where it is.")
 WhatOpt = text_option("--what", "A new description.")
 WhenEditOpt = when_option("--when", "A new time.")
 WhereEditOpt = text_option("--where", "A new place.")
-ObligationClearOpt = clear_option("where, tz")
+ObligationClearOpt = clear_option("where, tz, at_stop")
 
 
 @stop_app.command("edit", epilog="Example: triptrack stop edit blinken-final 3 --arrive '2025-01-08 09:30' --depart '2025-01-08 22:00'")
@@ -63,14 +64,15 @@ def stop_edit(
         Optional[bool], typer.Option("--approximate/--exact", help="Mark the place as approximate, or as exact.")
     ] = None,
     clear: StopClearOpt = None,
+    travel: TravelOpt = None,
 ) -> None:
     """Change a stop. With --city the place is looked up again; times stay local wall times."""
     from triptrack.edits import stops as stop_edits
 
     data = settings(ctx).source()
-    fields = stop_edits.StopFields(None, country, tz, lat, lon, arrive, depart, notes, ref, approximate, list(clear or []))
+    fields = stop_edits.StopFields(None, country, tz, lat, lon, arrive, depart, notes, ref, approximate, list(clear or []), travel)
     if not fields.given() and city is None:
-        nothing_given("--city, --country, --tz, --lat/--lon, --arrive, --depart, --notes, --ref, --approximate/--exact, --clear")
+        nothing_given("--city, --country, --tz, --lat/--lon, --arrive, --depart, --notes, --ref, --travel, --approximate/--exact, --clear")
     if city is not None:
         fields.place = resolve_place(city, country, tz, lat, lon)
     report(stop_edits.edit_stop(data, trip_id, number, fields), data.display)
@@ -152,12 +154,16 @@ def obligation_add(
     when: WhenAddOpt = None,
     where: WhereOpt = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone, if not the official's home zone.")] = None,
+    at_stop: Annotated[
+        Optional[int],
+        typer.Option("--at-stop", metavar="N", help="Due at stop N (its local time), not back home: a signing in Warsaw at 15:00."),
+    ] = None,
 ) -> None:
-    """Add something the traveller must be back for."""
+    """Add something the traveller must be back for, or be at a stop for (--at-stop)."""
     from triptrack.edits import obligations as obligation_edits
 
     data = settings(ctx).source()
-    fields = obligation_edits.ObligationFields(need(what, "What", "WHAT"), need(when, "When", "--when"), where, tz)
+    fields = obligation_edits.ObligationFields(need(what, "What", "WHAT"), need(when, "When", "--when"), where, tz, at_stop=at_stop)
     report(obligation_edits.add_obligation(data, trip_id, fields), data.display)
 
 
@@ -171,14 +177,17 @@ def obligation_edit(
     where: WhereEditOpt = None,
     tz: Annotated[Optional[str], typer.Option("--tz", metavar="ZONE", help="Its IANA zone.")] = None,
     clear: ObligationClearOpt = None,
+    at_stop: Annotated[
+        Optional[int], typer.Option("--at-stop", metavar="N", help="Due at stop N (its local time) instead; --clear at_stop: back home.")
+    ] = None,
 ) -> None:
     """Change an obligation."""
     from triptrack.edits import obligations as obligation_edits
 
     data = settings(ctx).source()
-    fields = obligation_edits.ObligationFields(what, when, where, tz, list(clear or []))
+    fields = obligation_edits.ObligationFields(what, when, where, tz, list(clear or []), at_stop)
     if not fields.given():
-        nothing_given("--what, --when, --where, --tz, --clear")
+        nothing_given("--what, --when, --where, --tz, --at-stop, --clear")
     report(obligation_edits.edit_obligation(data, trip_id, number, fields), data.display)
 
 

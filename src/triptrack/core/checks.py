@@ -9,11 +9,12 @@ Each finding is a `problem` (the trip cannot happen as written; `check` exits 1)
   `triptrack.core.excursions`), not an overlap: legs are judged from the host;
 - legs that cannot be travelled in the time between leaving one place and reaching the
   next, including home -> first stop (trip `leaves`) and last stop -> home (`returns`).
-  Minimum travel time (see `triptrack.core.travel`): great-circle km / 850 km/h + 1 h of
-  ground time by air, or km / 80 km/h by road for short hops, whichever is less.
-  Date-only times are judged on their best case (earliest departure, latest arrival):
-  impossible even then is a problem; possible with less than 2 h to spare is a
-  warning ("at risk");
+  Each leg has a fastest and a typical time (see `triptrack.core.travel`, calibrated
+  on real scheduled flights), from how it is written to be travelled, or by air (road
+  for short hops). Date-only times are judged on their best case (earliest departure,
+  latest arrival): quicker than the fastest even then is a problem; quicker than the
+  typical is a warning ("at risk"). Written departure and arrival times must fit
+  between leaving one place and reaching the next;
 - return obligations that can no longer be met: the earliest possible arrival home
   (leaving the last stop at the earliest, plus the minimum travel time, and no sooner
   than the trip's `returns`) against the obligation's time. On a trip whose status is
@@ -49,7 +50,6 @@ from triptrack.core.localtime import (
 from triptrack.core.model import Catalog, Place, Trip
 from triptrack.core.obligations import format_span
 from triptrack.core.travel import (
-    AT_RISK_SLACK,
     Leg,
     Point,
     Route,
@@ -140,18 +140,27 @@ def _leg_findings(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
     order = _order(leg, clock)
     if order:
         return [Finding(PROBLEM, trip.id, stops, order)]
-    slack = leg.slack
-    if slack is None or leg.km is None or slack >= AT_RISK_SLACK:
+    from triptrack.core.leg_checks import typical_words, written_times
+
+    written = written_times(trip, leg, clock)
+    if written:
+        return written
+    slack, typical_slack = leg.slack, leg.typical_slack
+    written_duration = leg.travel is not None and leg.travel.takes() is not None
+    if slack is None or (leg.km is None and not written_duration) or typical_slack >= timedelta(0):
         return []
     best = (
         f"leaving {leg.origin.place.city} {clock.moment(leg.ready, leg.origin.place.tz)} at the earliest, "
         f"reaching {leg.destination.place.city} by {clock.moment(leg.deadline, leg.destination.place.tz)} at the latest"
     )
-    need = f"{leg.km:,.0f} km takes at least {format_span(leg.minimum)}"
+    distance = f"{leg.km:,.0f} km " if leg.km is not None else ""
     if slack < timedelta(0):
+        need = f"{distance}takes at least {format_span(leg.minimum)} ({leg.how.assumption})"
         message = f"cannot be travelled: {need}, but even at best ({best}) {_room(leg.available)}"
         return [Finding(PROBLEM, trip.id, stops, message)]
-    return [Finding(WARNING, trip.id, stops, f"at risk: {need}; even at best ({best}) only {format_span(slack)} to spare")]
+    need = f"{distance}usually takes {format_span(leg.typical)} ({typical_words(leg)})"
+    message = f"at risk: {need}; even at best ({best}) {_room(leg.available)}"
+    return [Finding(WARNING, trip.id, stops, message)]
 
 
 def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Clock) -> list[Finding]:
@@ -160,6 +169,11 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
     home_tz = home.tz if home else "UTC"
     for outcome in obligation_outcomes(catalog, trip, plan):
         if outcome.status not in ("missed", "at risk"):
+            continue
+        if outcome.at_stop:
+            from triptrack.core.leg_checks import at_stop_finding
+
+            out.append(at_stop_finding(trip, outcome, clock))
             continue
         obligation, last = outcome.obligation, outcome.last
         due = clock.when(obligation.when, year=True)
@@ -170,6 +184,8 @@ def _obligation_findings(catalog: Catalog, trip: Trip, plan: Route, clock: _Cloc
         )
         if not plan.counts_flight_home:
             back += " (not counting the journey home: no coordinates)"
+        elif plan.legs and plan.legs[-1].how is not None:
+            back += f" ({plan.legs[-1].how.assumption})"
         if outcome.status == "at risk":
             message = f'at risk: only {format_span(outcome.margin)} to spare for "{obligation.what}" ({due}): {back}'
             out.append(Finding(WARNING, trip.id, stops, message))
@@ -246,6 +262,12 @@ def check_trip(catalog: Catalog, trip: Trip, *, places: bool = True, tz: str | N
     if official.country and not is_country(official.country):
         message = f"official {official.id}: country {official.country!r} does not exist"
         findings.append(Finding(PROBLEM, trip.id, (), message))
+    if official.home is None and (trip.leaves or trip.returns or trip.obligations):
+        message = (
+            f"official {official.id} has no home, so the trip's leaves, returns and obligations are read in UTC: "
+            f"give one with 'triptrack official edit {official.id} --home CITY'"
+        )
+        findings.append(Finding(WARNING, trip.id, (), message))
     routed, _excursions = without_excursions(trip)  # legs are judged from the host of a day trip
     plan = route(catalog, routed)
     every_point = points(catalog, trip)

@@ -161,8 +161,9 @@ def _stop_data(stop: Stop | None, number: int | None) -> dict | None:
 def _outcome_data(outcome: Outcome | None) -> dict | None:
     if outcome is None:
         return None
-    margin = outcome.margin
-    return {"status": outcome.status, "margin_minutes": int(margin.total_seconds() // 60) if margin is not None else None}
+    from triptrack.core.obligations import outcome_data
+
+    return outcome_data(outcome)
 
 
 def comparison_data(comparison: Comparison) -> dict:

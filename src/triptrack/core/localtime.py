@@ -199,6 +199,58 @@ def parse_iso(text: str, tz: str) -> When:
     return resolve(datetime.combine(day, at), tz, offset)
 
 
+DATE_ORDERS = ("dmy", "mdy")
+DATE_ORDER_VARIABLE = "TRIPTRACK_DATE_ORDER"
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})\b")
+_date_order: str | None = None  # set by --date-order; else $TRIPTRACK_DATE_ORDER
+
+
+def set_date_order(order: str | None) -> None:
+    """How to read 06/03/2025: 'dmy' (6 March), 'mdy' (June 3), or None (refuse when both can be)."""
+    global _date_order
+    if order is not None and order not in DATE_ORDERS:
+        raise ValueError(f"date order {order!r}: use dmy (06/03/2025 is 6 March) or mdy (June 3)")
+    _date_order = order
+
+
+def date_order() -> str | None:
+    import os
+
+    if _date_order is not None:
+        return _date_order
+    order = os.environ.get(DATE_ORDER_VARIABLE, "").strip().lower() or None
+    if order is not None and order not in DATE_ORDERS:
+        raise ValueError(f"${DATE_ORDER_VARIABLE}={order!r}: use dmy or mdy")
+    return order
+
+
+def _numeric_date_order(text: str) -> bool | None:
+    """dateutil's `dayfirst` for a numeric date like 06/03/2025; None when the text is not one.
+
+    ValueError when day and month could be swapped (both 12 or less, and different) and no
+    order is set, or when the set order does not fit (13/03/2025 with mdy)."""
+    match = _NUMERIC_DATE.match(text)
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[3])
+    order = date_order()
+    if order is None:
+        if first <= 12 and second <= 12 and first != second:
+            day_first = date(2000, second, first).strftime("%-d %B")
+            month_first = date(2000, first, second).strftime("%B %-d")
+            year = match[4] if len(match[4]) == 4 else "YYYY"
+            raise ValueError(
+                f"{text.strip()!r} is ambiguous: {day_first} (day first) or {month_first} (month first)? "
+                f"Write {year}-{second:02d}-{first:02d} or {year}-{first:02d}-{second:02d}, "
+                f"or set the order with --date-order dmy|mdy or ${DATE_ORDER_VARIABLE}"
+            )
+        return first > 12
+    day, month = (first, second) if order == "dmy" else (second, first)
+    if month > 12:
+        raise ValueError(f"{text!r} is not a date in {'day/month/year' if order == 'dmy' else 'month/day/year'} order")
+    return order == "dmy"
+
+
 _PROBE_A = datetime(2001, 2, 3, 4, 5, 6)
 _PROBE_B = datetime(2002, 3, 4, 7, 8, 9)
 
@@ -216,11 +268,12 @@ def parse_user(text: str, tz: str) -> When:
 
     from dateutil import parser as dateutil_parser  # only typed input needs it
 
+    day_first = _numeric_date_order(text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # an unknown zone name must not pass silently
-            first = dateutil_parser.parse(text, default=_PROBE_A)
-            second = dateutil_parser.parse(text, default=_PROBE_B)
+            first = dateutil_parser.parse(text, default=_PROBE_A, dayfirst=bool(day_first))
+            second = dateutil_parser.parse(text, default=_PROBE_B, dayfirst=bool(day_first))
     except Warning:
         raise ValueError(f"{text!r}: give the UTC offset as a number (e.g. -05:00), not a zone name") from None
     except (ValueError, OverflowError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from triptrack.core.geo import distance_km
+from triptrack.core.legs import Travel
 from triptrack.core.localtime import When
 
 STATUSES = ("planned", "announced", "underway", "completed", "recorded", "cancelled")
@@ -57,6 +58,7 @@ class Stop:
     ref: str = ""  # where the record came from, e.g. "historian:4275"
     approximate: bool = False  # the place could not be resolved exactly
     line: int = 0
+    travel: Travel | None = None  # how the traveller gets here from the previous place
 
     @property
     def city(self) -> str:
@@ -74,6 +76,7 @@ class Obligation:
     when: When
     where: str = ""
     line: int = 0
+    at_stop: str | None = None  # the city of the trip's stop it is due at (not back home)
 
 
 @dataclass
@@ -90,6 +93,7 @@ class Trip:
     obligations: list[Obligation] = field(default_factory=list)
     line: int = 0
     version_of: str = ""  # another trip this is a version of (a plan and its record): one journey
+    travel_home: Travel | None = None  # how the traveller gets home from the last stop
 
     @property
     def first_day(self):
@@ -108,6 +112,17 @@ class Trip:
             if stop.depart:
                 times.append(stop.depart)
         return times
+
+    def stop_for(self, obligation: Obligation) -> int | None:
+        """The index of the stop an obligation is due at: of the stops in its city, the one whose
+        stay covers its time, else the last one reached before it, else the first (None: no such stop)."""
+        matches = [i for i, stop in enumerate(self.stops) if stop.city == obligation.at_stop]
+        if not matches:
+            return None
+        due = obligation.when.utc_key()
+        covering = [i for i in matches if self.stops[i].arrive.utc_key() <= due <= self.stops[i].leaves.utc_key()]
+        before = [i for i in matches if self.stops[i].arrive.utc_key() <= due]
+        return (covering or before[-1:] or matches)[0]
 
     def route(self) -> list[str]:
         return [stop.city for stop in self.stops]

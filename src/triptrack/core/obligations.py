@@ -1,71 +1,17 @@
-"""How a trip's scheduled return compares with what the traveller must be back for."""
+"""An obligation's outcome in words and figures: the same everywhere it is shown.
+
+`travel.obligation_outcomes` computes each outcome once (best case: the earliest possible
+return home, or arrival at the stop it is due at); every output (check, show, timeline,
+compare, Markdown, ICS, --json) words it with `outcome_words`, marks it with `outcome_mark`
+and gives its figures with `outcome_data`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from triptrack.core.localtime import utc
-from triptrack.core.model import Obligation, Trip
-
-
-@dataclass(frozen=True)
-class Margin:
-    """Time between the scheduled return and an obligation, as a range.
-
-    With a date-only return the margin is a range: `most` if the traveller is back at
-    the start of that day, `least` if at its end. Negative means missed.
-    """
-
-    obligation: Obligation
-    back: str  # what the return is measured from, in words
-    least: timedelta
-    most: timedelta
-
-    @property
-    def certain(self) -> bool:
-        return self.least == self.most
-
-    @property
-    def met(self) -> bool:
-        return self.least >= timedelta(0)
-
-    @property
-    def missed(self) -> bool:
-        return self.most < timedelta(0)
-
-
-def return_window(trip: Trip, earliest_back: datetime | None = None) -> tuple[datetime, datetime, str] | None:
-    """(earliest, latest) moment the traveller is back home, and how that is known.
-
-    `earliest_back`, when given, is the soonest the journey home can arrive (see
-    `travel.route`); it replaces the written times when they are sooner than that.
-    """
-    if trip.returns is not None:
-        window = trip.returns.earliest(), trip.returns.latest(), "the scheduled return"
-    elif trip.stops:
-        last = trip.stops[-1]
-        window = last.leaves.earliest(), last.leaves.latest(), f"leaving {last.city}, before any flight home"
-    else:
-        return None
-    earliest, latest, back = window
-    if earliest_back is not None and utc(earliest_back) > utc(earliest):
-        last = trip.stops[-1].city if trip.stops else "the last stop"
-        earliest, back = earliest_back, f"the earliest possible return (travelling home from {last})"
-        latest = max(utc(latest), utc(earliest_back))
-    return earliest, latest, back
-
-
-def margins(trip: Trip, earliest_back: datetime | None = None) -> list[Margin]:
-    window = return_window(trip, earliest_back)
-    if window is None:
-        return []
-    earliest, latest, back = window
-    out = []
-    for obligation in trip.obligations:
-        due = utc(obligation.when.earliest())  # in UTC: same-zone subtraction would ignore DST
-        out.append(Margin(obligation, back, due - utc(latest), due - utc(earliest)))
-    return out
+MARKS = {"met": "✓", "at risk": "!", "missed": "✗"}
+STYLES = {"met": "green", "at risk": "yellow", "missed": "bold red"}
 
 
 def format_span(delta: timedelta) -> str:
@@ -83,17 +29,31 @@ def format_span(delta: timedelta) -> str:
     return " ".join(parts) or "0 min"
 
 
-def describe(margin: Margin) -> str:
-    """One sentence a reader understands at a glance."""
-    back = margin.back
-    if margin.certain:
-        if margin.met:
-            return f"{format_span(margin.least)} to spare after {back}"
-        return f"missed by {format_span(margin.least)}, counting from {back}"
-    if margin.met:
-        return f"between {format_span(margin.least)} and {format_span(margin.most)} to spare after {back}"
-    if margin.missed:
-        return f"missed by at least {format_span(margin.most)}, counting from {back}"
-    due = margin.obligation.when.aware()
-    hour = f" by {due:%H:%M}" if due else ""
-    return f"at most {format_span(margin.most)} to spare: {back} has no hour, so it is met only if back{hour}"
+def outcome_words(outcome) -> str:
+    """'met, 10 h to spare at best', 'at risk, only 1 h to spare at best', 'missed by 9 h 22 min at best'."""
+    status, margin = outcome.status, outcome.margin
+    if status == "missed":
+        if outcome.left_too_soon:
+            return f"missed: leaves {outcome.last.label} {format_span(-margin)} before it"
+        return f"missed by {format_span(-margin)} at best"
+    if status == "met":
+        return f"met, {format_span(margin)} to spare at best"
+    if status == "at risk":
+        return f"at risk, only {format_span(margin)} to spare at best"
+    if status == "before the trip":
+        return "before the trip leaves"
+    return "unknown: no time to measure from"
+
+
+def outcome_mark(outcome) -> str:
+    return MARKS.get(outcome.status, "·")
+
+
+def outcome_style(outcome) -> str:
+    return STYLES.get(outcome.status, "dim")
+
+
+def outcome_data(outcome) -> dict:
+    """{'status': 'missed', 'margin_minutes': -563} (minutes floored, negative when missed)."""
+    margin = outcome.margin
+    return {"status": outcome.status, "margin_minutes": int(margin.total_seconds() // 60) if margin is not None else None}

@@ -1,13 +1,23 @@
 """How fast a traveller can get from place to place, and the best case a trip allows.
 
-Minimum travel time between two places `d` km apart on the great circle:
+Each leg has two times, from the great-circle distance `d` and how it is travelled:
 
-    by air:   d / CRUISE_KMH + GROUND_TIME    850 km/h, a realistic jet cruise speed;
-                                              1 h for taxiing, climb and descent
-    by road:  d / ROAD_KMH                    80 km/h, for short hops (Rome -> Vatican City)
+- the *fastest* realistic time: anything quicker cannot happen (a problem for `check`);
+- the *typical* time: quicker than this is possible only with luck (a warning, "at risk").
 
-whichever is shorter (the road wins below about 88 km). These are lower bounds: a real
-journey always takes at least this long, so a leg shorter than this cannot happen.
+                    fastest                     typical
+    air             d / 1,050 km/h + 25 min     d / 950 km/h + 30 min
+    helicopter      d / 280 km/h + 10 min       d / 220 km/h + 15 min
+    rail            d / 300 km/h                d / 150 km/h
+    road            d / 90 km/h                 d / 60 km/h
+    sea             d / 60 km/h                 d / 30 km/h
+
+The air figures are calibrated on published scheduled block times (tests/test_calibration.py):
+a jet-stream eastbound crossing averages close to 1,000 km/h over the ground, so 1,050 km/h
+plus 25 min of taxi, climb and descent is below every scheduled nonstop in the table, and
+above half of each; 25 min on the ground leaves room for the 30-minute hops of short sea crossings. Without a written `travel`, a leg goes by air or by road, whichever is
+quicker (the road wins below about 40 km: Rome -> Vatican City). A leg whose duration, or
+departure and arrival, are written takes exactly that.
 
 Date-only times are judged on their best case: the earliest moment the traveller can
 leave (start of the departure day, or later if the trip so far cannot get there sooner)
@@ -21,22 +31,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from triptrack.core.legs import Travel
 from triptrack.core.localtime import When, utc
 from triptrack.core.model import Catalog, Obligation, Place, Trip
+from triptrack.core.pace import (  # noqa: F401 (the model, also importable from here)
+    FASTEST,
+    TYPICAL,
+    Estimate,
+    Pace,
+    default_mode,
+    estimate,
+    minimum_travel,
+)
 
-CRUISE_KMH = 850.0
-GROUND_TIME = timedelta(hours=1)
-ROAD_KMH = 80.0
-AT_RISK_SLACK = timedelta(hours=2)  # less spare time than this, even at best: "at risk"
-
-
-def minimum_travel(km: float) -> timedelta:
-    """The least time `km` of great-circle distance can take (air or road, whichever is less)."""
-    if km <= 0:
-        return timedelta(0)
-    by_air = timedelta(hours=km / CRUISE_KMH) + GROUND_TIME
-    by_road = timedelta(hours=km / ROAD_KMH)
-    return min(by_air, by_road)
+AT_RISK_SLACK = timedelta(hours=2)  # an obligation with less spare time than this, even at best: "at risk"
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,21 @@ class Leg:
     minimum: timedelta  # zero when the distance is unknown
     ready: datetime | None  # earliest the traveller can set off (None: unknown)
     deadline: datetime | None  # latest arrival the destination's times allow (None: open)
+    typical: timedelta = timedelta(0)
+    how: Estimate | None = None
+    travel: Travel | None = None  # as written in the data file
 
     @property
     def reach(self) -> datetime | None:
-        """The earliest possible arrival."""
+        """The earliest possible arrival (a written arrival time when there is one)."""
+        if self.travel is not None and self.travel.arrives is not None:
+            return utc(self.travel.arrives.aware())
         return self.ready + self.minimum if self.ready is not None else None
+
+    @property
+    def typical_slack(self) -> timedelta | None:
+        available = self.available
+        return available - self.typical if available is not None else None
 
     @property
     def available(self) -> timedelta | None:
@@ -123,6 +141,13 @@ def points(catalog: Catalog, trip: Trip) -> list[Point]:
     return out
 
 
+def leg_travel(trip: Trip, destination: Point) -> Travel | None:
+    """How the leg reaching `destination` is travelled, as written (None: not written)."""
+    if destination.stop is None:
+        return trip.travel_home
+    return trip.stops[destination.stop].travel
+
+
 def _latest_of(*moments: datetime | None) -> datetime | None:
     known = [m for m in moments if m is not None]
     return max(known) if known else None
@@ -154,7 +179,9 @@ def route(catalog: Catalog, trip: Trip) -> Route:
                 utc(point.arrive.latest()) if point.arrive else None,
                 utc(point.leaves.latest()) if point.leaves else None,
             )
-            leg = Leg(previous, point, km, minimum_travel(km) if km is not None else timedelta(0), ready, deadline)
+            travel = leg_travel(trip, point)
+            how = estimate(km, travel)
+            leg = Leg(previous, point, km, how.fastest, ready, deadline, how.typical, how, travel)
             legs.append(leg)
             arrived = _latest_of(leg.reach, arrive_early)
             if arrived is not None and deadline is not None and arrived > deadline:
@@ -170,17 +197,36 @@ def route(catalog: Catalog, trip: Trip) -> Route:
 
 @dataclass(frozen=True)
 class Outcome:
-    """Whether the traveller can be back for an obligation, in the best case."""
+    """Whether the traveller can be where an obligation is, when it is, in the best case.
+
+    The one verdict every output shows (check, show, timeline, compare, Markdown, ICS, JSON);
+    `core.obligations` words it. For an obligation back home, `back` is the earliest possible
+    return; for one at a stop, the earliest possible arrival there, and `left` the latest
+    moment the traveller is still there.
+    """
 
     obligation: Obligation
     due: datetime  # UTC; the end of its day when the obligation has no hour
-    back: datetime | None  # earliest possible return (UTC)
-    last: Point | None  # the last stop, where the journey home starts
+    back: datetime | None  # earliest possible arrival where it is (UTC)
+    last: Point | None  # home: the last stop, where the journey home starts; at a stop: that stop
     before_trip: bool = False
+    left: datetime | None = None  # at a stop: the latest the traveller leaves it (UTC)
+
+    @property
+    def at_stop(self) -> bool:
+        """Due at a stop of the trip (found by its city), not back home."""
+        return self.left is not None
+
+    @property
+    def left_too_soon(self) -> bool:
+        return self.left is not None and self.left < self.due
 
     @property
     def margin(self) -> timedelta | None:
-        return self.due - self.back if self.back is not None else None
+        if self.back is None:
+            return None
+        margin = self.due - self.back
+        return min(margin, self.left - self.due) if self.left is not None else margin
 
     @property
     def status(self) -> str:
@@ -195,12 +241,34 @@ class Outcome:
         return "at risk" if margin < AT_RISK_SLACK else "met"
 
 
+def _arrivals(plan: Route) -> dict[int, datetime | None]:
+    """The earliest possible arrival at each stop (by index), in the best case."""
+    out: dict[int, datetime | None] = {}
+    for leg in plan.legs:
+        point = leg.destination
+        if point.stop is None:
+            continue
+        early = utc(point.arrive.earliest()) if point.arrive else None
+        out[point.stop] = _latest_of(leg.reach, early)
+    for point in plan.points:
+        if point.stop is not None and point.stop not in out:
+            out[point.stop] = utc(point.arrive.earliest()) if point.arrive else None
+    return out
+
+
 def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None) -> list[Outcome]:
     plan = plan or route(catalog, trip)
     last = next((p for p in reversed(plan.points) if p.stop is not None), None)
+    stop_points = {p.stop: p for p in plan.points if p.stop is not None}
+    arrivals = _arrivals(plan) if any(o.at_stop is not None for o in trip.obligations) else {}
     out = []
     for obligation in trip.obligations:
         due = utc(obligation.when.latest())
+        index = trip.stop_for(obligation) if obligation.at_stop is not None else None
+        if index is not None and index in stop_points:
+            point = stop_points[index]
+            out.append(Outcome(obligation, due, arrivals.get(index), point, False, utc(point.leaves.latest())))
+            continue
         before = trip.leaves is not None and due <= utc(trip.leaves.latest())
         out.append(Outcome(obligation, due, plan.back_home, last, before))
     return out

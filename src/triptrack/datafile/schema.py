@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Callable, Iterator, TypeVar
 
+from triptrack.core.legs import Travel, parse_travel
 from triptrack.core.localtime import When, parse_iso, zone
 from triptrack.core.model import (
     STATUSES,
@@ -37,9 +38,9 @@ COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 
 PLACE_KEYS = ("city", "country", "tz", "lat", "lon")
 OFFICIAL_KEYS = ("name", "title", "country", "home")
-TRIP_KEYS = ("title", "official", "status", "version_of", "leaves", "returns", "sources", "notes", "stops", "obligations")
-STOP_KEYS = (*PLACE_KEYS, "arrive", "depart", "topics", "meetings", "notes", "ref", "approximate")
-OBLIGATION_KEYS = ("what", "where", "when", "tz")
+TRIP_KEYS = ("title", "official", "status", "version_of", "leaves", "returns", "sources", "notes", "stops", "travel_home", "obligations")
+STOP_KEYS = (*PLACE_KEYS, "arrive", "depart", "travel", "topics", "meetings", "notes", "ref", "approximate")
+OBLIGATION_KEYS = ("what", "where", "at_stop", "when", "tz")
 TOP_KEYS = ("officials", "trips")
 
 T = TypeVar("T")
@@ -194,6 +195,11 @@ class _Reader:
             raise self.fail(node, where, f"{raw!r} is not an ISO 3166-1 alpha-2 country code (e.g. FR)")
         return raw
 
+    def travel(self, node: Node, where: str, origin_tz: str, destination_tz: str) -> Travel:
+        """A leg's travel, its departure in the origin's zone and arrival in the destination's."""
+        raw = self.text(node, where, single_line=True)
+        return self.checked(node, where, lambda text: parse_travel(text).bind(origin_tz, destination_tz), raw)
+
     def when(self, node: Node, where: str, tz: str) -> When:
         raw = self.text(node, where, single_line=True)
         return self.checked(node, where, lambda text: parse_iso(text, tz), raw)
@@ -307,14 +313,24 @@ def _trip(reader: _Reader, trip_id: str, node: Node, catalog: Catalog) -> Trip:
         reader.check_tag(stops, f"{where}.stops")
         if not isinstance(stops, SequenceNode):
             raise reader.fail(stops, f"{where}.stops", "expected a list of stops ('- city: ...')")
-        trip.stops = reader.each(stops.value, lambda i, item: _stop(reader, item, f"{where}.stops[{i}]"))
+        came_from = [official.home.tz if official and official.home else None]
+
+        def stop_at(i: int, item: Node) -> Stop:
+            stop = _stop(reader, item, f"{where}.stops[{i}]", came_from[0])
+            came_from[0] = stop.place.tz
+            return stop
+
+        trip.stops = reader.each(stops.value, stop_at)
+    if not reader.is_null(fields.get("travel_home")):
+        last_tz = trip.stops[-1].place.tz if trip.stops else home_tz
+        trip.travel_home = reader.travel(fields["travel_home"], f"{where}.travel_home", last_tz, home_tz)
     obligations = fields.get("obligations")
     if not reader.is_null(obligations):
         reader.check_tag(obligations, f"{where}.obligations")
         if not isinstance(obligations, SequenceNode):
             raise reader.fail(obligations, f"{where}.obligations", "expected a list of obligations ('- what: ...')")
         trip.obligations = reader.each(
-            obligations.value, lambda i, item: _obligation(reader, item, f"{where}.obligations[{i}]", home_tz)
+            obligations.value, lambda i, item: _obligation(reader, item, f"{where}.obligations[{i}]", home_tz, trip)
         )
     return trip
 
@@ -349,13 +365,16 @@ def _trip_header(reader: _Reader, trip_id: str, node: Node, fields: dict[str, No
     return trip
 
 
-def _stop(reader: _Reader, node: Node, where: str) -> Stop:
+def _stop(reader: _Reader, node: Node, where: str, origin_tz: str | None = None) -> Stop:
     fields = reader.mapping(node, where, STOP_KEYS)
     place = reader.place(fields, node, where)
     arrive = reader.when(reader.required(fields, "arrive", node, where), f"{where}.arrive", place.tz)
     depart = None
     if not reader.is_null(fields.get("depart")):
         depart = reader.when(fields["depart"], f"{where}.depart", place.tz)
+    travel = None
+    if not reader.is_null(fields.get("travel")):
+        travel = reader.travel(fields["travel"], f"{where}.travel", origin_tz or place.tz, place.tz)
     approximate = False
     if not reader.is_null(fields.get("approximate")):
         approximate = reader.boolean(fields["approximate"], f"{where}.approximate")
@@ -369,17 +388,26 @@ def _stop(reader: _Reader, node: Node, where: str) -> Stop:
         ref=reader.optional_text(fields, "ref", where),
         approximate=approximate,
         line=line_of(node),
+        travel=travel,
     )
 
 
-def _obligation(reader: _Reader, node: Node, where: str, home_tz: str) -> Obligation:
+def _obligation(reader: _Reader, node: Node, where: str, home_tz: str, trip: Trip | None = None) -> Obligation:
     fields = reader.mapping(node, where, OBLIGATION_KEYS)
     what = reader.text(reader.required(fields, "what", node, where), f"{where}.what", single_line=True)
     tz = home_tz
+    at_stop = None
+    if not reader.is_null(fields.get("at_stop")):
+        at_stop = reader.text(fields["at_stop"], f"{where}.at_stop", single_line=True)
+        cities = [stop.city for stop in trip.stops] if trip else []
+        if at_stop not in cities:
+            known = ", ".join(dict.fromkeys(cities)) or "none"
+            raise reader.fail(fields["at_stop"], f"{where}.at_stop", f"{at_stop!r} is not a stop of this trip (its stops: {known})")
+        tz = trip.stops[cities.index(at_stop)].place.tz  # local time at the stop
     if not reader.is_null(fields.get("tz")):
         tz = reader.zone_name(fields["tz"], f"{where}.tz")
     when = reader.when(reader.required(fields, "when", node, where), f"{where}.when", tz)
-    return Obligation(what, when, where=reader.optional_text(fields, "where", where), line=line_of(node))
+    return Obligation(what, when, where=reader.optional_text(fields, "where", where), line=line_of(node), at_stop=at_stop)
 
 
 # --- model -> plain data, in the key order the file uses -------------------------
@@ -398,6 +426,8 @@ def stop_data(stop: Stop) -> dict:
     data["arrive"] = stop.arrive.text()
     if stop.depart is not None:
         data["depart"] = stop.depart.text()
+    if stop.travel is not None:
+        data["travel"] = stop.travel.text()
     if stop.topics:
         data["topics"] = list(stop.topics)
     if stop.meetings:
@@ -415,10 +445,20 @@ def obligation_data(obligation: Obligation, home_tz: str) -> dict:
     data: dict = {"what": obligation.what}
     if obligation.where:
         data["where"] = obligation.where
+    if obligation.at_stop is not None:
+        data["at_stop"] = obligation.at_stop
     data["when"] = obligation.when.text()
     if obligation.when.tz != home_tz:
         data["tz"] = obligation.when.tz
     return data
+
+
+def obligation_zone(trip: Trip, obligation: Obligation, home_tz: str) -> str:
+    """The zone an obligation's time is read in unless it gives its own: the stop's, or home's."""
+    cities = [stop.city for stop in trip.stops]
+    if obligation.at_stop is not None and obligation.at_stop in cities:
+        return trip.stops[cities.index(obligation.at_stop)].place.tz
+    return home_tz
 
 
 def official_data(official: Official) -> dict:
@@ -445,8 +485,10 @@ def trip_data(trip: Trip, home_tz: str) -> dict:
     if trip.notes:
         data["notes"] = trip.notes
     data["stops"] = [stop_data(stop) for stop in trip.stops]
+    if trip.travel_home is not None:
+        data["travel_home"] = trip.travel_home.text()
     if trip.obligations:
-        data["obligations"] = [obligation_data(o, home_tz) for o in trip.obligations]
+        data["obligations"] = [obligation_data(o, obligation_zone(trip, o, home_tz)) for o in trip.obligations]
     return data
 
 

@@ -132,6 +132,13 @@ class Outcome:
     message: str
     document: storage.Document
     notes: list[str] = field(default_factory=list)
+    before: Catalog | None = None  # the catalog the edit started from
+
+    def introduced(self) -> list:
+        """The check findings this edit brought into the trips it changed (see edits.impact)."""
+        from triptrack.edits.impact import introduced
+
+        return introduced(self.before, self.document.catalog) if self.before is not None else []
 
 
 def run(source: storage.DataSource, make_plan: Callable[[storage.Document], Plan], expect: str | None = None) -> Outcome:
@@ -141,8 +148,10 @@ def run(source: storage.DataSource, make_plan: Callable[[storage.Document], Plan
     file changed since, nothing is written.
     """
     plans: list[Plan] = []
+    befores: list[Catalog] = []
 
     def change(document: storage.Document) -> str:
+        befores.append(document.catalog)
         if expect is not None and document.fingerprint != expect:
             raise ConflictError(
                 f"{source.display} changed after it was read for your confirmation; nothing was written, run the command again"
@@ -158,7 +167,7 @@ def run(source: storage.DataSource, make_plan: Callable[[storage.Document], Plan
         return new_text
 
     document = storage.edit(source, change)
-    return Outcome(plans[0].message, document, plans[0].notes)
+    return Outcome(plans[0].message, document, plans[0].notes, befores[0])
 
 
 def place_steps(locate: Callable[[Node], MappingNode], place: Place, order: tuple[str, ...]) -> list[Step]:

@@ -33,7 +33,7 @@ from triptrack.edits.common import (
 )
 from triptrack.errors import InputError, NotFoundError
 
-CLEARABLE = ("depart", "notes", "ref", "coordinates")
+CLEARABLE = ("depart", "notes", "ref", "coordinates", "travel")
 LISTS = {"topics": "topic", "meetings": "meeting"}
 
 
@@ -56,9 +56,11 @@ class StopFields:
     ref: str | None = None
     approximate: bool | None = None
     clear: list[str] = field(default_factory=list)
+    travel: str | None = None  # how the stop is reached, e.g. 'air 7h40' (see core.legs)
 
     def given(self) -> bool:
-        values = (self.place, self.country, self.tz, self.lat, self.lon, self.arrive, self.depart, self.notes, self.ref, self.approximate)
+        values = (self.place, self.country, self.tz, self.lat, self.lon, self.arrive, self.depart, self.notes, self.ref,
+                  self.approximate, self.travel)
         return any(v is not None for v in values) or bool(self.clear)
 
 
@@ -115,7 +117,10 @@ def edit_stop(source: storage.DataSource, trip_id: str, number: int, fields: Sto
     for name in fields.clear:
         if name not in CLEARABLE:
             raise InputError(f"--clear {name!r}: stops can clear {', '.join(CLEARABLE)}")
-    for name in ("depart", "notes", "ref"):
+    from triptrack.edits.legs import travel_option
+
+    travel = travel_option(fields.travel)
+    for name in ("depart", "notes", "ref", "travel"):
         if name in fields.clear and getattr(fields, name) is not None:
             raise InputError(f"--clear {name} and --{name} together: give one or the other")
 
@@ -146,6 +151,12 @@ def edit_stop(source: storage.DataSource, trip_id: str, number: int, fields: Sto
         if ref != stop.ref:
             steps.append(lambda text, root, value=ref: ye.set_scalar(text, locate(root), "ref", value, STOP_KEYS))
             said.append(f"ref {stop.ref or '(none)'} -> {ref}")
+        if travel is not None and (stop.travel is None or travel.text() != stop.travel.text()):
+            steps.append(lambda text, root, value=travel.text(): ye.set_scalar(text, locate(root), "travel", value, STOP_KEYS))
+            said.append(f"travel {stop.travel.text() if stop.travel else '(none)'} -> {travel.text()}")
+        if "travel" in fields.clear and stop.travel is not None:
+            steps.append(lambda text, root: ye.delete_key(text, locate(root), "travel"))
+            said.append("travel cleared")
         if fields.approximate is not None and fields.approximate != stop.approximate:
             if fields.approximate:
                 steps.append(lambda text, root: ye.set_scalar(text, locate(root), "approximate", True, STOP_KEYS))

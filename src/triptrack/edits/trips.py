@@ -28,7 +28,7 @@ from triptrack.edits.common import (
 )
 from triptrack.errors import InputError
 
-CLEARABLE = ("leaves", "returns", "notes", "sources")
+CLEARABLE = ("leaves", "returns", "notes", "sources", "travel_home")
 
 
 @dataclass
@@ -43,9 +43,11 @@ class TripFields:
     notes: str | None = None
     sources: list[str] = field(default_factory=list)
     clear: list[str] = field(default_factory=list)
+    travel_home: str | None = None  # how the traveller gets home from the last stop ('air 8h55')
 
     def given(self) -> bool:
-        return any(v is not None for v in (self.title, self.official, self.status, self.leaves, self.returns, self.notes)) or bool(
+        values = (self.title, self.official, self.status, self.leaves, self.returns, self.notes, self.travel_home)
+        return any(v is not None for v in values) or bool(
             self.sources or self.clear
         )
 
@@ -61,7 +63,8 @@ def _check_clear(fields: TripFields) -> None:
         if name not in CLEARABLE:
             raise InputError(f"--clear {name!r}: trips can clear {', '.join(CLEARABLE)}")
         if getattr(fields, name):
-            raise InputError(f"--clear {name} and --{name.rstrip('s')} together: give one or the other")
+            option = name.replace("_", "-") if name == "travel_home" else name.rstrip("s")
+            raise InputError(f"--clear {name} and --{option} together: give one or the other")
 
 
 def new_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> Outcome:
@@ -139,6 +142,11 @@ def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> O
         check_order(times["leaves"], times["returns"], "leaves", "returns")
         if fields.notes is not None and some_text(fields.notes, "--notes") != trip.notes:
             put("notes", some_text(fields.notes, "--notes"), "(some text)" if trip.notes else "")
+        if fields.travel_home is not None:
+            from triptrack.edits.legs import travel_option
+
+            home_travel = travel_option(fields.travel_home)
+            put("travel_home", home_travel.text(), trip.travel_home.text() if trip.travel_home else "")
         for source_text in fields.sources:
             value = one_line(source_text, "--add-source")
             steps.append(lambda text, root, value=value: ye.insert_item(text, ye.trip_node(root, trip_id), "sources", 10**9, value, TRIP_KEYS))

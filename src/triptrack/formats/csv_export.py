@@ -1,7 +1,9 @@
 """CSV: one row per stop (RFC 4180 quoting, UTF-8, header row).
 
 Columns: trip, order, city, country, tz, arrive, depart, topics, meetings, notes,
-lat, lon, ref, approximate. `arrive`/`depart` are ISO 8601 local times with their
+lat, lon, ref, approximate, travel, travel_home. `travel` is how the stop is reached
+(`air 7h40`, as in the data file); `travel_home`, on the last row only, how the
+traveller gets home. `arrive`/`depart` are ISO 8601 local times with their
 UTC offset (2025-01-09T18:00:00+01:00), or a bare date for a date-only stop.
 Lists (topics, meetings) hold one item per line inside the cell: items are single
 lines, so the encoding is reversible, and spreadsheets show one item per line.
@@ -25,7 +27,7 @@ DESCRIPTION = "one row per stop, for spreadsheets (round-trips through 'import c
 
 COLUMNS = (
     "trip", "order", "city", "country", "tz", "arrive", "depart",
-    "topics", "meetings", "notes", "lat", "lon", "ref", "approximate",
+    "topics", "meetings", "notes", "lat", "lon", "ref", "approximate", "travel", "travel_home",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC = {COLUMNS.index("lat"), COLUMNS.index("lon")}  # a plain number is never a formula
@@ -56,6 +58,8 @@ def rows(catalog: Catalog, trip: Trip) -> list[list[str]]:
                 "\n".join(stop.topics), "\n".join(stop.meetings), stop.notes,
                 _number(place.lat), _number(place.lon), stop.ref,
                 "true" if stop.approximate else "",
+                stop.travel.text() if stop.travel else "",
+                trip.travel_home.text() if trip.travel_home and order == len(trip.stops) else "",
             ]
         )
     return out

@@ -4,7 +4,8 @@
   whose arrival or departure has no hour is an all-day event (VALUE=DATE, DTEND the
   day after the last day, as RFC 5545 wants), its known times in the description;
 - one event per leg (home -> first stop -> ... -> home) where both the departure
-  and the arrival times are known, starting and ending in their own zones;
+  and the arrival times are known (a leg's written flight times first, else the
+  stops' times), starting and ending in their own zones, with how it is travelled;
 - one event per obligation at its exact time (the Carter funeral: 2025-01-09 10:00
   America/New_York), all-day when it has no hour;
 - VTIMEZONE components for every zone used, so any calendar reads the times right.
@@ -89,7 +90,8 @@ def _stop_description(trip: Trip, stop: Stop) -> str:
 
 
 def _legs(catalog: Catalog, trip: Trip) -> list[tuple[str, str, Place, Place, When | None, When | None]]:
-    """(from key, to key, from, to, leaves, arrives) for home -> stops -> home."""
+    """(from key, to key, from, to, leaves, arrives) for home -> stops -> home; a leg's written
+    departure and arrival (travel: air UA950 ... -> ...) replace the stops' times."""
     home = catalog.home_of(trip)
     keys = stop_keys(trip)
     points: list[tuple[str, Place, When | None, When | None]] = [
@@ -97,10 +99,25 @@ def _legs(catalog: Catalog, trip: Trip) -> list[tuple[str, str, Place, Place, Wh
     ]
     if home is not None and points:
         points = [("home", home, None, trip.leaves), *points, ("home", home, trip.returns, None)]
-    return [
-        (a[0], b[0], a[1], b[1], a[3], b[2])
-        for a, b in zip(points, points[1:])
-    ]
+    travels = [stop.travel for stop in trip.stops]
+    if home is not None and points:
+        travels.append(trip.travel_home)
+    else:
+        travels = travels[1:]
+    out = []
+    for (a, b), travel in zip(zip(points, points[1:]), travels):
+        if travel is not None and travel.departs is not None:
+            out.append((a[0], b[0], a[1], b[1], travel.departs, travel.arrives))
+        else:
+            out.append((a[0], b[0], a[1], b[1], a[3], b[2]))
+    return out
+
+
+def _leg_travel(trip: Trip, to_key: str):
+    """The written travel of the leg that ends at `to_key` (None when not written)."""
+    if to_key == "home":
+        return trip.travel_home
+    return next((stop.travel for key, stop in zip(stop_keys(trip), trip.stops) if key == to_key), None)
 
 
 def calendar(catalog: Catalog, trip: Trip, stamp: datetime | None = None):
@@ -139,19 +156,26 @@ def calendar(catalog: Catalog, trip: Trip, stamp: datetime | None = None):
             continue
         if arrives.aware() <= leaves.aware():
             continue
-        event = new_event(f"leg:{from_key}>{to_key}", f"Travel: {start.city} → {end.city}")
+        travel = _leg_travel(trip, to_key)
+        by = f" (by {travel.summary()})" if travel is not None else ""
+        event = new_event(f"leg:{from_key}>{to_key}", f"Travel: {start.city} → {end.city}{by}")
         event.add("dtstart", leaves.aware())
         event.add("dtend", arrives.aware())
-        event.add("description", f"{trip.title}\nFrom {_place_text(start)} to {_place_text(end)}")
+        event.add("description", f"{trip.title}\nFrom {_place_text(start)} to {_place_text(end)}{by}")
         cal.add_component(event)
+    from triptrack.core.obligations import outcome_words
+    from triptrack.core.travel import obligation_outcomes
+
     counts: dict[str, int] = {}
-    for obligation in trip.obligations:
+    for outcome in obligation_outcomes(catalog, trip):
+        obligation = outcome.obligation
         counts[obligation.what] = counts.get(obligation.what, 0) + 1
         event = new_event(f"obligation:{obligation.what}#{counts[obligation.what]}", obligation.what)
         _set_times(event, obligation.when, None)
         if obligation.where:
             event.add("location", obligation.where)
-        event.add("description", f"{trip.title}\nMust be back for: {obligation.what}")
+        due = f"Due at {outcome.last.label}" if outcome.at_stop and outcome.last else "Must be back for"
+        event.add("description", f"{trip.title}\n{due}: {obligation.what}\n{outcome_words(outcome)}")
         cal.add_component(event)
         days.append(obligation.when.day)
     days.extend(w.day for w in (trip.leaves, trip.returns) if w is not None)

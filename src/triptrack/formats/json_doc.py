@@ -52,10 +52,25 @@ def trip_document(catalog: Catalog, trip: Trip) -> dict:
         "sources": list(trip.sources),
         "notes": trip.notes,
         "stops": stops,
-        "obligations": [
-            {"what": o.what, "where": o.where, "when": o.when.iso(), "tz": o.when.tz} for o in trip.obligations
-        ],
+        "obligations": _obligations(catalog, trip),
     }
+
+
+def _obligations(catalog: Catalog, trip: Trip) -> list[dict]:
+    """Each obligation with its outcome: the verdict and margin every other output shows."""
+    from triptrack.core.obligations import outcome_data, outcome_words
+    from triptrack.core.travel import obligation_outcomes
+
+    out = []
+    for outcome in obligation_outcomes(catalog, trip):
+        o = outcome.obligation
+        figures = outcome_data(outcome)
+        out.append({
+            "what": o.what, "where": o.where, "when": o.when.iso(), "tz": o.when.tz, "at_stop": o.at_stop,
+            "stop": outcome.last.stop + 1 if outcome.at_stop and outcome.last else None,
+            "outcome": figures["status"], "margin_minutes": figures["margin_minutes"], "verdict": outcome_words(outcome),
+        })
+    return out
 
 
 def trip_summary(catalog: Catalog, trip: Trip) -> dict:

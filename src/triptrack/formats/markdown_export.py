@@ -12,7 +12,7 @@ from __future__ import annotations
 from triptrack.core.countries import country_name
 from triptrack.core.localtime import When, tz_abbrev
 from triptrack.core.model import Catalog, Trip
-from triptrack.core.obligations import describe, margins
+from triptrack.core.obligations import outcome_mark, outcome_words
 from triptrack.core.wording import counted
 
 NAME = "md"
@@ -103,15 +103,18 @@ def _agenda(trip: Trip) -> list[str]:
     return ["## Agenda", *lines] if lines else []
 
 
-def _obligations(trip: Trip) -> list[str]:
+def _obligations(catalog: Catalog, trip: Trip) -> list[str]:
+    from triptrack.core.travel import obligation_outcomes
+
     if not trip.obligations:
         return []
-    lines = ["## Must be back for", ""]
-    for margin in margins(trip):
-        obligation = margin.obligation
+    lines = ["## Obligations", ""]
+    for outcome in obligation_outcomes(catalog, trip):
+        obligation = outcome.obligation
+        at = f", at {text(outcome.last.label)} (stop {outcome.last.stop + 1})" if outcome.at_stop and outcome.last else ""
         where = f", {text(obligation.where)}" if obligation.where else ""
-        mark = "✓" if margin.met else ("✗" if margin.missed else "!")
-        lines.append(f"- **{text(obligation.what)}**{where}: {when_text(obligation.when)} — {mark} {text(describe(margin))}")
+        verdict = f"{outcome_mark(outcome)} {text(outcome_words(outcome))}"
+        lines.append(f"- **{text(obligation.what)}**{at}{where}: {when_text(obligation.when)} — {verdict}")
     return lines
 
 
@@ -127,5 +130,5 @@ def _sources(trip: Trip) -> list[str]:
 
 
 def export(catalog: Catalog, trip: Trip) -> str:
-    sections = [_header(catalog, trip), _itinerary(catalog, trip), _agenda(trip), _obligations(trip), _sources(trip)]
+    sections = [_header(catalog, trip), _itinerary(catalog, trip), _agenda(trip), _obligations(catalog, trip), _sources(trip)]
     return "\n\n".join("\n".join(section) for section in sections if section) + "\n"

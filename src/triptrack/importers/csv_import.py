@@ -22,6 +22,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triptrack.core.legs import Travel, parse_travel
 from triptrack.core.localtime import When, parse_iso, zone
 from triptrack.core.model import STATUSES, Catalog, Official, Place, Stop, Trip
 from triptrack.datafile.schema import COUNTRY_PATTERN, ID_PATTERN
@@ -33,7 +34,8 @@ NAME = "csv"
 DESCRIPTION = "the CSV that 'export --format csv' writes, back into a trip"
 
 REQUIRED = ("trip", "city", "country", "tz", "arrive")
-TEXT_COLUMNS = ("trip", "city", "country", "tz", "arrive", "depart", "topics", "meetings", "notes", "ref", "approximate")
+TEXT_COLUMNS = ("trip", "city", "country", "tz", "arrive", "depart", "topics", "meetings", "notes", "ref", "approximate",
+                "travel", "travel_home")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class CsvRow:
 class CsvTrip:
     id: str
     stops: list[Stop] = field(default_factory=list)
+    travel_home: Travel | None = None
 
 
 def _decode(raw: bytes, shown: str) -> str:
@@ -151,6 +154,15 @@ class _RowReader:
             raise self.fail(column, f"{self.get(column)!r}: write true, false or nothing")
         return text == "true"
 
+    def travel(self, column: str) -> Travel | None:
+        text = self.get(column).strip()
+        if not text:
+            return None
+        try:
+            return parse_travel(text)
+        except ValueError as exc:
+            raise self.fail(column, str(exc)) from None
+
     def stop(self) -> Stop:
         city = self.required("city")
         country = self.required("country")
@@ -175,6 +187,7 @@ class _RowReader:
             notes=self.get("notes").strip(),
             ref=self.get("ref").strip(),
             approximate=self.flag("approximate"),
+            travel=self.travel("travel"),
         )
 
 
@@ -189,6 +202,7 @@ def read_trips(path: str | Path, *, raw: bool = False) -> list[CsvTrip]:
         raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
     rows = read_rows(_decode(data, shown), shown, raw=raw)
     trips: dict[str, list[tuple[int, int, Stop]]] = {}
+    home_travel: dict[str, Travel] = {}
     for index, row in enumerate(rows):
         reader = _RowReader(shown, row)
         trip_id = reader.required("trip")
@@ -197,7 +211,15 @@ def read_trips(path: str | Path, *, raw: bool = False) -> list[CsvTrip]:
             raise reader.fail("order", f"{order_text!r} is not a whole number")
         order = int(order_text) if order_text else index + 1
         trips.setdefault(trip_id, []).append((order, index, reader.stop()))
-    return [CsvTrip(trip_id, [stop for _o, _i, stop in sorted(items, key=lambda x: x[:2])]) for trip_id, items in trips.items()]
+        travel_home = reader.travel("travel_home")
+        if travel_home is not None:
+            if trip_id in home_travel:
+                raise reader.fail("travel_home", f"trip {trip_id!r} has it on two rows: give it once, on the last stop")
+            home_travel[trip_id] = travel_home
+    return [
+        CsvTrip(trip_id, [stop for _o, _i, stop in sorted(items, key=lambda x: x[:2])], home_travel.get(trip_id))
+        for trip_id, items in trips.items()
+    ]
 
 
 @dataclass
@@ -206,6 +228,7 @@ class CsvOptions:
     official: str | None = None
     title: str | None = None
     status: str = "planned"
+    home: Place | None = None  # a new official's home (their zone is the trip's home time)
 
 
 def check_options(options: CsvOptions) -> None:
@@ -232,7 +255,12 @@ def plan_import(csv_trips: list[CsvTrip], catalog: Catalog, options: CsvOptions,
             raise InputError(f"give --official ID: who made this trip? (officials in the data file: {known})")
         official_id = next(iter(catalog.officials))
     elif official_id not in catalog.officials:
-        additions.officials.append(Official(official_id, official_id))
+        if options.home is None:
+            raise InputError(
+                f"--official {official_id}: a new official needs a home, whose zone is their trips' home time "
+                f"(never UTC by default): give --home CITY; nothing was imported"
+            )
+        additions.officials.append(Official(official_id, official_id, home=options.home))
     for csv_trip in csv_trips:
         trip_id = options.trip or csv_trip.id
         if not ID_PATTERN.match(trip_id):
@@ -240,5 +268,7 @@ def plan_import(csv_trips: list[CsvTrip], catalog: Catalog, options: CsvOptions,
         if trip_id in catalog.trips:
             raise InputError(f"trip {trip_id!r} is already in the data file; import under another id with --trip NEW-ID")
         title = options.title or f"Imported from {Path(shown).name}"
-        additions.trips.append(Trip(trip_id, title, official_id, status=options.status, stops=csv_trip.stops))
+        additions.trips.append(
+            Trip(trip_id, title, official_id, status=options.status, stops=csv_trip.stops, travel_home=csv_trip.travel_home)
+        )
     return additions

@@ -19,7 +19,12 @@ from triptrack.core.compare import (
     TimeChange,
 )
 from triptrack.core.localtime import When, when_words
-from triptrack.core.obligations import format_span
+from triptrack.core.obligations import (
+    format_span,
+    outcome_mark,
+    outcome_style,
+    outcome_words,
+)
 from triptrack.core.travel import Outcome
 from triptrack.core.wording import counted
 from triptrack.render.console import zoned_text
@@ -93,13 +98,9 @@ def _change(pair: StopPair) -> Text:
 def _outcome(outcome: Outcome | None) -> Text:
     if outcome is None:
         return Text("not an obligation of this trip", style="dim")
-    margin = outcome.margin
-    if outcome.status == "missed":
-        return Text(f"✗ missed by {format_span(-margin)} at best", style="bold red")
-    if outcome.status in ("met", "at risk"):
-        met = outcome.status == "met"
-        return Text(f"{'✓ met' if met else '! at risk'}, {format_span(margin)} to spare at best", style="green" if met else "yellow")
-    return Text(outcome.status, style="dim")
+    if outcome.status in ("met", "at risk", "missed"):
+        return Text(f"{outcome_mark(outcome)} {outcome_words(outcome)}", style=outcome_style(outcome))
+    return Text(outcome_words(outcome), style="dim")
 
 
 def _summary(comparison: Comparison) -> Text:

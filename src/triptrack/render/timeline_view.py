@@ -11,7 +11,7 @@ from rich.text import Text
 
 from triptrack.core.display_zone import DisplayZone
 from triptrack.core.localtime import When, tz_abbrev, zone
-from triptrack.core.obligations import format_span
+from triptrack.core.obligations import outcome_mark, outcome_style, outcome_words
 from triptrack.core.timeline import DUE, MAYBE, TRAVEL, Day, Event, Timeline, strip
 from triptrack.core.travel import Outcome
 from triptrack.render.console import day_label
@@ -65,11 +65,8 @@ def _obligation_line(outcome: Outcome, display_tz: str | None, row_day: date) ->
     if clock:
         line.append(f"{clock} ", style="magenta")
     line.append(obligation.what)
-    if outcome.status == "missed":
-        line.append(f" ✗ missed by {format_span(-outcome.margin)} at best", style="bold red")
-    elif outcome.status in ("met", "at risk"):
-        met = outcome.status == "met"
-        line.append(f" {'✓' if met else '!'} {format_span(outcome.margin)} to spare at best", style="green" if met else "yellow")
+    if outcome.status in ("met", "at risk", "missed"):
+        line.append(f" {outcome_mark(outcome)} {outcome_words(outcome)}", style=outcome_style(outcome))
     return line
 
 

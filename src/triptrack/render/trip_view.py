@@ -12,9 +12,9 @@ from triptrack.core.countries import country_name
 from triptrack.core.display_zone import DisplayZone
 from triptrack.core.localtime import When, utc, zone
 from triptrack.core.model import Catalog, Official, Stop, Trip
-from triptrack.core.obligations import describe, margins
+from triptrack.core.obligations import outcome_mark, outcome_style, outcome_words
+from triptrack.core.travel import obligation_outcomes
 from triptrack.core.trip_days import trip_bounds
-from triptrack.core.travel import route
 from triptrack.core.wording import counted
 from triptrack.render.console import (
     day_label_year,
@@ -139,9 +139,14 @@ def itinerary(catalog: Catalog, trip: Trip, display: DisplayZone = DisplayZone()
     for number, (stop, km) in enumerate(zip(trip.stops, catalog.distances_to_stops(trip)), start=1):
         note = "(approximate)" if stop.approximate else ""
         place = _place(stop.city, stop.place.country, note)
+        if stop.travel is not None:
+            place.append(f"\nby {stop.travel.summary()}", style="dim")
         row(str(number), place, moment(stop.arrive), moment(stop.depart), stay_text(stop), _km(km))
     if home and trip.stops:
-        row("", _home_place(home), moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
+        place = _home_place(home)
+        if trip.travel_home is not None:
+            place.append(f"\nby {trip.travel_home.summary()}", style="dim")
+        row("", place, moment(trip.returns), Text(""), Text(""), _km(legs[-1]))
     known = [km for km in legs if km is not None]
     if known:
         total = f"{sum(known):,.0f}"
@@ -179,8 +184,8 @@ def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None
     if not trip.obligations:
         return None
     body = Text()
-    for index, margin in enumerate(margins(trip, route(catalog, trip).back_home)):
-        obligation = margin.obligation
+    for index, outcome in enumerate(obligation_outcomes(catalog, trip)):
+        obligation = outcome.obligation
         if index:
             body.append("\n\n")
         body.append(obligation.what, style="bold")
@@ -188,11 +193,10 @@ def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None
         if moment is not None and display_tz:
             moment = moment.astimezone(zone(display_tz))
         when = moment_text(moment) if moment else day_label_year(obligation.when.day)
-        body.append(f"\n{obligation.where + ' · ' if obligation.where else ''}{when}")
-        style = "green" if margin.met else ("red bold" if margin.missed else "yellow")
-        mark = "✓" if margin.met else ("✗" if margin.missed else "!")
-        body.append(f"\n{mark} {describe(margin)}", style=style)
-    return Panel(body, title="Must be back for", title_align="left", box=box.ROUNDED, border_style="magenta")
+        at = f"at {outcome.last.label} (stop {outcome.last.stop + 1}) · " if outcome.at_stop and outcome.last else ""
+        body.append(f"\n{at}{obligation.where + ' · ' if obligation.where else ''}{when}")
+        body.append(f"\n{outcome_mark(outcome)} {outcome_words(outcome)}", style=outcome_style(outcome))
+    return Panel(body, title="Obligations", title_align="left", box=box.ROUNDED, border_style="magenta")
 
 
 def sources(trip: Trip) -> RenderableType | None:
