@@ -42,7 +42,7 @@ def test_every_part_of_show_is_as_wide_as_the_page(data_file, width, page, trip)
 def test_the_check_panel_and_obligations_join_the_page(cli, data_file):
     assert cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00", "--country", "IT").exit_code == 0
     parts = widths(show(data_file, 160, "blinken-final"))
-    assert {"Must be back for", "Check: 1 problem, 0 warnings", "itinerary"}.issubset(parts)
+    assert {"Obligations", "Check: 1 problem, 0 warnings", "itinerary"}.issubset(parts)
     assert set(parts.values()) == {100}
 
 

@@ -285,7 +285,7 @@ def test_common_head_and_tail_are_exact(a, b, chunk):
 
 def test_undo_of_an_edit_that_created_a_given_file_says_to_delete_it(cli, tmp_path):
     path = tmp_path / "new.yaml"
-    assert cli("official", "new", "kerry", "--name", "John Kerry", data=path).exit_code == 0
+    assert cli("official", "new", "kerry", "--name", "John Kerry", "--home", "Boston", "--home-country", "US", data=path).exit_code == 0
     before = digest(path)
     result = cli("undo", data=path)
     assert result.exit_code == 1

@@ -15,7 +15,8 @@ they are what happened. A stop is an excursion from an earlier stop (its host) w
 - a stop with an exact arrival has an exact departure too (an arrival with no
   departure inside another stay is a mistake, not a day trip).
 
-A second record of the same place that begins within a stay is part of that stay.
+A second record of the same place, dates only, that begins within a stay is part of that
+stay (records repeat a base); two stays in one city with hours that overlap are a mistake.
 
 The trip's route is then judged without its excursions: each leg from where the
 traveller was just before, in time (the host, not the day trip).
@@ -46,7 +47,8 @@ def _is_excursion(host: Stop, stop: Stop) -> bool:
         return False
     host_from, host_until = utc(host.arrive.earliest()), utc(host.leaves.latest())
     stop_from, stop_until = utc(stop.arrive.earliest()), utc(stop.leaves.latest())
-    if _same_place(host, stop) and host_from <= stop_from <= host_until:
+    both_dates_only = host.arrive.date_only and stop.arrive.date_only
+    if both_dates_only and _same_place(host, stop) and host_from <= stop_from <= host_until:
         return True  # another record of the same stay
     if not (host_from <= stop_from and stop_until <= host_until):
         return False
