@@ -19,7 +19,9 @@ from triptrack.errors import TriptrackError
 
 def report_error(message: str) -> None:
     """One line on stderr: what is wrong and where (never wrapped, never a traceback)."""
-    sys.stderr.write(f"triptrack: error: {message}\n")
+    from triptrack.core.control_chars import visible_line
+
+    sys.stderr.write(f"triptrack: error: {visible_line(message)}\n")
     sys.stderr.flush()
 
 

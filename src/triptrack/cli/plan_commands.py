@@ -88,6 +88,10 @@ def timeline(
 
         save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
+    if save is not None:
+        from triptrack.datafile.output_file import check_target
+
+        check_target(save, option="--save", data_path=source.path, force=True)  # never the data file or a FIFO
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     official = catalog.officials.get(trip.official)

@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Callable, Iterator, TypeVar
 
+from triptrack.core.control_chars import refusal
 from triptrack.core.localtime import When, parse_iso, zone
 from triptrack.core.model import (
     STATUSES,
@@ -135,6 +136,9 @@ class _Reader:
             raise self.fail(node, where, "must not be empty")
         if single_line and "\n" in value:
             raise self.fail(node, where, "must be a single line")
+        refused = refusal(value)
+        if refused:
+            raise self.fail(node, where, refused)
         return value
 
     def optional_text(self, fields: dict[str, Node], key: str, where: str) -> str:

@@ -56,7 +56,9 @@ def sample_path() -> Path:
 
 
 def user_data_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    from triptrack.datafile.paths import absolute_env
+
+    base = absolute_env("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / "triptrack" / "trips.yaml"
 
 
@@ -82,14 +84,30 @@ class Document:
 
 
 def _read_bytes(path: Path, shown: str) -> bytes | None:
+    """The file's bytes, or None when it does not exist. Only a regular file is read: a FIFO
+    would hang the read (it is opened non-blocking, then refused), a device is not data."""
+    import stat
+
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return None
     except IsADirectoryError:
         raise DataFileError(shown, None, "is a folder, not a data file") from None
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DataFileError(shown, None, "is a folder, not a data file")
+        if not stat.S_ISREG(mode):
+            raise DataFileError(shown, None, "is not a regular file (a device, FIFO or socket); give a YAML file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:

@@ -80,7 +80,18 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise DataFileError(path, line, f"byte 0x{raw[exc.start]:02x} is not UTF-8 text") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text[1:] if text.startswith("\ufeff") else text
+    lone_cr = _LONE_CR.search(text)
+    if lone_cr:  # YAML reads it as a line break, but line-based edits would splice at the wrong place
+        line = len(_LINE_BREAK.findall(text, 0, lone_cr.start())) + 1
+        raise DataFileError(
+            path, line, "a carriage return without a line feed (old Mac line endings): save the file with LF or CRLF line endings"
+        )
+    return text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def compose(text: str, path: str) -> Node | None:
