@@ -18,4 +18,9 @@ def main() -> None:
 
     from triptrack.cli.one_command import app_for
 
-    app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
+    from triptrack.cli.output_failure import after_output_error
+
+    try:
+        app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
+    except OSError as exc:  # stdout on a full device or closed: after the work was done, or not
+        sys.exit(after_output_error(exc))

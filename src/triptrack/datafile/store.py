@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, n
     from triptrack.datafile.syntax import Node
 
 ENV_VAR = "TRIPTRACK_DATA"
+WRITTEN: list[Path] = []  # every file this run replaced, so a later failure can say what was saved
 LOCK_TIMEOUT_S = 30.0
 BOM = b"\xef\xbb\xbf"
 
@@ -251,6 +252,7 @@ def atomic_write(target: Path, content: str | bytes) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+        WRITTEN.append(target)
     except BaseException:
         try:
             os.unlink(tmp)
