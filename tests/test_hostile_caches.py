@@ -101,9 +101,9 @@ def test_a_damaged_index_is_rebuilt_end_to_end(tmp_path, whole_index, data_file,
         raw[40_960:4_000_000] = os.urandom(4_000_000 - 40_960)
         index.write_bytes(bytes(raw))
         assert index_file.state(index) == "whole"
-    damaged = index.read_bytes() if index.is_file() else b""
     else:
         _damage(kind, index, whole_index)
+    damaged = index.read_bytes() if index.is_file() else b""
     done = run("--data", str(data_file), *ROME, env={"TRIPTRACK_CACHE_DIR": str(cache)})
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "Added Rome (IT, Europe/Rome)" in done.stdout
