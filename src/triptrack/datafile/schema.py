@@ -51,6 +51,9 @@ class _KeysReported(DataFileError):
     (a misspelt key would otherwise also be reported as a missing one)."""
 
 
+EDGE_SPACE = " \r\n"  # stripped from a text's ends; a tab someone wrote (a spreadsheet's cell) is kept
+
+
 class _Reader:
     """Walks the node tree for one file, raising DataFileError with file and line.
 
@@ -131,7 +134,7 @@ class _Reader:
         self.check_tag(node, where)
         if not isinstance(node, ScalarNode) or self.is_null(node):
             raise self.fail(node, where, "expected text")
-        value = node.value.strip() if single_line else node.value
+        value = node.value.strip(EDGE_SPACE) if single_line else node.value
         if not value.strip():
             raise self.fail(node, where, "must not be empty")
         if single_line and "\n" in value:
@@ -143,7 +146,7 @@ class _Reader:
 
     def optional_text(self, fields: dict[str, Node], key: str, where: str) -> str:
         node = fields.get(key)
-        return "" if self.is_null(node) else self.text(node, f"{where}.{key}").strip()
+        return "" if self.is_null(node) else self.text(node, f"{where}.{key}").strip(EDGE_SPACE)
 
     def texts(self, node: Node | None, where: str) -> list[str]:
         if self.is_null(node):
