@@ -85,7 +85,12 @@ class Document:
 
 
 def _read_bytes(path: Path, shown: str) -> bytes | None:
-    """The file's bytes, or None when it does not exist. Only a regular file is read: a FIFO
+    """The file's bytes, or None when it does not exist; DataFileError when it is not a regular file."""
+    return read_regular_file(path, shown, "a data file", "give a YAML file")
+
+
+def read_regular_file(path: Path, shown: str, kind: str, advice: str) -> bytes | None:
+    """The bytes of a regular file, or None when there is none. Nothing else is read: a FIFO
     would hang the read (it is opened non-blocking, then refused), a device is not data."""
     import stat
 
@@ -94,15 +99,15 @@ def _read_bytes(path: Path, shown: str) -> bytes | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a data file") from None
+        raise DataFileError(shown, None, f"is a folder, not {kind}") from None
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise DataFileError(shown, None, "is a folder, not a data file")
+            raise DataFileError(shown, None, f"is a folder, not {kind}")
         if not stat.S_ISREG(mode):
-            raise DataFileError(shown, None, "is not a regular file (a device, FIFO or socket); give a YAML file")
+            raise DataFileError(shown, None, f"is not a regular file (a device, FIFO or socket); {advice}")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read()
     except OSError as exc:

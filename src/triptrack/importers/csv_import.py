@@ -24,6 +24,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triptrack.core.control_chars import refusal
 from triptrack.core.localtime import When, parse_iso, zone
 from triptrack.core.model import STATUSES, Catalog, Official, Place, Stop, Trip
 from triptrack.datafile.schema import COUNTRY_PATTERN, ID_PATTERN
@@ -95,6 +96,9 @@ def read_rows(text: str, shown: str, *, raw: bool = False) -> list[CsvRow]:
             for name, cell in zip(names, cells):
                 cell = cell.replace("\r\n", "\n")
                 values[name] = restore(cell) if guarded and name in TEXT_COLUMNS else cell
+                refused = refusal(values[name])
+                if refused:
+                    raise DataFileError(shown, start, f"{name}: {refused}")
             rows.append(CsvRow(start, values))
     except csv.Error as exc:
         raise DataFileError(shown, reader.line_num, f"not valid CSV: {exc}") from None
@@ -185,12 +189,11 @@ class _RowReader:
 def read_trips(path: str | Path, *, raw: bool = False) -> list[CsvTrip]:
     """The trips in a CSV file (stops in the file's `order`), or DataFileError with file and line."""
     shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a CSV file") from None
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    from triptrack.datafile.store import read_regular_file
+
+    data = read_regular_file(Path(path), shown, "a CSV file", "give a CSV file")
+    if data is None:
+        raise DataFileError(shown, None, "cannot be read: No such file or directory")
     rows = read_rows(_decode(data, shown), shown, raw=raw)
     trips: dict[str, list[tuple[int, int, Stop]]] = {}
     for index, row in enumerate(rows):

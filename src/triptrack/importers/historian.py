@@ -215,12 +215,11 @@ def _record(item: dict, path: str) -> Record:
 def read_file(path: str | Path) -> list[Record]:
     """Every record in one travels file; DataFileError (file and line) for anything wrong."""
     shown = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a travels file") from None
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    from triptrack.datafile.store import read_regular_file
+
+    raw = read_regular_file(Path(path), shown, "a travels file", "give an XML file")
+    if raw is None:
+        raise DataFileError(shown, None, "cannot be read: No such file or directory")
     try:
         root, items = _parse_xml(raw)
         records = [_record(item, shown) for item in items]
