@@ -207,7 +207,7 @@ def _skipped_day_message(day: date, tz: str) -> str:
 
 
 def _date_only(day: date, tz: str) -> When:
-    """A date-only When, refusing a calendar day the zone never had (Pacific/Apia 2011-12-30)."""
+    """A date-only When typed by a person, refusing a calendar day the zone never had (Pacific/Apia 2011-12-30)."""
     zone(tz)
     check_year(day, day.isoformat())
     if day_skipped(day, tz):
@@ -240,7 +240,7 @@ def parse_iso(text: str, tz: str) -> When:
         raise ValueError(f"{text!r} is not a date") from None
     zone(tz)
     if match["H"] is None:
-        return _date_only(day, tz)
+        return When(day, None, tz)  # (a day the zone skipped loads: `check` reports it, per trip)
     try:
         at = time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
     except ValueError:
@@ -261,7 +261,8 @@ def parse_user(text: str, tz: str) -> When:
     """
     text = text.strip()
     if _ISO.match(text):
-        return parse_iso(text, tz)
+        when = parse_iso(text, tz)
+        return _date_only(when.day, tz) if when.date_only else when
     import warnings
 
     from dateutil import parser as dateutil_parser  # only typed input needs it
