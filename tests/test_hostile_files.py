@@ -257,3 +257,17 @@ def test_escape_sequences_in_a_csv_are_refused_with_its_line(cli, data_file, tmp
     result = cli("import", "csv", str(source), "--official", "blinken")
     refused(result, "e.csv line 3: topics: a control character U+001B (ESC)")
     assert "\x1b" not in result.output and digest(data_file) == before
+
+
+@pytest.mark.parametrize("character", ["\u2028", "\u2029", "\u0085"])
+def test_unicode_line_breaks_that_editors_do_not_show_are_refused(cli, tmp_path, character):
+    """YAML breaks lines at NEL, LS and PS: `- A<LS>- B` looks like one topic in an editor, two to triptrack."""
+    topic = "          - Cooperation on global challenges built on shared values\n"
+    text = SAMPLE.read_text(encoding="utf-8")
+    line = text[: text.index(topic)].count("\n") + 1
+    path = tmp_path / "trips.yaml"
+    path.write_text(text.replace(topic, f"          - Cooperation{character}          - Hidden\n"), encoding="utf-8")
+    before = digest(path)
+    for command in (["show", "blinken-final"], ["topic", "add", "blinken-final", "1", "X"], ["validate"]):
+        refused(cli(*command, data=path), f"line {line}: character U+{ord(character):04X} is a line break to YAML")
+    assert digest(path) == before and no_temp_files(tmp_path)

@@ -87,9 +87,17 @@ def decode(raw: bytes, path: str) -> str:
         raise DataFileError(
             path, line, "a carriage return without a line feed (old Mac line endings): save the file with LF or CRLF line endings"
         )
+    odd_break = _ODD_BREAK.search(text)
+    if odd_break:  # YAML reads these as line breaks too; editors and triptrack's edits do not
+        line = len(_LINE_BREAK.findall(text, 0, odd_break.start())) + 1
+        raise DataFileError(
+            path, line, f"character U+{ord(odd_break.group()):04X} is a line break to YAML but not to editors: "
+            "use an ordinary line break (or write it as an escape in double quotes)"
+        )
     return text
 
 
+_ODD_BREAK = re.compile("[\u0085\u2028\u2029]")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
