@@ -205,3 +205,16 @@ def test_a_read_whose_output_fails_is_one_line_and_exit_1(data_file, command):
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert digest(data_file) == before
 
+
+
+def test_init_and_import_whose_report_fails_say_the_file_was_written(tmp_path, data_file):
+    new = tmp_path / "new.yaml"
+    csv_file = tmp_path / "t.csv"
+    csv_file.write_text(run("--data", str(data_file), "export", "blinken-final", "-f", "csv").stdout, encoding="utf-8")
+    imported = tmp_path / "imported.yaml"
+    with open("/dev/full", "w") as full:
+        made = run("init", str(new), stdout=full)
+        added = run("--data", str(imported), "import", "csv", str(csv_file), "--official", "o", stdout=full)
+    for done, path in ((made, new), (added, imported)):
+        assert done.returncode == 0 and f"{path} was written (the change is saved)" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and path.is_file()

@@ -33,7 +33,7 @@ def after_output_error(exc: OSError) -> int:
     if exc.errno == errno.EPIPE:
         reason = "the reader closed the pipe"
     if WRITTEN:
-        names = ", ".join(str(path) for path in dict.fromkeys(WRITTEN))
+        names = ", ".join(dict.fromkeys(WRITTEN))
         message = f"triptrack: warning: {names} was written (the change is saved), but its report could not be printed: {reason}\n"
         status = 0
     else:

@@ -75,9 +75,10 @@ def check_target(
 
 def write(target: Path, text: str, option: str, shown: Path) -> None:
     """Write `text` atomically at `target` (from check_target); InputError when that fails."""
-    from triptrack.datafile.store import atomic_write
+    from triptrack.datafile.store import WRITTEN, atomic_write
 
     try:
         atomic_write(target, text)
     except OSError as exc:
         raise InputError(f"{option} {shown}: cannot be written: {exc.strerror or exc}; nothing was written") from None
+    WRITTEN.append(str(shown))

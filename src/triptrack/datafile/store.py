@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, n
     from triptrack.datafile.syntax import Node
 
 ENV_VAR = "TRIPTRACK_DATA"
-WRITTEN: list[Path] = []  # every file this run replaced, so a later failure can say what was saved
+WRITTEN: list[str] = []  # the files a person asked this run to write, so a later failure can say what was saved
 LOCK_TIMEOUT_S = 30.0
 BOM = b"\xef\xbb\xbf"
 
@@ -231,6 +231,7 @@ def write_checked(target: Path, shown: str, data: bytes) -> None:
         atomic_write(target, data)
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
+    WRITTEN.append(shown)
 
 
 def atomic_write(target: Path, content: str | bytes) -> None:
@@ -257,7 +258,6 @@ def atomic_write(target: Path, content: str | bytes) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
-        WRITTEN.append(target)
     except BaseException:
         try:
             os.unlink(tmp)
