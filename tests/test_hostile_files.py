@@ -271,3 +271,35 @@ def test_unicode_line_breaks_that_editors_do_not_show_are_refused(cli, tmp_path,
     for command in (["show", "blinken-final"], ["topic", "add", "blinken-final", "1", "X"], ["validate"]):
         refused(cli(*command, data=path), f"line {line}: character U+{ord(character):04X} is a line break to YAML")
     assert digest(path) == before and no_temp_files(tmp_path)
+
+
+def test_export_never_writes_over_the_sample_shown_before_the_data_file_exists(bare_cli, tmp_path, monkeypatch):
+    from triptrack.datafile import store as storage
+
+    sample = tmp_path / "sample.yaml"
+    sample.write_bytes(SAMPLE.read_bytes())
+    monkeypatch.setattr(storage, "sample_path", lambda: sample)
+    before = digest(sample)
+    refused(bare_cli("export", "blinken-final", "-o", str(sample), "-f", "csv", "--force"), "the sample shown until the data file exists")
+    assert digest(sample) == before
+
+
+def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(data_file, monkeypatch, capsys):
+    """A bug must not print a traceback at a user, but must not hide either."""
+    from triptrack.cli import main
+    from triptrack.core import checks
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug for the test")
+
+    monkeypatch.setattr(checks, "check_catalog", broken)
+    monkeypatch.setattr(sys, "argv", ["triptrack", "--data", str(data_file), "check"])
+    monkeypatch.delenv("TRIPTRACK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("triptrack: internal error: RuntimeError: a bug for the test (nothing was written; ")
+    monkeypatch.setenv("TRIPTRACK_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main()

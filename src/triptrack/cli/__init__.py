@@ -14,13 +14,19 @@ from triptrack.cli.app import app
 
 
 def main() -> None:
+    import os
     import sys
 
+    from triptrack.cli import output_failure
     from triptrack.cli.one_command import app_for
-
-    from triptrack.cli.output_failure import after_output_error
 
     try:
         app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
-    except OSError as exc:  # stdout on a full device or closed: after the work was done, or not
-        sys.exit(after_output_error(exc))
+    except OSError as exc:  # stdout on a full device, or a file the library did not expect to fail
+        if os.environ.get("TRIPTRACK_DEBUG"):
+            raise
+        sys.exit(output_failure.after_output_error(exc))
+    except Exception as exc:  # a bug: one line, not a traceback (TRIPTRACK_DEBUG=1 shows it)
+        if os.environ.get("TRIPTRACK_DEBUG"):
+            raise
+        sys.exit(output_failure.after_unexpected(exc))

@@ -63,7 +63,7 @@ def export(
         from triptrack.cli.interaction import interactive
 
         ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
-        target = output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask)
+        target = output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     module = exporter(name)

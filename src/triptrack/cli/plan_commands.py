@@ -62,8 +62,10 @@ def check(
 
         typer.echo(dumps({"checked": checked, "findings": [f.as_dict() for f in findings]}), nl=False)
     else:
+        from triptrack.core.control_chars import visible
+
         for finding in findings:
-            typer.echo(finding.line())
+            typer.echo(visible(finding.line()))  # (a message may quote a file's bytes: never raw escapes)
         typer.echo(f"checked {counted(checked, 'trip')}: {tally(findings)}", err=True)
     if failed(findings, strict):
         raise typer.Exit(1)
@@ -91,7 +93,7 @@ def timeline(
     if save is not None:
         from triptrack.datafile.output_file import check_target
 
-        check_target(save, option="--save", data_path=source.path, force=True)  # never the data file or a FIFO
+        check_target(save, option="--save", data_path=source.path, force=True, seed=source.seed)  # never the data file or a FIFO
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     official = catalog.officials.get(trip.official)

@@ -40,16 +40,21 @@ def check_target(
     data_path: Path,
     force: bool,
     confirm: Callable[[str], bool] | None = None,
+    seed: Path | None = None,
 ) -> Path:
     """The real path to write `path` at, or InputError saying why it must not be written.
 
     `confirm(question)` is asked about an existing file when not `force` (None: refuse).
+    `seed` is the sample read while the data file does not exist yet: never written either.
     """
     from triptrack.datafile.store import lock_path
 
     shown = f"{option} {path}"
     data_real = Path(os.path.realpath(data_path))
-    for guarded, what in ((data_real, "the data file"), (lock_path(data_real), "the data file's lock file")):
+    guarded_files = [(data_real, "the data file"), (lock_path(data_real), "the data file's lock file")]
+    if seed is not None:
+        guarded_files.append((Path(os.path.realpath(seed)), "the sample shown until the data file exists"))
+    for guarded, what in guarded_files:
         if _same_file(path, guarded):
             raise InputError(f"{shown}: that is {what} ({data_path}); nothing was written, choose another file")
     try:
