@@ -292,7 +292,10 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(data_fi
     def broken(*args, **kwargs):
         raise RuntimeError("a bug for the test")
 
+    from triptrack.datafile import store as storage
+
     monkeypatch.setattr(checks, "check_catalog", broken)
+    monkeypatch.setattr(storage, "WRITTEN", [])  # (other tests of this process wrote files)
     monkeypatch.setattr(sys, "argv", ["triptrack", "--data", str(data_file), "check"])
     monkeypatch.delenv("TRIPTRACK_DEBUG", raising=False)
     with pytest.raises(SystemExit) as ended:
