@@ -61,9 +61,11 @@ def _damage(kind: str, path: Path, good: Path) -> None:
         os.mkfifo(path)
     elif kind == "dangling symlink":
         path.symlink_to(path.parent / "nowhere")
+    elif kind == "symlink to a device":
+        path.symlink_to("/dev/zero")
 
 
-KINDS = ["empty", "truncated", "random", "header only", "text", "folder", "fifo", "dangling symlink"]
+KINDS = ["empty", "truncated", "random", "header only", "text", "folder", "fifo", "dangling symlink", "symlink to a device"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -72,6 +74,7 @@ def test_a_damaged_index_is_recognised_without_hanging(tmp_path, whole_index, ki
     _damage(kind, path, whole_index)
     assert index_file.state(path) == "damaged"
     assert index_file.discard(path) and not os.path.lexists(path)
+    assert stat.S_ISCHR(os.stat("/dev/zero").st_mode)  # a link is removed, never what it points to
 
 
 def test_a_whole_index_and_a_missing_one(tmp_path, whole_index):
@@ -218,3 +221,16 @@ def test_init_and_import_whose_report_fails_say_the_file_was_written(tmp_path, d
     for done, path in ((made, new), (added, imported)):
         assert done.returncode == 0 and f"{path} was written (the change is saved)" in done.stderr, done.stderr
         assert "Traceback" not in done.stderr and path.is_file()
+
+
+def test_an_edit_whose_reader_closed_the_pipe_says_it_was_saved_and_exits_0(data_file):
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        saved = run("--data", str(data_file), "topic", "add", "blinken-final", "1", "Piped once", stdout=write_end)
+        shown = run("--data", str(data_file), "show", "blinken-final", stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert saved.returncode == 0 and "was written (the change is saved)" in saved.stderr and "the reader closed the pipe" in saved.stderr
+    assert data_file.read_text(encoding="utf-8").count("- Piped once") == 1
+    assert shown.returncode == 1 and shown.stderr == ""  # a reader that stopped early: silence, as from any tool

@@ -306,3 +306,17 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(data_fi
     monkeypatch.setenv("TRIPTRACK_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "dangling symlink"])
+def test_init_never_replaces_a_fifo_a_device_or_a_link(tmp_path, kind):
+    target = tmp_path / "trips.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "device":
+        target.symlink_to("/dev/null")
+    else:
+        target.symlink_to(tmp_path / "elsewhere.yaml")
+    refused_run(run("init", str(target), timeout=30), "already exists; triptrack init never overwrites a data file")
+    assert os.path.lexists(target) and not (tmp_path / "elsewhere.yaml").exists()
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

@@ -22,10 +22,11 @@ def main() -> None:
 
     try:
         app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
-    except OSError as exc:  # stdout on a full device, or a file the library did not expect to fail
+    except (OSError, output_failure.EscapedOSError) as exc:  # stdout full or closed, or an unexpected file error
         if os.environ.get("TRIPTRACK_DEBUG"):
             raise
-        sys.exit(output_failure.after_output_error(exc))
+        error = exc.error if isinstance(exc, output_failure.EscapedOSError) else exc
+        sys.exit(output_failure.after_output_error(error))
     except Exception as exc:  # a bug: one line, not a traceback (TRIPTRACK_DEBUG=1 shows it)
         if os.environ.get("TRIPTRACK_DEBUG"):
             raise

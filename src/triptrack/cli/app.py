@@ -60,6 +60,10 @@ class TriptrackGroup(TyperGroup):
         except TriptrackError as exc:
             report_error(str(exc))
             raise typer.Exit(1) from None
+        except OSError as exc:  # past click's main, which would end a closed pipe silently with 1
+            from triptrack.cli.output_failure import EscapedOSError
+
+            raise EscapedOSError(exc) from exc
 
 
 app = typer.Typer(

@@ -15,6 +15,15 @@ import os
 import sys
 
 
+class EscapedOSError(Exception):
+    """An OSError carried past click, which ends a closed pipe (EPIPE) silently with status 1
+    even after an edit was saved; `main` unwraps it and reports it here."""
+
+    def __init__(self, error: OSError):
+        super().__init__(str(error))
+        self.error = error
+
+
 def _silence_stdout() -> None:
     """Point fd 1 at /dev/null, so the interpreter's last flush of what is still buffered
     succeeds instead of printing 'Exception ignored' and exiting 120."""
@@ -54,7 +63,8 @@ def after_output_error(exc: OSError) -> int:
         if written:
             _say(f"triptrack: warning: {written} was written (the change is saved), but its report could not be printed: {reason}")
             return 0
-        _say(f"triptrack: error: cannot write the output: {reason}")
+        if exc.errno != errno.EPIPE:  # (a reader that stops early, `| head`, wants silence, as from any tool)
+            _say(f"triptrack: error: cannot write the output: {reason}")
         return 1
     where = f"{exc.filename}: " if exc.filename else ""
     saved = f" ({written} was written)" if written else " (nothing was written)"
