@@ -175,7 +175,7 @@ def test_files_that_are_not_travels_files_are_refused(cli, data_file, tmp_path):
     codes = tmp_path / "travel-role-codes.xml"
     codes.write_text('<?xml version="1.0"?>\n<code-table><name>travel-role-code</name></code-table>\n', encoding="utf-8")
     result = cli("import", "historian", str(codes))
-    assert result.exit_code == 1 and "no <trip> records under <code-table>" in result.stderr
+    assert result.exit_code == 1 and "line 2: the root element is <code-table>, not <trips>" in result.stderr
     missing = cli("import", "historian", str(tmp_path / "nope.xml"))
     assert missing.exit_code == 1 and "nope.xml: cannot be read: No such file or directory" in missing.stderr
     assert cli("import", "historian", DOE, "--gap-days", "-1").exit_code == 2

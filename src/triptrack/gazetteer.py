@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from triptrack.core.model import Place
+from triptrack.datafile import index_file
 from triptrack.datafile.paths import cache_dir
 from triptrack.errors import NotFoundError
 
@@ -139,8 +140,7 @@ def _rows_in_countries(name: str, countries: set[str]):
         yield match.group(1), json.loads(match.group(0))
 
 
-def build_index(path: Path) -> None:
-    """Write the SQLite index at `path` atomically."""
+def _read_sources() -> tuple[dict, dict[str, tuple[str, set[str]]], set[str]]:
     with open(_source_dir() / "cities15000.json", encoding="utf-8") as handle:
         cities = json.load(handle)
     with open(_source_dir() / "countries.json", encoding="utf-8") as handle:
@@ -149,54 +149,101 @@ def build_index(path: Path) -> None:
     extra, capitals = _capital_rows(countries, keys, cities)
     cities.update(extra)
     keys.update(_keys(extra))
+    return cities, keys, capitals
+
+
+def _fill(db: sqlite3.Connection, cities: dict, keys: dict[str, tuple[str, set[str]]], capitals: set[str]) -> None:
+    db.executescript(
+        """
+        PRAGMA journal_mode = OFF;  -- a build is all or nothing (the file is renamed into place): no journal file
+        PRAGMA synchronous = OFF;
+        CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL,
+                           tz TEXT, population INTEGER, capital INTEGER, region TEXT);
+        CREATE TABLE name (key TEXT, city INTEGER, main INTEGER);
+        """
+    )
+    db.executemany(
+        "INSERT INTO city VALUES (?,?,?,?,?,?,?,?,?)",
+        (
+            (int(gid), r["name"], r["countrycode"], r["latitude"], r["longitude"], r["timezone"],
+             int(r.get("population") or 0), int(gid in capitals), r.get("admin1code") or "")
+            for gid, r in cities.items()
+            if r.get("timezone")
+        ),
+    )
+    names = []
+    for gid, (main, others) in keys.items():
+        names.append((main, int(gid), 1))
+        names.extend((key, int(gid), 0) for key in others)
+    db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(names))
+    db.execute("CREATE INDEX name_key ON name(key)")
+    db.commit()
+
+
+def build_index(path: Path) -> None:
+    """Write the SQLite index at `path` atomically: a temp file beside it, renamed into place.
+
+    Whatever goes wrong (a full disk, a kill), the temp file is removed and `path` is untouched.
+    """
+    sources = _read_sources()
     path.parent.mkdir(parents=True, exist_ok=True)
+    index_file.remove_stale_builds(path.parent, ".gazetteer.")
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer.", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    db = None
     try:
         db = sqlite3.connect(tmp)
-        db.executescript(
-            """
-            CREATE TABLE city (id INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL,
-                               tz TEXT, population INTEGER, capital INTEGER, region TEXT);
-            CREATE TABLE name (key TEXT, city INTEGER, main INTEGER);
-            """
-        )
-        db.executemany(
-            "INSERT INTO city VALUES (?,?,?,?,?,?,?,?,?)",
-            (
-                (int(gid), r["name"], r["countrycode"], r["latitude"], r["longitude"], r["timezone"],
-                 int(r.get("population") or 0), int(gid in capitals), r.get("admin1code") or "")
-                for gid, r in cities.items()
-                if r.get("timezone")
-            ),
-        )
-        names = []
-        for gid, (main, others) in keys.items():
-            names.append((main, int(gid), 1))
-            names.extend((key, int(gid), 0) for key in others)
-        db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(names))
-        db.execute("CREATE INDEX name_key ON name(key)")
-        db.commit()
+        _fill(db, *sources)
         db.close()
+        db = None
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        if db is not None:
+            db.close()
+        for leftover in (tmp, tmp + "-journal"):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
         raise
+
+
+def _in_memory() -> sqlite3.Connection:
+    """The index built in memory for this run: the cache folder cannot hold it (read-only)."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    _fill(db, *_read_sources())
+    return db
 
 
 @lru_cache(maxsize=1)
 def _db() -> sqlite3.Connection:
     path = _index_path()
-    if not path.exists():
+    state = index_file.state(path)
+    if state == "damaged" and not index_file.discard(path):
+        return _in_memory()
+    if state != "whole":
         try:
             build_index(path)
-        except OSError:
-            # No writable cache folder: build in memory for this run.
-            memory = Path(tempfile.mkdtemp()) / "gazetteer.sqlite"
-            build_index(memory)
-            path = memory
+        except (OSError, sqlite3.Error) as exc:
+            if index_file.disk_full(exc):
+                from triptrack.errors import TriptrackError
+
+                raise TriptrackError(
+                    f"cannot build the place index in {path.parent}: the disk is full; "
+                    "free some space (or set TRIPTRACK_CACHE_DIR to another folder)"
+                ) from None
+            return _in_memory()  # no writable cache folder: build in memory for this run
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _rows(sql: str, args: list) -> list[tuple]:
+    """The query's rows; an index damaged in a way its header does not show is rebuilt once."""
+    try:
+        return _db().execute(sql, args).fetchall()
+    except sqlite3.DatabaseError:
+        _db.cache_clear()
+        index_file.discard(_index_path())
+        return _db().execute(sql, args).fetchall()
 
 
 ALTERNATE_NAME_WEIGHT = 10  # an alternate-name match must be 10x bigger to beat a main-name match
@@ -217,7 +264,7 @@ def candidates(name: str, country: str | None = None) -> list[City]:
         sql += " AND c.country = ?"
         args.append(country.upper())
     sql += " GROUP BY c.id"
-    found = [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], bool(r[8])) for r in _db().execute(sql, args)]
+    found = [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], bool(r[8])) for r in _rows(sql, args)]
     found.sort(key=lambda c: (-(c.population * (ALTERNATE_NAME_WEIGHT if c.by_name else 1)), c.name))
     return found
 
@@ -244,7 +291,7 @@ def close_names(name: str, country: str | None = None, limit: int = 3) -> list[s
     from rapidfuzz import fuzz, process
 
     sql = "SELECT name, country FROM city" + (" WHERE country = ?" if country else "")
-    rows = _db().execute(sql, [country.upper()] if country else []).fetchall()
+    rows = _rows(sql, [country.upper()] if country else [])
     labels = {f"{n} ({c})": fold(n) for n, c in rows}
     best = process.extract(fold(name), labels, scorer=fuzz.ratio, limit=limit, score_cutoff=75)
     return [label for _key, _score, label in best]
@@ -252,7 +299,7 @@ def close_names(name: str, country: str | None = None, limit: int = 3) -> list[s
 
 def index_ready() -> bool:
     """True when lookups will not first have to build the index."""
-    return _index_path().exists()
+    return index_file.state(_index_path()) == "whole"
 
 
 def _city(row) -> City:
@@ -265,8 +312,8 @@ _CITY_COLUMNS = "name, country, lat, lon, tz, population, capital, region"
 def largest_in_region(country: str, region: str) -> City | None:
     """The most populous gazetteer city of a first-level division (admin1 code) of `country`."""
     sql = f"SELECT {_CITY_COLUMNS} FROM city WHERE country = ? AND region = ? ORDER BY population DESC, name LIMIT 1"
-    row = _db().execute(sql, (country.upper(), region)).fetchone()
-    return _city(row) if row else None
+    rows = _rows(sql, [country.upper(), region])
+    return _city(rows[0]) if rows else None
 
 
 def nearest(lat: float, lon: float, country: str) -> City | None:
@@ -278,5 +325,5 @@ def nearest(lat: float, lon: float, country: str) -> City | None:
         f"SELECT {_CITY_COLUMNS} FROM city WHERE country = ? "
         "ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? LIMIT 1"
     )
-    row = _db().execute(sql, (country.upper(), lat, lat, lon, lon, scale)).fetchone()
-    return _city(row) if row else None
+    rows = _rows(sql, [country.upper(), lat, lat, lon, lon, scale])
+    return _city(rows[0]) if rows else None

@@ -17,8 +17,20 @@ from triptrack.cli.app import app
 
 
 def main() -> None:
+    import os
     import sys
 
+    from triptrack.cli import output_failure
     from triptrack.cli.one_command import app_for
 
-    app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
+    try:
+        app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
+    except (OSError, output_failure.EscapedOSError) as exc:  # stdout full or closed, or an unexpected file error
+        if os.environ.get("TRIPTRACK_DEBUG"):
+            raise
+        error = exc.error if isinstance(exc, output_failure.EscapedOSError) else exc
+        sys.exit(output_failure.after_output_error(error))
+    except Exception as exc:  # a bug: one line, not a traceback (TRIPTRACK_DEBUG=1 shows it)
+        if os.environ.get("TRIPTRACK_DEBUG"):
+            raise
+        sys.exit(output_failure.after_unexpected(exc))

@@ -19,7 +19,9 @@ from triptrack.errors import TriptrackError
 
 def report_error(message: str) -> None:
     """One line on stderr: what is wrong and where (never wrapped, never a traceback)."""
-    sys.stderr.write(f"triptrack: error: {message}\n")
+    from triptrack.core.control_chars import visible_line
+
+    sys.stderr.write(f"triptrack: error: {visible_line(message)}\n")
     sys.stderr.flush()
 
 
@@ -61,6 +63,10 @@ class TriptrackGroup(TyperGroup):
         except TriptrackError as exc:
             report_error(str(exc))
             raise typer.Exit(1) from None
+        except OSError as exc:  # past click's main, which would end a closed pipe silently with 1
+            from triptrack.cli.output_failure import EscapedOSError
+
+            raise EscapedOSError(exc) from exc
 
 
 app = typer.Typer(

@@ -27,8 +27,12 @@ def export(
         typer.Option("--format", "-f", help="The output format (default: from the -o file's extension, else csv).", autocompletion=completion.export_formats),
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here instead of to stdout.")
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of to stdout (- is stdout)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it exists (a terminal is asked instead).")
+    ] = False,
     raw: Annotated[
         bool, typer.Option("--raw", help="CSV: write cells that start with = + - @ as they are (no apostrophe).")
     ] = False,
@@ -43,27 +47,46 @@ def export(
     geojson (a map), md (a Markdown briefing)."""
     from triptrack.datafile import store as storage
     from triptrack.edits.common import find_trip
+    from triptrack.errors import InputError
     from triptrack.formats import exporter, format_for_path
 
-    name = format.value if format is not None else (format_for_path(output) if output else None) or "csv"
+    from triptrack.datafile import output_file
+
+    if output is not None and output_file.means_stdout(output):
+        output = None
+    if format is not None:
+        name = format.value
+    elif output is not None:
+        name = format_for_path(output)
+        if name is None:
+            known = ", ".join(f"{exporter(n).EXTENSION} ({n})" for n in EXPORTERS)
+            raise InputError(f"-o {output}: unknown extension; use one of {known}, or give --format (nothing was written)")
+    else:
+        name = "csv"
     source = settings(ctx).source()
     filters = (official, country, start, end, search)
-    if every or trip_id is None or any(f is not None for f in filters):
+    many = every or trip_id is None or any(f is not None for f in filters)
+    if many:
+        from triptrack.cli.export_many import check_usage
+
+        check_usage(trip_id, every)
+    target = None
+    if output is not None:
+        from triptrack.cli.interaction import interactive
+
+        ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
+        target = output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)
+    if many:
         from triptrack.cli.export_many import export_many
 
-        export_many(source, trip_id, every, filters, name, output, raw)
+        export_many(source, filters, name, target, output, raw)
         return
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     module = exporter(name)
     text = module.export(catalog, trip, raw=raw) if name == "csv" else module.export(catalog, trip)
-    if output is None:
+    if target is None:
         typer.echo(text, nl=False)
         return
-    from triptrack.errors import InputError
-
-    try:
-        storage.atomic_write(Path(output).resolve(), text)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    output_file.write(target, text, "-o", output)
     typer.echo(f"Wrote {trip.id} ({len(trip.stops)} stops, {name}) to {output}", err=True)

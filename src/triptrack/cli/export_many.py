@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import typer
 
 from triptrack.cli.interaction import usage_error
 
 
-def export_many(source, trip_id, every: bool, filters: tuple, name: str, output, raw: bool) -> None:
+def check_usage(trip_id, every: bool) -> None:
+    """TRIP or --all, not both and not neither (the filters need --all)."""
     if trip_id is not None:
         usage_error(f"give a TRIP or --all, not both ({trip_id!r} and --all or a filter)")
     if not every:
         usage_error("give a TRIP to export, or --all for every trip (--official, --country, --from, --to and --search choose among them)")
+
+
+def export_many(source, filters: tuple, name: str, target, output, raw: bool) -> None:
+    """The trips the filters choose, into one file (`target`, checked) or to stdout."""
     from triptrack.cli.planner_commands import search_places
     from triptrack.core.filters import build_filter, select
     from triptrack.datafile import parsed_cache
@@ -27,14 +31,11 @@ def export_many(source, trip_id, every: bool, filters: tuple, name: str, output,
     if not trips:
         raise InputError(f"no trips in {source.display} match ({len(catalog.trips)} in all); nothing was written")
     text = export_all(name, catalog, trips, raw=raw)
-    if output is None:
+    if target is None:
         typer.echo(text, nl=False)
         return
-    from triptrack.datafile import store as storage
+    from triptrack.datafile import output_file
 
-    try:
-        storage.atomic_write(Path(output).resolve(), text)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    output_file.write(target, text, "-o", output)
     stops = sum(len(trip.stops) for trip in trips)
     typer.echo(f"Wrote {len(trips)} trips ({stops} stops, {name}) to {output}", err=True)

@@ -65,8 +65,10 @@ def check(
 
         typer.echo(dumps({"checked": checked, "findings": [f.as_dict() for f in findings]}), nl=False)
     else:
+        from triptrack.core.control_chars import visible
+
         for finding in findings:
-            typer.echo(finding.line())
+            typer.echo(visible(finding.line()))  # (a message may quote a file's bytes: never raw escapes)
         typer.echo(f"checked {counted(checked, 'trip')}: {tally(findings)}", err=True)
     if failed(findings, strict):
         raise typer.Exit(1)
@@ -91,6 +93,10 @@ def timeline(
 
         save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
+    if save is not None:
+        from triptrack.datafile.output_file import check_target
+
+        check_target(save, option="--save", data_path=source.path, force=True, seed=source.seed)  # never the data file or a FIFO
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     official = catalog.officials.get(trip.official)

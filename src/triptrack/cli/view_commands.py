@@ -39,6 +39,10 @@ def show(
 
         save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
+    if save is not None:
+        from triptrack.datafile.output_file import check_target
+
+        check_target(save, option="--save", data_path=source.path, force=True, seed=source.seed)  # never the data file or a FIFO
     snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
 
     def drawing():

@@ -22,11 +22,29 @@ _ISO = re.compile(
 )
 
 
+FIRST_YEAR, LAST_YEAR = 1800, 2200  # the Historian's record starts in 1866; far ends overflow datetime
+
+# Files in the zone database that load as zones but are not places: the system's own
+# setting, tzdata's placeholder, the POSIX rule template, and the leap-second variants.
+_NOT_ZONES = {"localtime": "the system's setting, not a zone name", "Factory": "tzdata's placeholder, not a place",
+              "posixrules": "a rule template, not a zone name"}
+_NOT_ZONE_PREFIXES = ("right/", "posix/")
+
+
+def check_year(day: date, shown: str) -> None:
+    """ValueError unless `day` is within the years triptrack takes (1800..2200)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{shown!r}: the year {day.year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
+
+
 @lru_cache(maxsize=None)
 def zone(name: str) -> ZoneInfo:
     """The IANA zone called `name`; ValueError naming it when there is none."""
     if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name:
         raise ValueError(f"{name!r} is not an IANA time zone")
+    if name in _NOT_ZONES or name.startswith(_NOT_ZONE_PREFIXES):
+        why = _NOT_ZONES.get(name) or "a leap-second or POSIX copy of another zone"
+        raise ValueError(f"{name!r} is not an IANA time zone name ({why}); give one like Europe/Paris")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -52,6 +70,9 @@ class When:
     at: time | None
     tz: str
     fold: int = 0
+
+    def __post_init__(self) -> None:
+        check_year(self.day, self.day.isoformat())  # every way in (file, CLI, CSV, Historian) builds a When
 
     @property
     def date_only(self) -> bool:
@@ -139,6 +160,7 @@ def resolve(naive: datetime, tz: str, offset: timedelta | None = None) -> When:
     that moment has, e.g. 02:30-05:00 in New York's spring gap is 03:30 EDT).
     """
     tzinfo = zone(tz)
+    check_year(naive.date(), f"{naive:%Y-%m-%d %H:%M}")  # before any arithmetic can overflow
     first = naive.replace(tzinfo=tzinfo, fold=0)
     second = naive.replace(tzinfo=tzinfo, fold=1)
     candidates = {first.utcoffset(), second.utcoffset()}
@@ -152,8 +174,10 @@ def resolve(naive: datetime, tz: str, offset: timedelta | None = None) -> When:
         return When(moment.date(), moment.time().replace(tzinfo=None), tz, moment.fold)
     if not exists:
         after = first.astimezone(timezone.utc).astimezone(tzinfo)
+        if day_skipped(naive.date(), tz):
+            raise ValueError(_skipped_day_message(naive.date(), tz))
         raise ValueError(
-            f"{shown} does not exist in {tz} (the clocks skip it for daylight saving time); "
+            f"{shown} does not exist in {tz} ({_gap_cause(naive, tzinfo)}); "
             f"give the real time, e.g. {after:%H:%M}, or an explicit UTC offset"
         )
     if len(candidates) > 1:
@@ -163,6 +187,32 @@ def resolve(naive: datetime, tz: str, offset: timedelta | None = None) -> When:
             f"add the UTC offset to choose: {shown}{a} or {shown}{b}"
         )
     return When(naive.date(), naive.time(), tz, 0)
+
+
+def _gap_cause(naive: datetime, tzinfo: ZoneInfo) -> str:
+    """Why a wall time does not exist: daylight saving time, or the zone changed its offset."""
+    before = (naive - timedelta(days=1)).replace(tzinfo=tzinfo)
+    after = (naive + timedelta(days=1)).replace(tzinfo=tzinfo)
+    if before.dst() != after.dst():
+        return "the clocks skip it for daylight saving time"
+    return "the zone moved its clocks forward then, changing its UTC offset"
+
+
+def _skipped_day_message(day: date, tz: str) -> str:
+    return (
+        f"{day.isoformat()} does not exist in {tz}: the zone skipped that whole day "
+        f"(it moved across the date line: {(day - timedelta(days=1)).isoformat()} was followed by "
+        f"{start_of_day(day, tz).date().isoformat()}), not daylight saving time"
+    )
+
+
+def _date_only(day: date, tz: str) -> When:
+    """A date-only When typed by a person, refusing a calendar day the zone never had (Pacific/Apia 2011-12-30)."""
+    zone(tz)
+    check_year(day, day.isoformat())
+    if day_skipped(day, tz):
+        raise ValueError(_skipped_day_message(day, tz))
+    return When(day, None, tz)
 
 
 def _parse_offset(text: str) -> timedelta:
@@ -190,7 +240,7 @@ def parse_iso(text: str, tz: str) -> When:
         raise ValueError(f"{text!r} is not a date") from None
     zone(tz)
     if match["H"] is None:
-        return When(day, None, tz)
+        return When(day, None, tz)  # (a day the zone skipped loads: `check` reports it, per trip)
     try:
         at = time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
     except ValueError:
@@ -263,7 +313,8 @@ def parse_user(text: str, tz: str) -> When:
     """
     text = text.strip()
     if _ISO.match(text):
-        return parse_iso(text, tz)
+        when = parse_iso(text, tz)
+        return _date_only(when.day, tz) if when.date_only else when
     import warnings
 
     from dateutil import parser as dateutil_parser  # only typed input needs it
@@ -289,8 +340,7 @@ def parse_user(text: str, tz: str) -> When:
         if not numeric or offset is None:
             raise ValueError(f"{text!r}: give the UTC offset as a number (e.g. +01:00), not a zone name")
     if first.hour != second.hour:
-        zone(tz)
-        return When(first.date(), None, tz)  # no time of day given: date-only
+        return _date_only(first.date(), tz)  # no time of day given: date-only
     # Given an hour ('6pm'), the minutes and seconds not written are zero.
     first = first.replace(
         minute=first.minute if first.minute == second.minute else 0,

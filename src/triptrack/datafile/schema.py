@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Callable, Iterator, TypeVar
 
+from triptrack.core.control_chars import refusal
 from triptrack.core.legs import Travel, parse_travel
 from triptrack.core.localtime import When, parse_iso, zone
 from triptrack.core.model import (
@@ -49,6 +50,9 @@ T = TypeVar("T")
 class _KeysReported(DataFileError):
     """A mapping whose key problems were collected: its contents are not checked further
     (a misspelt key would otherwise also be reported as a missing one)."""
+
+
+EDGE_SPACE = " \r\n"  # stripped from a text's ends; a tab someone wrote (a spreadsheet's cell) is kept
 
 
 class _Reader:
@@ -131,16 +135,19 @@ class _Reader:
         self.check_tag(node, where)
         if not isinstance(node, ScalarNode) or self.is_null(node):
             raise self.fail(node, where, "expected text")
-        value = node.value.strip() if single_line else node.value
+        value = node.value.strip(EDGE_SPACE) if single_line else node.value
         if not value.strip():
             raise self.fail(node, where, "must not be empty")
         if single_line and "\n" in value:
             raise self.fail(node, where, "must be a single line")
+        refused = refusal(value)
+        if refused:
+            raise self.fail(node, where, refused)
         return value
 
     def optional_text(self, fields: dict[str, Node], key: str, where: str) -> str:
         node = fields.get(key)
-        return "" if self.is_null(node) else self.text(node, f"{where}.{key}").strip()
+        return "" if self.is_null(node) else self.text(node, f"{where}.{key}").strip(EDGE_SPACE)
 
     def texts(self, node: Node | None, where: str) -> list[str]:
         if self.is_null(node):

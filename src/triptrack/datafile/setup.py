@@ -27,6 +27,7 @@ def init_file(path: Path, with_sample: bool) -> Path:
         storage.atomic_write(path.resolve(), text)
     except OSError as exc:
         raise InputError(f"cannot create {path}: {exc.strerror}") from None
+    storage.WRITTEN.append(str(path))
     return path
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, n
     from triptrack.datafile.syntax import Node
 
 ENV_VAR = "TRIPTRACK_DATA"
+WRITTEN: list[str] = []  # the files a person asked this run to write, so a later failure can say what was saved
 LOCK_TIMEOUT_S = 30.0
 BOM = b"\xef\xbb\xbf"
 
@@ -56,7 +57,9 @@ def sample_path() -> Path:
 
 
 def user_data_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    from triptrack.datafile.paths import absolute_env
+
+    base = absolute_env("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / "triptrack" / "trips.yaml"
 
 
@@ -82,14 +85,35 @@ class Document:
 
 
 def _read_bytes(path: Path, shown: str) -> bytes | None:
+    """The file's bytes, or None when it does not exist; DataFileError when it is not a regular file."""
+    return read_regular_file(path, shown, "a data file", "give a YAML file")
+
+
+def read_regular_file(path: Path, shown: str, kind: str, advice: str) -> bytes | None:
+    """The bytes of a regular file, or None when there is none. Nothing else is read: a FIFO
+    would hang the read (it is opened non-blocking, then refused), a device is not data."""
+    import stat
+
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a data file") from None
+        raise DataFileError(shown, None, f"is a folder, not {kind}") from None
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DataFileError(shown, None, f"is a folder, not {kind}")
+        if not stat.S_ISREG(mode):
+            raise DataFileError(shown, None, f"is not a regular file (a device, FIFO or socket); {advice}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
@@ -208,6 +232,7 @@ def write_checked(target: Path, shown: str, data: bytes) -> None:
         atomic_write(target, data)
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
+    WRITTEN.append(shown)
     from triptrack.datafile import journal
 
     journal.record(target, before, data)  # what this write replaced, for `history` and `undo`

@@ -80,7 +80,26 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise DataFileError(path, line, f"byte 0x{raw[exc.start]:02x} is not UTF-8 text") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text[1:] if text.startswith("\ufeff") else text
+    lone_cr = _LONE_CR.search(text)
+    if lone_cr:  # YAML reads it as a line break, but line-based edits would splice at the wrong place
+        line = len(_LINE_BREAK.findall(text, 0, lone_cr.start())) + 1
+        raise DataFileError(
+            path, line, "a carriage return without a line feed (old Mac line endings): save the file with LF or CRLF line endings"
+        )
+    odd_break = _ODD_BREAK.search(text)
+    if odd_break:  # YAML reads these as line breaks too; editors and triptrack's edits do not
+        line = len(_LINE_BREAK.findall(text, 0, odd_break.start())) + 1
+        raise DataFileError(
+            path, line, f"character U+{ord(odd_break.group()):04X} is a line break to YAML but not to editors: "
+            "use an ordinary line break (or write it as an escape in double quotes)"
+        )
+    return text
+
+
+_ODD_BREAK = re.compile("[\u0085\u2028\u2029]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def compose(text: str, path: str) -> Node | None:

@@ -92,7 +92,16 @@ def one_line(value: str, label: str) -> str:
     value = value.strip()
     if not value or "\n" in value or "\r" in value:
         raise InputError(f"{label} {value!r}: give one non-empty line")
+    _refuse_controls(value, label)
     return value
+
+
+def _refuse_controls(value: str, label: str) -> None:
+    from triptrack.core.control_chars import refusal
+
+    refused = refusal(value)
+    if refused:
+        raise InputError(f"{label} {value!r}: {refused}")
 
 
 def some_text(value: str, label: str) -> str:
@@ -100,6 +109,7 @@ def some_text(value: str, label: str) -> str:
     value = value.strip()
     if not value:
         raise InputError(f"{label}: give some text (or clear the field instead)")
+    _refuse_controls(value, label)
     return value
 
 

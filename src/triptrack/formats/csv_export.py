@@ -10,8 +10,11 @@ lines, so the encoding is reversible, and spreadsheets show one item per line.
 
 A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
 or a carriage return) is written with a leading apostrophe (OWASP's advice against
-CSV injection); a value that itself starts with an apostrophe gets one more.
-Importing removes exactly one. `raw=True` writes cells as they are.
+CSV injection); a value that itself starts with an apostrophe gets one more. The export
+marks what it did: a last column, `formula_guard`, is added when any cell was guarded,
+`true` on each row that has one. Importing removes exactly one apostrophe from the cells
+of those rows only, so an apostrophe or tab a spreadsheet user typed (`'s-Hertogenbosch`)
+is kept. `raw=True` writes cells as they are, unmarked.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ COLUMNS = (
     "topics", "meetings", "notes", "lat", "lon", "ref", "approximate", "travel", "travel_home",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARD_COLUMN = "formula_guard"  # the export's mark: `true` on a row whose cells it guarded
 NUMERIC = {COLUMNS.index("lat"), COLUMNS.index("lon")}  # a plain number is never a formula
 
 
@@ -40,7 +44,8 @@ def neutralise(cell: str) -> str:
 
 
 def restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") else cell
+    """Undo `neutralise`: only an apostrophe it could have added (before a formula start or another apostrophe)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_STARTS, "'")) else cell
 
 
 def _number(value: float | None) -> str:
@@ -68,7 +73,16 @@ def rows(catalog: Catalog, trip: Trip) -> list[list[str]]:
 def export(catalog: Catalog, trip: Trip, *, raw: bool = False) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows(catalog, trip):
-        writer.writerow(row if raw else [c if i in NUMERIC else neutralise(c) for i, c in enumerate(row)])
+    plain = rows(catalog, trip)
+    if raw:
+        written, header = plain, list(COLUMNS)
+    else:
+        guarded = [[c if i in NUMERIC else neutralise(c) for i, c in enumerate(row)] for row in plain]
+        changed = [new != old for new, old in zip(guarded, plain)]
+        written, header = guarded, list(COLUMNS)
+        if any(changed):
+            header.append(GUARD_COLUMN)
+            written = [row + ["true" if mark else ""] for row, mark in zip(guarded, changed)]
+    writer.writerow(header)
+    writer.writerows(written)
     return buffer.getvalue()

@@ -10,8 +10,10 @@ trip that is there.
 
 Accepted as a spreadsheet saves it: UTF-8 with or without a BOM, CRLF or LF line
 ends (line breaks inside a cell become LF), columns in any order, `TRUE`/`FALSE`.
-A cell starting with an apostrophe loses exactly one (the export's protection
-against formulas, OWASP's CSV-injection advice) unless `raw` is set. Anything
+On the rows the export marked in its `formula_guard` column, a cell starting with an
+apostrophe it added loses exactly one (the export's protection against formulas, OWASP's
+CSV-injection advice) unless `raw` is set; everything else is kept as the file has it, a
+real leading apostrophe (`'s-Hertogenbosch`) or tab too. Anything
 wrong is refused with the file, the line and the column, and nothing is written.
 """
 
@@ -22,18 +24,20 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triptrack.core.control_chars import refusal
 from triptrack.core.legs import Travel, parse_travel
 from triptrack.core.localtime import When, parse_iso, zone
 from triptrack.core.model import STATUSES, Catalog, Official, Place, Stop, Trip
 from triptrack.datafile.schema import COUNTRY_PATTERN, ID_PATTERN
 from triptrack.errors import DataFileError, InputError
-from triptrack.formats.csv_export import COLUMNS, restore
+from triptrack.formats.csv_export import COLUMNS, GUARD_COLUMN, restore
 from triptrack.importers.additions import Additions
 
 NAME = "csv"
 DESCRIPTION = "the CSV that 'export --format csv' writes, back into a trip"
 
 REQUIRED = ("trip", "city", "country", "tz", "arrive")
+KEPT = " \r\n"  # what is stripped from a cell's ends: a leading tab a spreadsheet user typed stays
 TEXT_COLUMNS = ("trip", "city", "country", "tz", "arrive", "depart", "topics", "meetings", "notes", "ref", "approximate",
                 "travel", "travel_home")
 
@@ -72,7 +76,7 @@ def read_rows(text: str, shown: str, *, raw: bool = False) -> list[CsvRow]:
     if not header or not any(cell.strip() for cell in header):
         raise DataFileError(shown, 1, f"no header row (expected: {','.join(COLUMNS)})")
     names = [cell.strip() for cell in header]
-    unknown = [name for name in names if name not in COLUMNS]
+    unknown = [name for name in names if name not in COLUMNS and name != GUARD_COLUMN]
     if unknown:
         raise DataFileError(shown, 1, f"unknown column {unknown[0]!r} (expected: {', '.join(COLUMNS)})")
     missing = [name for name in REQUIRED if name not in names]
@@ -90,10 +94,14 @@ def read_rows(text: str, shown: str, *, raw: bool = False) -> list[CsvRow]:
                 continue  # a blank line, as spreadsheets sometimes leave at the end
             if len(cells) != len(names):
                 raise DataFileError(shown, start, f"{len(cells)} cells, but the header has {len(names)} columns")
+            guarded = not raw and dict(zip(names, cells)).get(GUARD_COLUMN, "").strip().lower() == "true"
             values = {}
             for name, cell in zip(names, cells):
                 cell = cell.replace("\r\n", "\n")
-                values[name] = cell if raw or name not in TEXT_COLUMNS else restore(cell)
+                values[name] = restore(cell) if guarded and name in TEXT_COLUMNS else cell
+                refused = refusal(values[name])
+                if refused:
+                    raise DataFileError(shown, start, f"{name}: {refused}")
             rows.append(CsvRow(start, values))
     except csv.Error as exc:
         raise DataFileError(shown, reader.line_num, f"not valid CSV: {exc}") from None
@@ -143,7 +151,7 @@ class _RowReader:
         text = self.get(column)
         if not text.strip():
             return []
-        items = [item.strip() for item in text.split("\n")]
+        items = [item.strip(KEPT) for item in text.split("\n")]
         if any(not item for item in items):
             raise self.fail(column, "has an empty line (one item per line, none blank)")
         return items
@@ -184,7 +192,7 @@ class _RowReader:
             depart,
             topics=self.items("topics"),
             meetings=self.items("meetings"),
-            notes=self.get("notes").strip(),
+            notes=self.get("notes").strip(KEPT),
             ref=self.get("ref").strip(),
             approximate=self.flag("approximate"),
             travel=self.travel("travel"),
@@ -194,12 +202,11 @@ class _RowReader:
 def read_trips(path: str | Path, *, raw: bool = False) -> list[CsvTrip]:
     """The trips in a CSV file (stops in the file's `order`), or DataFileError with file and line."""
     shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a CSV file") from None
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    from triptrack.datafile.store import read_regular_file
+
+    data = read_regular_file(Path(path), shown, "a CSV file", "give a CSV file")
+    if data is None:
+        raise DataFileError(shown, None, "cannot be read: No such file or directory")
     rows = read_rows(_decode(data, shown), shown, raw=raw)
     trips: dict[str, list[tuple[int, int, Stop]]] = {}
     home_travel: dict[str, Travel] = {}

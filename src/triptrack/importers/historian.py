@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Callable
 from xml.parsers import expat
 
+from triptrack.core.control_chars import refusal
+from triptrack.core.localtime import check_year
 from triptrack.errors import DataFileError
 
 NAME = "historian"
@@ -59,8 +61,17 @@ class _Refused(Exception):
         self.message = message
 
 
+_SCHEMA_FIELDS = (*_FIELDS, "created-by", "created-datetime", "last-modified-by", "last-modified-datetime")
+
+
 class _Reader:
-    """Collects `<trip>` elements from expat events, remembering each one's line."""
+    """Collects `<trip>` elements from expat events, remembering each one's line.
+
+    Anything that is not the schema is refused with its line: a root other than <trips>, an
+    element other than <trip> under it, a <trip> nested deeper, an unknown or repeated field,
+    markup inside a field, text outside the fields, a DOCTYPE naming an external DTD and any
+    entity it would have defined (expat skips those silently).
+    """
 
     def __init__(self, parser: expat.XMLParserType):
         self.parser = parser
@@ -70,33 +81,62 @@ class _Reader:
         self.field: str | None = None
         self.text: list[str] = []
         self.found: list[dict] = []
+        self.field_lines: dict[str, int] = {}
+
+    def refuse(self, message: str) -> None:
+        raise _Refused(self.parser.CurrentLineNumber, message)
 
     def start(self, name: str, attrs: dict) -> None:
         self.depth += 1
         if self.depth == 1:
             self.root = name
-        elif self.depth == 2 and name == "trip":
+            if name != "trips":
+                self.refuse(f"the root element is <{name}>, not <trips>: not an Office of the Historian travels file")
+        elif self.depth == 2:
+            if name != "trip":
+                self.refuse(f"<{name}> under <trips>: only <trip> records belong there")
             self.current = {"line": self.parser.CurrentLineNumber, "attrs": dict(attrs)}
+            self.field_lines = {}
         elif self.depth == 3 and self.current is not None:
+            if name == "trip":
+                self.refuse("a <trip> inside another <trip>: records must stand directly under <trips>")
+            if name not in _SCHEMA_FIELDS:
+                self.refuse(f"<{name}> is not a field of a <trip> record (expected: {', '.join(_SCHEMA_FIELDS)})")
+            if name in self.field_lines:
+                self.refuse(f"a second <{name}> in one record (the first is at line {self.field_lines[name]})")
+            self.field_lines[name] = self.parser.CurrentLineNumber
             self.field, self.text = name, []
             if name == "country":
                 self.current["country-id"] = attrs.get("id", "")
+        else:
+            inside = f"<{self.field}>" if self.field else "a field"
+            self.refuse(f"<{name}> inside {inside}: a record's fields hold text only")
 
     def data(self, text: str) -> None:
         if self.field is not None:
             self.text.append(text)
+        elif text.strip():
+            self.refuse(f"text {text.strip()[:30]!r} outside any field")
 
     def end(self, name: str) -> None:
         if self.depth == 3 and self.current is not None and self.field is not None:
             self.current[self.field] = "".join(self.text)
             self.field = None
         elif self.depth == 2 and self.current is not None and name == "trip":
+            self.current["lines"] = self.field_lines
             self.found.append(self.current)
             self.current = None
         self.depth -= 1
 
     def refuse_entities(self, *args) -> None:
-        raise _Refused(self.parser.CurrentLineNumber, "entity declarations are not allowed in a travels file")
+        self.refuse("entity declarations are not allowed in a travels file")
+
+    def doctype(self, name: str, system_id: str | None, public_id: str | None, _internal: int) -> None:
+        if system_id or public_id:
+            self.refuse(f"an external DTD ({system_id or public_id}) is not allowed in a travels file")
+
+    def skipped_entity(self, name: str, _is_parameter: int) -> None:
+        self.refuse(f"the entity &{name}; is not defined here (external entities are not read)")
 
 
 def _parse_xml(raw: bytes) -> tuple[str, list[dict]]:
@@ -107,6 +147,9 @@ def _parse_xml(raw: bytes) -> tuple[str, list[dict]]:
     parser.CharacterDataHandler = reader.data
     parser.EntityDeclHandler = reader.refuse_entities
     parser.UnparsedEntityDeclHandler = reader.refuse_entities
+    parser.StartDoctypeDeclHandler = reader.doctype
+    parser.SkippedEntityHandler = reader.skipped_entity
+    parser.ExternalEntityRefHandler = lambda *args: reader.refuse("external entities are not allowed in a travels file")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.Parse(raw, True)
     return reader.root, reader.found
@@ -117,9 +160,14 @@ def _day(raw: str, field: str, line: int) -> date:
     if not _ISO_DAY.match(text):
         raise _Refused(line, f"<{field}> {text!r} is not a date (YYYY-MM-DD)")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise _Refused(line, f"<{field}> {text!r} is not a date") from None
+    try:
+        check_year(day, text)
+    except ValueError as exc:
+        raise _Refused(line, f"<{field}> {exc}") from None
+    return day
 
 
 def _record(item: dict, path: str) -> Record:
@@ -140,6 +188,10 @@ def _record(item: dict, path: str) -> Record:
     country_id = item.get("country-id", "").strip()
     if not country_id:
         raise _Refused(line, f"record {record_id}: <country> has no id attribute")
+    for field in ("name", "country", "locale", "remarks"):
+        refused = refusal(item.get(field, ""))
+        if refused:
+            raise _Refused(item.get("lines", {}).get(field, line), f"record {record_id}: <{field}>: {refused}")
     start = _day(item["start-date"], "start-date", line)
     end = _day(item["end-date"], "end-date", line) if item.get("end-date", "").strip() else start
     if end < start:
@@ -163,12 +215,11 @@ def _record(item: dict, path: str) -> Record:
 def read_file(path: str | Path) -> list[Record]:
     """Every record in one travels file; DataFileError (file and line) for anything wrong."""
     shown = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a travels file") from None
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    from triptrack.datafile.store import read_regular_file
+
+    raw = read_regular_file(Path(path), shown, "a travels file", "give an XML file")
+    if raw is None:
+        raise DataFileError(shown, None, "cannot be read: No such file or directory")
     try:
         root, items = _parse_xml(raw)
         records = [_record(item, shown) for item in items]
