@@ -217,7 +217,7 @@ def test_init_and_import_whose_report_fails_say_the_file_was_written(tmp_path, d
     imported = tmp_path / "imported.yaml"
     with open("/dev/full", "w") as full:
         made = run("init", str(new), stdout=full)
-        added = run("--data", str(imported), "import", "csv", str(csv_file), "--official", "o", stdout=full)
+        added = run("--data", str(imported), "import", "csv", str(csv_file), "--official", "o", "--home", "Washington", "--home-country", "US", stdout=full)
     for done, path in ((made, new), (added, imported)):
         assert done.returncode == 0 and f"{path} was written (the change is saved)" in done.stderr, done.stderr
         assert "Traceback" not in done.stderr and path.is_file()

@@ -136,7 +136,7 @@ def test_a_spreadsheets_leading_apostrophe_and_tab_are_kept(cli, tmp_path):
         encoding="utf-8",
     )
     data = tmp_path / "new.yaml"
-    result = cli("import", "csv", str(source), "--official", "x", data=data)
+    result = cli("import", "csv", str(source), "--official", "x", "--home", "Washington", "--home-country", "US", data=data)
     assert result.exit_code == 0, result.output
     stop = _stop(data)
     assert stop["city"] == "'s-Hertogenbosch"
@@ -150,21 +150,21 @@ def test_the_export_marks_the_rows_it_guarded_and_the_import_undoes_only_those(c
     data = tmp_path / "new.yaml"
     source = tmp_path / "sheet.csv"
     source.write_text(_csv("t1,1,'s-Hertogenbosch,NL,Europe/Amsterdam,2025-01-09,,=SUM(A1),,\tnote,51.69,5.3,,"), encoding="utf-8")
-    assert cli("import", "csv", str(source), "--official", "x", data=data).exit_code == 0
+    assert cli("import", "csv", str(source), "--official", "x", "--home", "Washington", "--home-country", "US", data=data).exit_code == 0
     exported = cli("export", "t1", "-f", "csv", data=data).stdout
     header, row = exported.splitlines()[:2]
-    assert header.endswith(",approximate,formula_guard") and row.endswith(",true")
+    assert header.endswith(",approximate,travel,travel_home,formula_guard") and row.endswith(",true")
     assert "''s-Hertogenbosch" in row and "'=SUM(A1)" in row and "'\tnote" in row
     again = tmp_path / "again.yaml"
     back = tmp_path / "back.csv"
     back.write_text(exported, encoding="utf-8")
-    assert cli("import", "csv", str(back), "--official", "x", data=again).exit_code == 0
+    assert cli("import", "csv", str(back), "--official", "x", "--home", "Washington", "--home-country", "US", data=again).exit_code == 0
     assert _stop(again) == _stop(data)
     assert cli("export", "t1", "-f", "csv", data=again).stdout == exported
     # a row a person added to the exported sheet, unmarked, keeps its apostrophe
     back.write_text(exported + "t1,2,'t Veld,NL,Europe/Amsterdam,2025-01-10,,,,,,,,,\n", encoding="utf-8")
     third = tmp_path / "third.yaml"
-    assert cli("import", "csv", str(back), "--official", "x", data=third).exit_code == 0
+    assert cli("import", "csv", str(back), "--official", "x", "--home", "Washington", "--home-country", "US", data=third).exit_code == 0
     import yaml
 
     stops = yaml.safe_load(third.read_text(encoding="utf-8"))["trips"]["t1"]["stops"]
@@ -173,7 +173,7 @@ def test_the_export_marks_the_rows_it_guarded_and_the_import_undoes_only_those(c
 
 def test_an_export_with_nothing_to_guard_has_the_plain_header(cli):
     assert cli("export", "blinken-final", "-f", "csv").stdout.startswith(
-        "trip,order,city,country,tz,arrive,depart,topics,meetings,notes,lat,lon,ref,approximate\n"
+        "trip,order,city,country,tz,arrive,depart,topics,meetings,notes,lat,lon,ref,approximate,travel,travel_home\n"
     )
 
 
