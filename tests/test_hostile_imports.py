@@ -162,7 +162,7 @@ def test_the_export_marks_the_rows_it_guarded_and_the_import_undoes_only_those(c
     assert _stop(again) == _stop(data)
     assert cli("export", "t1", "-f", "csv", data=again).stdout == exported
     # a row a person added to the exported sheet, unmarked, keeps its apostrophe
-    back.write_text(exported + "t1,2,'t Veld,NL,Europe/Amsterdam,2025-01-10,,,,,,,,,\n", encoding="utf-8")
+    back.write_text(exported + "t1,2,'t Veld,NL,Europe/Amsterdam,2025-01-10,,,,,,,,,,,\n", encoding="utf-8")
     third = tmp_path / "third.yaml"
     assert cli("import", "csv", str(back), "--official", "x", "--home", "Washington", "--home-country", "US", data=third).exit_code == 0
     import yaml
