@@ -5,6 +5,7 @@ from triptrack.cli import (  # noqa: F401  (importing a module registers its com
     export_commands,
     import_commands,
     manage_commands,
+    map_commands,
     plan_commands,
     setup_commands,
     stop_commands,

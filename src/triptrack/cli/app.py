@@ -25,7 +25,7 @@ def report_error(message: str) -> None:
 
 # How `triptrack --help` lists the commands: reading first, then editing, then the rest.
 COMMAND_ORDER = (
-    "show", "list", "timeline", "check", "compare", "stats",
+    "show", "list", "timeline", "map", "check", "compare", "stats",
     "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
     "import", "export", "init", "where",
 )
