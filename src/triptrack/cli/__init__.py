@@ -7,6 +7,7 @@ from triptrack.cli import (  # noqa: F401  (importing a module registers its com
     manage_commands,
     map_commands,
     plan_commands,
+    publish_commands,
     setup_commands,
     stop_commands,
     view_commands,

@@ -27,7 +27,7 @@ def report_error(message: str) -> None:
 COMMAND_ORDER = (
     "show", "list", "timeline", "map", "check", "compare", "stats",
     "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
-    "import", "export", "init", "where",
+    "import", "export", "publish", "init", "where",
 )
 
 
