@@ -4,7 +4,7 @@
 messages and errors, every request the page makes, dialogs a script opened. It takes
 screenshots at laptop size and at print size (A4 at 96 dpi, print media), prints A4 and
 Letter PDFs, and says whether texts are visible. Run as a script it makes the README's
-screenshot: `python tests/browser.py page.html out.png`.
+screenshot, the whole page at 1280 px wide: `python tests/browser.py page.html out.png`.
 """
 
 from __future__ import annotations
@@ -122,11 +122,15 @@ class Browser:
         self.call("Runtime.evaluate", expression="new Promise(r => requestAnimationFrame(() => r(1)))", awaitPromise=True)
         return self.record
 
-    def screenshot(self, target: Path, *, print_media: bool = False) -> Path:
+    def screenshot(self, target: Path, *, print_media: bool = False, full_page: bool = False) -> Path:
         if print_media:
             self.call("Emulation.setEmulatedMedia", media="print")
             self.call("Emulation.setDeviceMetricsOverride", width=A4_PIXELS[0], height=A4_PIXELS[1], deviceScaleFactor=1, mobile=False)
-        shot = self.call("Page.captureScreenshot", format="png")
+        options = {}
+        if full_page:
+            size = self.call("Page.getLayoutMetrics")["cssContentSize"]
+            options = {"captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}}
+        shot = self.call("Page.captureScreenshot", format="png", **options)
         target.write_bytes(base64.b64decode(shot["data"]))
         return target
 
@@ -174,7 +178,7 @@ if __name__ == "__main__":
     browser = Browser()
     try:
         browser.open(page, 1280, 800)
-        browser.screenshot(out)
+        browser.screenshot(out, full_page=True)
     finally:
         browser.close()
     print(f"Wrote {out}")

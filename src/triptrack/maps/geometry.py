@@ -73,10 +73,11 @@ def split_at(line: list[Position], cut: float = 180.0) -> list[list[Position]]:
     current: list[Position] = []
     previous: Position | None = None
     for lon, lat in line:
-        here = (wrap(lon, low), lat)
-        if previous is not None:
-            delta = wrap(here[0] - previous[0], -180.0)  # the short way, -180..180
-            unwrapped = previous[0] + delta
+        if previous is None:
+            here = (wrap(lon, low), lat)
+        else:
+            delta = wrap(lon - previous[0], -180.0)  # the short way, -180..180
+            unwrapped = previous[0] + delta  # continuous with the point before (no rounding jump)
             if unwrapped >= cut or unwrapped < low:  # crossed the cut between previous and here
                 edge = cut if unwrapped >= cut else low
                 t = (edge - previous[0]) / delta
@@ -84,6 +85,8 @@ def split_at(line: list[Position], cut: float = 180.0) -> list[list[Position]]:
                 current.append((edge, lat_at))
                 pieces.append(current)
                 current = [(low if edge == cut else cut, lat_at)]
+                unwrapped += -360.0 if edge == cut else 360.0
+            here = (unwrapped, lat)
         if not current or current[-1] != here:
             current.append(here)
         previous = here
