@@ -77,11 +77,12 @@ def test_terminal_map_fits_80_and_60_columns_with_every_stop(cli):
         assert result.exit_code == 0, result.output
         lines = result.stdout.splitlines()
         assert all(len(line) <= columns for line in lines), columns
-        drawing = "\n".join(lines[1:-2])
-        assert re.search("[\u2801-\u28ff]", drawing)  # braille dots
+        rows = [line for line in lines if re.search("[\u2801-\u28ff]", line)]  # the map: braille dots
+        assert 8 <= len(rows) <= 22
+        drawing = "\n".join(rows)
         for label in ("H", "1", "2", "3", "4", "5"):
             assert label in drawing
-        legend = " ".join(lines[-3:])
+        legend = " ".join(lines[1 + len(rows):])
         for city in ("Washington (home)", "Seoul", "Tokyo", "Paris", "Rome", "Vatican"):
             assert city in legend
         assert "\x1b[" not in result.stdout  # NO_COLOR: no colour codes

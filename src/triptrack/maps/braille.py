@@ -135,16 +135,27 @@ def render(drawn: TripMap, columns: int):
             char, top = canvas.cell(row, column)
             line.append(char, style=styles.get(top or "", ""))
         lines.append(line)
-    legend = Text()
-    for marker in drawn.markers:
-        if len(legend):
-            legend.append("  ")
-        legend.append(f"{marker.label}", style="bold reverse")
-        legend.append(f" {marker.city}{' (home)' if marker.home else ''}")
-    parts = [Text(f"{drawn.trip_id} · {drawn.title}", style="bold"), *lines, legend]
+    parts = [Text(f"{drawn.trip_id} · {drawn.title}", style="bold"), *lines, *_legend(drawn, columns)]
     if drawn.shortfall():
         parts.append(Text(drawn.shortfall(), style="yellow"))
     return Group(*parts)
+
+
+def _legend(drawn: TripMap, columns: int) -> list:
+    """'H Washington (home)  1 Seoul  2 Tokyo', packed into lines; a place is never split."""
+    from rich.text import Text
+
+    lines = [Text()]
+    for marker in drawn.markers:
+        name = f" {marker.city}{' (home)' if marker.home else ''}"
+        width = len(marker.label) + len(name)
+        if len(lines[-1]) and len(lines[-1]) + 2 + width > columns:
+            lines.append(Text())
+        if len(lines[-1]):
+            lines[-1].append("  ")
+        lines[-1].append(marker.label, style="bold reverse")
+        lines[-1].append(name)
+    return [line for line in lines if len(line)]
 
 
 def _place_labels(drawn: TripMap, project: Projection, columns: int, rows: int) -> dict[tuple[int, int], tuple[str, str]]:
