@@ -170,3 +170,17 @@ def test_a_rejected_event_reports_what_was_sent_and_a_rerun_completes(cli, data_
     assert "3 created, 0 changed, 0 deleted, 1 unchanged." in done.stdout
     assert len(_read_back(radicale, team)) == 5
     assert digest(data_file) != before  # (the edits above; publish itself never writes the data file)
+
+
+def test_a_leg_with_both_times_known_is_an_event_in_its_two_zones(cli, radicale, team, alice):
+    for args in (
+        ("Rome", "--arrive", "2025-01-09 18:00", "--depart", "2025-01-10 11:30"),
+        ("Vatican City", "--arrive", "2025-01-10 12:15", "--depart", "2025-01-10 15:00"),
+    ):
+        assert cli("add-stop", "blinken-final", *args).exit_code == 0
+    result = cli("publish", radicale.url, "--calendar", team, "blinken-final")
+    assert result.exit_code == 0, result.output
+    assert "  created: Travel: Rome → Vatican City (Fri 10 Jan 2025 11:30 CET)" in result.stdout
+    leg = _read_back(radicale, team)["Travel: Rome → Vatican City"][0]
+    assert leg["DTSTART"].dt == datetime(2025, 1, 10, 11, 30, tzinfo=ZoneInfo("Europe/Rome"))
+    assert leg["DTEND"].dt == datetime(2025, 1, 10, 12, 15, tzinfo=ZoneInfo("Europe/Vatican"))
