@@ -78,6 +78,14 @@ def test_login_from_the_environment_before_netrc(monkeypatch, _isolated_home):
     assert credentials.from_environment_or_netrc("https://dav.example.org/") == credentials.Login("dave", "fromenv", "$TRIPTRACK_CALDAV_PASSWORD")
 
 
+def test_a_password_without_its_user_is_refused(monkeypatch):
+    monkeypatch.delenv(credentials.USER_VARIABLE, raising=False)
+    monkeypatch.setenv(credentials.PASSWORD_VARIABLE, "secret")
+    with pytest.raises(InputError, match="set \\$TRIPTRACK_CALDAV_USER too"):
+        credentials.from_environment_or_netrc("https://dav.example.org/")
+    assert credentials.from_environment_or_netrc("https://erin@dav.example.org/").username == "erin"  # the URL may name the user
+
+
 def test_a_broken_netrc_is_one_clear_error(monkeypatch, _isolated_home):
     monkeypatch.delenv(credentials.PASSWORD_VARIABLE, raising=False)
     (_isolated_home / ".netrc").write_text("machine dav.example.org login carol\nbogus token\n")

@@ -42,7 +42,9 @@ def from_environment_or_netrc(url: str) -> Login:
     user = os.environ.get(USER_VARIABLE) or parts.username
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is not None:
-        return Login(user or "", password, f"${PASSWORD_VARIABLE}")
+        if not user:
+            raise InputError(f"${PASSWORD_VARIABLE} is set but not the user it is for: set ${USER_VARIABLE} too")
+        return Login(user, password, f"${PASSWORD_VARIABLE}")
     found = _netrc_entry(parts.hostname or "")
     if found is not None and (user is None or found[0] == user):
         return Login(found[0], found[1], "~/.netrc")
