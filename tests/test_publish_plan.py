@@ -47,7 +47,7 @@ def test_the_digest_ignores_the_stamp_and_follows_the_content(catalog):
 def test_the_plan_touches_only_triptracks_events_of_the_trips_published(catalog):
     final = outgoing_events(catalog, catalog.trips["blinken-final"])
     record = outgoing_events(catalog, catalog.trips["blinken-final-record"])
-    seoul, tokyo, paris, funeral = final
+    seoul, tokyo, paris, _funeral = final
     existing = [
         _there(seoul),  # unchanged
         _there(tokyo, digest="old"),  # changed

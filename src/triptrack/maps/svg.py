@@ -47,17 +47,21 @@ def render(drawn: TripMap, *, title: bool = True) -> str:
         for piece in split_at(leg, view.cut):
             route.append("M" + "L".join(xy(lon, lat) for lon, lat in piece))
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {top + height + bottom}" '
-        f'width="{width}" height="{top + height + bottom}" font-family="{FONT}" role="img" '
-        f'aria-label="{escape(f"Map of {drawn.trip_id}: {drawn.title}")}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {top + height + bottom}" '
+            f'width="{width}" height="{top + height + bottom}" font-family="{FONT}" role="img" '
+            f'aria-label="{escape(f"Map of {drawn.trip_id}: {drawn.title}")}">'
+        ),
         f'<title>{escape(drawn.trip_id)}: {escape(drawn.title)}</title>',
         f'<defs><clipPath id="map-frame"><rect x="0" y="{top}" width="{width}" height="{height}"/></clipPath></defs>',
-        f'<rect width="100%" height="100%" fill="#ffffff"/>',
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
         f'<rect x="0" y="{top}" width="{width}" height="{height}" fill="{SEA}"/>',
         '<g clip-path="url(#map-frame)">',
         f'<path d="{"".join(land)}" fill="{LAND}" stroke="{COAST}" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd"/>',
-        f'<path d="{"".join(route)}" fill="none" stroke="{ROUTE}" stroke-width="3" stroke-linecap="round" '
-        'stroke-linejoin="round" opacity="0.9"/>',
+        (
+            f'<path d="{"".join(route)}" fill="none" stroke="{ROUTE}" stroke-width="3" stroke-linecap="round" '
+            'stroke-linejoin="round" opacity="0.9"/>'
+        ),
         "</g>",
     ]
     if title:
