@@ -35,11 +35,26 @@ class Radicale:
 
         return caldav.DAVClient(url=self.url, username=user, password=password, timeout=30)
 
-    def calendar(self, name: str, user: str = "alice", password: str = "secret"):
-        for calendar in self.client(user, password).principal().calendars():
+    def _calendar(self, client, name: str):
+        for calendar in client.principal().calendars():
             if calendar.get_display_name() == name:
                 return calendar
         raise LookupError(name)
+
+    def make_calendar(self, name: str, *events: str) -> None:
+        with self.client() as client:
+            calendar = client.principal().make_calendar(name=name)
+            for event in events:
+                calendar.add_event(event)
+
+    def calendar_url(self, name: str) -> str:
+        with self.client() as client:
+            return str(self._calendar(client, name).url)
+
+    def resources(self, name: str) -> list[str]:
+        """The text of every calendar object resource in alice's calendar `name`."""
+        with self.client() as client:
+            return [item.data for item in self._calendar(client, name).events()]
 
 
 def start(folder: Path) -> Radicale:

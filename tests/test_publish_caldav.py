@@ -36,8 +36,7 @@ def radicale(tmp_path_factory):
 def team(radicale, request):
     """A fresh calendar for each test, holding one event someone else made."""
     name = f"Team {request.node.name}"[:60]
-    calendar = radicale.client().principal().make_calendar(name=name)
-    calendar.add_event(FOREIGN)
+    radicale.make_calendar(name, FOREIGN)
     return name
 
 
@@ -50,9 +49,9 @@ def alice(monkeypatch):
 def _read_back(radicale, name: str) -> dict[str, tuple[object, str]]:
     """summary -> (the VEVENT, the raw resource) for every event on the calendar."""
     out = {}
-    for item in radicale.calendar(name).events():
-        event = next(iter(Calendar.from_ical(item.data).walk("VEVENT")))
-        out[str(event["SUMMARY"])] = (event, item.data)
+    for data in radicale.resources(name):
+        event = next(iter(Calendar.from_ical(data).walk("VEVENT")))
+        out[str(event["SUMMARY"])] = (event, data)
     return out
 
 
@@ -99,7 +98,7 @@ def test_publish_edit_delete_and_publish_again(cli, data_file, radicale, team, a
 
 
 def test_the_calendar_address_itself_and_list_filters(cli, radicale, team, alice):
-    address = str(radicale.calendar(team).url)
+    address = radicale.calendar_url(team)
     result = cli("publish", address, "--official", "blinken", "--from", "2025-01")
     assert result.exit_code == 0, result.output
     assert "Published 2 trips" in result.stdout
@@ -184,3 +183,21 @@ def test_a_leg_with_both_times_known_is_an_event_in_its_two_zones(cli, radicale,
     leg = _read_back(radicale, team)["Travel: Rome → Vatican City"][0]
     assert leg["DTSTART"].dt == datetime(2025, 1, 10, 11, 30, tzinfo=ZoneInfo("Europe/Rome"))
     assert leg["DTEND"].dt == datetime(2025, 1, 10, 12, 15, tzinfo=ZoneInfo("Europe/Vatican"))
+
+
+def test_publish_leaves_no_connection_thread_behind(cli, radicale, team, alice):
+    import threading
+    import time
+
+    def watchers() -> int:
+        deadline = time.monotonic() + 5  # a closed session's watcher ends within its poll interval
+        while True:
+            alive = [t for t in threading.enumerate() if "idle_conn_watch" in t.name]
+            if not alive or time.monotonic() > deadline:
+                return len(alive)
+            time.sleep(0.05)
+
+    assert watchers() == 0  # (the fixture's own clients are closed too)
+    assert cli("publish", radicale.url, "--calendar", team, "blinken-final").exit_code == 0
+    assert cli("publish", radicale.url, "--calendar", "Nope", "blinken-final").exit_code == 1
+    assert watchers() == 0  # every HTTP session publish opened was closed

@@ -55,10 +55,18 @@ def publish(
             typer.echo(f"No trips in {source.display} match; nothing to publish.")
             return
     from triptrack.publish.events import outgoing_events
-    from triptrack.publish.plan import plan
 
     wanted = [event for trip in trips for event in outgoing_events(catalog, trip)]
     server = _open(url, calendar)
+    try:
+        _publish(server, url, trips, wanted, dry_run)
+    finally:
+        server.close()
+
+
+def _publish(server, url: str, trips: list, wanted: list, dry_run: bool) -> None:
+    from triptrack.publish.plan import plan
+
     todo = plan(wanted, server.existing(), {trip.id for trip in trips})
     where = f"{server.shown} at {_host(url)}"
     if dry_run:
@@ -96,9 +104,17 @@ def _open(url: str, calendar: Optional[str]):
     try:
         server.open()
     except LoginNeeded:
+        server.close()
         if not interactive():
             raise
         login = prompted(url, typer.prompt, lambda question: typer.prompt(question, hide_input=True))
         server = CalendarServer(url, calendar, login)
-        server.open()
+        try:
+            server.open()
+        except BaseException:
+            server.close()
+            raise
+    except BaseException:
+        server.close()
+        raise
     return server

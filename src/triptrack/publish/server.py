@@ -66,8 +66,14 @@ def explain(exc: BaseException, url: str, login: Login) -> PublishError:
 class CalendarServer:
     def __init__(self, url: str, calendar_name: str | None, login: Login):
         self.url, self.calendar_name, self.login = url, calendar_name, login
-        self.calendar = None
+        self.client = self.calendar = None
         self.shown = calendar_name or url
+
+    def close(self) -> None:
+        """Ends the HTTP session (and the connection watcher thread it runs)."""
+        if self.client is not None:
+            self.client.close()
+            self.client = None
 
     def _guard(self, action):
         try:
@@ -80,7 +86,7 @@ class CalendarServer:
     def open(self) -> None:
         import caldav
 
-        client = caldav.DAVClient(
+        client = self.client = caldav.DAVClient(
             url=self.url, username=self.login.username, password=self.login.password, timeout=TIMEOUT_SECONDS
         )
         if self.calendar_name is None:
