@@ -18,6 +18,12 @@ officials:
       tz: America/New_York
       lat: 38.895
       lon: -77.036
+  ghost:
+    name: Ghost
+    home:
+      city: Nowhere
+      country: GR
+      tz: Europe/Athens
 trips:
   hostile:
     title: 'Tom & Jerry''s <i>trip</i> "quoted"'
@@ -57,18 +63,10 @@ trips:
     title: A home that is nowhere
     official: ghost
     stops: []
-officials_end: null
 """
 
 
 def write_hostile(folder: Path) -> Path:
-    text = HOSTILE.replace("officials_end: null\n", "")
-    text = text.replace(
-        "trips:\n",
-        "  ghost:\n    name: Ghost\n    home:\n      city: Nowhere\n      country: GR\n      tz: Europe/Athens\n"
-        "trips:\n",
-        1,
-    )
     path = folder / "hostile.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(HOSTILE, encoding="utf-8")
     return path
