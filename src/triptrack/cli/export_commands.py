@@ -17,7 +17,8 @@ ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, typ
 
 @app.command(
     epilog="Examples: triptrack export blinken-final --format csv -o blinken.csv · "
-    "triptrack export blinken-final -o blinken.ics · triptrack export blinken-final -f md"
+    "triptrack export blinken-final -o blinken.ics · triptrack export blinken-final -f md · "
+    "triptrack export blinken-final -o briefing.html"
 )
 def export(
     ctx: typer.Context,
@@ -44,7 +45,7 @@ def export(
     search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="With --all: only trips that mention TEXT (as list --search).")] = None,
 ) -> None:
     """Export a trip: csv (one row per stop), json (as show --json), ics (calendar events),
-    geojson (a map), md (a Markdown briefing)."""
+    geojson (a map), md (a Markdown briefing), html (a briefing page with the map, to read or print)."""
     from triptrack.datafile import store as storage
     from triptrack.edits.common import find_trip
     from triptrack.errors import InputError

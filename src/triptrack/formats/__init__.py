@@ -15,6 +15,7 @@ EXPORTERS: dict[str, str] = {
     "ics": "triptrack.formats.ics_export",
     "geojson": "triptrack.formats.geojson_export",
     "md": "triptrack.formats.markdown_export",
+    "html": "triptrack.formats.html_export",
 }
 
 

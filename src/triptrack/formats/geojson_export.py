@@ -2,10 +2,11 @@
 
 A FeatureCollection of a Point per stop (properties: order, city, country, tz,
 arrive, depart, topics, meetings, approximate, ref), a Point for the official's
-home, and the route as one LineString home -> stops -> home. Coordinates are
-[longitude, latitude], as the RFC requires. A stop without coordinates has no
+home, and the route home -> stops -> home as a MultiLineString of great-circle
+arcs (the way a plane flies), cut where it crosses the 180th meridian as RFC 7946
+section 3.1.9 asks, so no viewer draws a line across the whole world. Coordinates
+are [longitude, latitude], as the RFC requires. A stop without coordinates has no
 Point and is not on the line; the route's `stops_without_coordinates` names it.
-The line joins the points straight (it is not cut at the antimeridian).
 """
 
 from __future__ import annotations
@@ -25,6 +26,17 @@ def position(place: Place) -> list[float]:
 
 def _point(place: Place, properties: dict) -> dict:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": position(place)}, "properties": properties}
+
+
+def route_lines(route: list[list[float]]) -> list[list[list[float]]]:
+    """The route's great-circle arcs, as lines cut at the 180th meridian."""
+    from triptrack.maps.geometry import great_circle, split_at
+
+    arcs: list[tuple[float, float]] = []
+    for (a, b) in zip(route, route[1:]):
+        arc = great_circle((a[0], a[1]), (b[0], b[1]))
+        arcs.extend(arc if not arcs else arc[1:])
+    return [[[round(lon, 5), round(lat, 5)] for lon, lat in piece] for piece in split_at(arcs, 180.0)]
 
 
 def collection(catalog: Catalog, trip: Trip) -> dict:
@@ -64,7 +76,7 @@ def collection(catalog: Catalog, trip: Trip) -> dict:
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": route},
+                "geometry": {"type": "MultiLineString", "coordinates": route_lines(route)},
                 "properties": {
                     "kind": "route",
                     "trip": trip.id,
