@@ -128,19 +128,20 @@ def _agenda(trip: Trip) -> str:
 
 
 def _obligations(catalog: Catalog, trip: Trip) -> str:
-    from triptrack.formats.obligation_outcomes import obligation_outcomes
+    from triptrack.core.obligations import outcome_mark, outcome_words
+    from triptrack.core.travel import obligation_outcomes
 
     parts = []
     for outcome in obligation_outcomes(catalog, trip):
         obligation = outcome.obligation
         where = f"{escape(obligation.where)} · " if obligation.where else ""
-        mark = {"met": "✓ met", "missed": "✗ missed", "at risk": "! at risk"}[outcome.verdict]
+        status = outcome.status.replace(" ", "-")
         parts.append(
-            f'<div class="obligation {outcome.verdict.replace(" ", "-")}"><div class="what">{escape(obligation.what)}</div>'
+            f'<div class="obligation {status}"><div class="what">{escape(obligation.what)}</div>'
             f"<div>{where}{_local(obligation.when)}</div>"
-            f'<div><span class="verdict">{mark}</span>: {escape(outcome.sentence)}</div></div>'
+            f'<div><span class="verdict">{outcome_mark(outcome)}</span> {escape(outcome_words(outcome))}</div></div>'
         )
-    return f"<section><h2>Must be back for</h2>{''.join(parts)}</section>" if parts else ""
+    return f"<section><h2>Obligations</h2>{''.join(parts)}</section>" if parts else ""
 
 
 def _map(catalog: Catalog, trip: Trip) -> str:
