@@ -1,0 +1,546 @@
+"""The index of a data file: each piece parsed once, found again by the hash of its bytes.
+
+Parsing and validating costs about a second per 3,000 stops. The file is cut into
+pieces (datafile.pieces: the officials, each trip) and what each piece parses to is
+kept in one SQLite file per data file (`cache_dir()/index/<hash of its path>.sqlite`),
+under a key that holds every input of the value: the piece's bytes, triptrack's code
+(every source file's size and mtime: a field added anywhere means parsing again), the
+Python version, PyYAML's installation and the time-zone data (PYTHONTZPATH, the zone
+folders and the tzdata package). A trip's times also depend on its official's home
+zone: the row records the official and the zone it was read with, and is used only
+while both are unchanged. So after any change — an edit by triptrack or by a person's
+editor — only the pieces whose bytes changed are parsed again, and the whole-file
+rules (every trip's official exists, no duplicate id) are checked on every read.
+
+What the index holds is never trusted before it is checked: the file must be a regular
+file of the user's own (a link, FIFO, folder or device is not opened, never waited on),
+and each value is unpickled only after its BLAKE2b digest matches, by an unpickler that
+builds nothing but triptrack's model and dates. A damaged or foreign index is removed
+and built again; with no usable cache folder everything works, slower. A layout the
+pieces cannot cut (CRLF, flow style, duplicate ids) is parsed whole, as is a file with
+an error, so errors are worded exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import stat
+import sys
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from triptrack.datafile.paths import cache_dir
+
+try:
+    from _blake2 import blake2b  # CPython's own BLAKE2: no OpenSSL start-up
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from triptrack.core.model import Catalog, Official, Trip
+    from triptrack.datafile.pieces import Piece
+    from triptrack.datafile.store import DataSource
+
+SCHEMA_VERSION = 1  # PRAGMA user_version of the SQLite file
+_PACKAGE = Path(__file__).resolve().parents[1]
+_SAFE_GLOBALS = {("datetime", name) for name in ("date", "time", "datetime", "timedelta", "timezone")}
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def code_stamp() -> list:
+    """Size and mtime of every triptrack source file."""
+    found = []
+    for folder, subfolders, names in os.walk(_PACKAGE):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__")))
+        found += [(folder, name, _stat(os.path.join(folder, name))) for name in sorted(names) if name.endswith(".py")]
+    return found
+
+
+def yaml_stamp() -> list:
+    """PyYAML's installation: its package files (a new version or the C loader changes them)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("yaml")
+    folder = os.path.dirname(spec.origin) if spec and spec.origin else ""
+    names = sorted(os.listdir(folder)) if folder else []
+    return [(folder, name, _stat(os.path.join(folder, name))) for name in names if name.endswith((".py", ".so", ".pyd"))]
+
+
+def zone_stamp() -> list:
+    """The time-zone data: PYTHONTZPATH, each zone folder's version file, the tzdata package."""
+    import zoneinfo
+    from importlib.util import find_spec
+
+    spec = find_spec("tzdata")
+    package = spec.origin if spec is not None and spec.origin else "absent"
+    zi = os.path.join(os.path.dirname(package), "zoneinfo", "tzdata.zi") if spec is not None else ""
+    folders = [(folder, _stat(os.path.join(folder, "tzdata.zi"))) for folder in zoneinfo.TZPATH]
+    return [os.environ.get("PYTHONTZPATH", ""), folders, package, _stat(package), _stat(zi)]
+
+
+def environment() -> bytes:
+    """Everything a parsed value depends on besides the bytes parsed (part of every key)."""
+    inputs = (SCHEMA_VERSION, sys.version, code_stamp(), yaml_stamp(), zone_stamp())
+    return blake2b(repr(inputs).encode("utf-8", "surrogateescape"), digest_size=32).digest()
+
+
+def piece_key(environment: bytes, kind: str, raw: bytes | memoryview) -> bytes:
+    key = blake2b(environment, digest_size=20)
+    key.update(kind.encode() + b"\0")
+    key.update(raw)
+    return key.digest()
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Builds only triptrack's model classes and dates: never a function, never a module's code."""
+
+    def find_class(self, module: str, name: str):
+        if module.startswith("triptrack.core.") or (module, name) in _SAFE_GLOBALS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of the model")
+
+
+def _pack(value) -> bytes:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return blake2b(data, digest_size=16).digest() + data
+
+
+def _unpack(stored: bytes):
+    """The value, once its digest matched; Damaged otherwise."""
+    digest, data = stored[:16], stored[16:]
+    if blake2b(data, digest_size=16).digest() != digest:
+        raise Damaged("a value does not match its digest")
+    try:
+        return _ModelUnpickler(io.BytesIO(data)).load()
+    except Exception as exc:
+        raise Damaged(str(exc)) from None
+
+
+class Damaged(Exception):
+    """The index file cannot be trusted: removed, and the file parsed again."""
+
+
+# --- the SQLite file ----------------------------------------------------------------------
+
+
+def index_path(data_path: Path) -> Path | None:
+    folder = cache_dir()
+    if not folder.is_absolute():
+        return None
+    name = blake2b(os.path.realpath(data_path).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return folder / "index" / f"{name}.sqlite"
+
+
+def _own_regular(path: Path) -> bool | None:
+    """True: a regular file of ours; False: something else is there; None: nothing is."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+
+
+def _remove(path: Path) -> None:
+    """Clear what is at `path` (a damaged index, a link, FIFO or empty folder put there)."""
+    for remove in (os.unlink, os.rmdir):
+        try:
+            remove(path)
+            return
+        except OSError:
+            continue
+
+
+def connect(data_path: Path):
+    """The index for `data_path`, opened (and made when missing); None when there can be none."""
+    import sqlite3
+
+    path = index_path(data_path)
+    if path is None:
+        return None
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = os.lstat(path.parent)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(folder.st_mode) or (hasattr(os, "getuid") and folder.st_uid != os.getuid()):
+        return None
+    for _attempt in range(2):
+        if _own_regular(path) is False:
+            _remove(path)
+            if _own_regular(path) is False:
+                return None
+        try:
+            db = sqlite3.connect(str(path), timeout=1.0, isolation_level=None)
+            db.execute("PRAGMA synchronous=NORMAL")  # with the WAL: a crash loses the last rows, never the file
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                db.executescript(
+                    "PRAGMA journal_mode=WAL; DROP TABLE IF EXISTS pieces;"
+                    " CREATE TABLE pieces(key BLOB PRIMARY KEY, official TEXT, home_tz TEXT, summary BLOB, value BLOB);"
+                    f" PRAGMA user_version={SCHEMA_VERSION};"
+                )
+            return db
+        except sqlite3.DatabaseError:  # not a database, or a damaged one
+            _remove(path)
+        except sqlite3.Error:
+            return None
+    return None
+
+
+# --- reading a data file through the index --------------------------------------------------
+
+
+class TripSummary:
+    """What `list` shows of a trip, without its stops: the same attributes as a Trip."""
+
+    __slots__ = ("id", "title", "official", "first_day", "last_day", "cities")
+
+    def __init__(self, id, title, official, first_day, last_day, cities):
+        self.id, self.title, self.official = id, title, official
+        self.first_day, self.last_day, self.cities = first_day, last_day, cities
+
+    @classmethod
+    def row(cls, trip: Trip) -> tuple:
+        return (trip.id, trip.title, trip.official, trip.first_day, trip.last_day, tuple(trip.route()))
+
+    def route(self) -> list[str]:
+        return list(self.cities)
+
+
+def shift_lines(trip: Trip, delta: int) -> Trip:
+    """Add `delta` to every line number the trip carries (in place); returns the trip."""
+    if delta:
+        trip.line += delta
+        for item in (*trip.stops, *trip.obligations):
+            item.line += delta
+    return trip
+
+
+class Parsed:
+    """A data file's bytes, parsed and validated: officials at once, trips as they are asked for."""
+
+    def __init__(self, shown: str, raw: bytes | None):
+        self.shown, self.raw = shown, raw
+        self.officials: dict[str, Official] = {}
+        self._rows: dict[str, tuple[Piece, bytes]] = {}  # trip id -> (piece, key) when read through the index
+        self._catalog: Catalog | None = None  # when parsed whole
+        self._db = self._index = None
+        self._fresh: dict[bytes, tuple[bytes, bytes]] = {}  # parsed now: key -> (summary, value), packed
+
+    def trip_ids(self) -> list[str]:
+        return list(self._catalog.trips if self._catalog is not None else self._rows)
+
+    def _value(self, key: bytes, column: str):
+        if key in self._fresh:
+            return _unpack(self._fresh[key][column == "value"])
+        return _value_of(self._db, key, column)
+
+    def _rescue(self) -> None:
+        """The index failed part-way (damaged on disk): remove it, parse the bytes whole."""
+        self._db.close()
+        _remove(self._index)
+        whole = _whole(self.shown, self.raw)
+        self._catalog, self.officials = whole._catalog, whole.officials
+
+    def trip(self, trip_id: str) -> Trip | None:
+        if self._catalog is None and trip_id in self._rows:
+            piece, key = self._rows[trip_id]
+            try:
+                return shift_lines(self._value(key, "value"), piece.line)
+            except Damaged:
+                self._rescue()
+        return self._catalog.trips.get(trip_id) if self._catalog is not None else None
+
+    def _all(self, column: str) -> dict:
+        """Every trip's `column` (summary or value), read in one query."""
+        import sqlite3
+
+        try:
+            stored = dict(self._db.execute(f"SELECT key, {column} FROM pieces WHERE official IS NOT NULL"))
+        except sqlite3.DatabaseError as exc:
+            raise Damaged(str(exc)) from None
+        stored.update((key, packed[column == "value"]) for key, packed in self._fresh.items())
+        try:
+            return {trip_id: (piece, _unpack(stored[key])) for trip_id, (piece, key) in self._rows.items()}
+        except KeyError:
+            raise Damaged("a row went missing") from None
+
+    def summaries(self) -> list[TripSummary]:
+        if self._catalog is None:
+            try:
+                return [TripSummary(*row) for _piece, row in self._all("summary").values()]
+            except Damaged:
+                self._rescue()
+        return [TripSummary(*TripSummary.row(trip)) for trip in self._catalog.trips.values()]
+
+    def catalog(self) -> Catalog:
+        from triptrack.core.model import Catalog
+
+        if self._catalog is None:
+            try:
+                trips = {trip_id: shift_lines(trip, piece.line) for trip_id, (piece, trip) in self._all("value").items()}
+                return Catalog(officials=dict(self.officials), trips=trips)
+            except Damaged:
+                self._rescue()
+        return self._catalog
+
+    def lazy_catalog(self) -> Catalog:
+        """Every official and trip, each trip read from the index only when it is looked at."""
+        from triptrack.core.model import Catalog
+
+        if self._catalog is not None:
+            return self._catalog
+        return Catalog(officials=dict(self.officials), trips=_TripsOnDemand(self))
+
+    def with_trip(self, trip_id: str) -> tuple[Catalog, Trip]:
+        """Every official and only this trip; NotFoundError as `find_trip` words it."""
+        from triptrack.core.model import Catalog
+
+        trip = self.trip(trip_id)
+        if trip is None:
+            from triptrack.edits.common import find_trip
+
+            find_trip(Catalog(trips=dict.fromkeys(self.trip_ids())), trip_id, self.shown)
+        return Catalog(officials=dict(self.officials), trips={trip_id: trip}), trip
+
+    def overview(self) -> Catalog:
+        """Every official and each trip's summary in place of the trip (for `list`: no stops)."""
+        from triptrack.core.model import Catalog
+
+        return Catalog(officials=dict(self.officials), trips={s.id: s for s in self.summaries()})
+
+
+class _TripsOnDemand(MutableMapping):
+    """A catalog's trips, in file order, each read when first asked for."""
+
+    def __init__(self, parsed: Parsed):
+        self._parsed, self._ids, self._read = parsed, list(parsed._rows), {}
+
+    def __getitem__(self, trip_id: str) -> Trip:
+        if trip_id not in self._read:
+            if trip_id not in self._ids:
+                raise KeyError(trip_id)
+            self._read[trip_id] = self._parsed.trip(trip_id)
+        return self._read[trip_id]
+
+    def __contains__(self, trip_id) -> bool:
+        return trip_id in self._read or trip_id in self._ids
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __setitem__(self, trip_id: str, trip: Trip) -> None:
+        if trip_id not in self._ids:
+            self._ids.append(trip_id)
+        self._read[trip_id] = trip
+
+    def __delitem__(self, trip_id: str) -> None:
+        self._ids.remove(trip_id)
+        self._read.pop(trip_id, None)
+
+
+def read_source(source: DataSource) -> tuple[Path, bytes | None]:
+    """(the path read, its bytes): the data file, or its seed while it does not exist."""
+    from triptrack.datafile.store import _read_bytes
+
+    raw = _read_bytes(source.path, source.display)
+    if raw is None and source.seed is not None:
+        return source.seed, _read_bytes(source.seed, str(source.seed))
+    return source.path, raw
+
+
+def load(source: DataSource, raw: bytes | None = None, path: Path | None = None) -> Parsed:
+    """The data file in use (or `raw`, bytes meant for `path`), parsed and validated:
+    DataFileError when it is not valid."""
+    if raw is None:
+        path, raw = read_source(source)
+    path = path or source.path
+    db = connect(path) if raw is not None else None
+    try:
+        parsed = _load(source.display, raw, db)
+    except Damaged:
+        db.close()
+        _remove(index_path(path))
+        db = connect(path)
+        parsed = _load(source.display, raw, db)
+    parsed._index = index_path(path)
+    return parsed
+
+
+def _whole(shown: str, raw: bytes | None) -> Parsed:
+    from triptrack.datafile.store import parse
+    from triptrack.datafile.syntax import decode
+
+    parsed = Parsed(shown, raw)
+    _root, parsed._catalog = parse(decode(raw, shown) if raw is not None else "", shown)
+    parsed.officials = parsed._catalog.officials
+    return parsed
+
+
+def _load(shown: str, raw: bytes | None, db) -> Parsed:
+    import sqlite3
+
+    from triptrack.datafile.pieces import cut
+
+    bom = 3 if raw is not None and raw.startswith(b"\xef\xbb\xbf") else 0
+    pieces = cut(raw[bom:]) if raw is not None else None
+    if pieces is None or db is None:
+        return _whole(shown, raw)
+    parsed = Parsed(shown, raw)
+    parsed._db = db
+    view = memoryview(raw)[bom:]
+    env = environment()
+    try:
+        known = {key: (official, home_tz) for key, official, home_tz in db.execute("SELECT key, official, home_tz FROM pieces")}
+    except sqlite3.DatabaseError as exc:
+        raise Damaged(str(exc)) from None
+    new_rows, used = [], set()
+    try:
+        for piece in pieces:
+            chunk = view[piece.start : piece.end]
+            if piece.kind == "officials":
+                key = piece_key(env, piece.kind, chunk)
+                if key in known:
+                    officials = _value_of(db, key)
+                else:
+                    officials = _parse_officials(chunk, shown)
+                    new_rows.append((key, None, None, None, _pack(officials)))
+                parsed.officials = {i: _shifted(o, piece.line) for i, o in officials.items()}
+                used.add(key)
+            elif piece.kind == "prelude":
+                _check_prelude(chunk)
+        for piece in pieces:
+            if piece.kind != "trip":
+                continue
+            key = piece_key(env, "trip", view[piece.start : piece.end])
+            stored = known.get(key)
+            official = parsed.officials.get(stored[0]) if stored else None
+            if official is None or official.home_tz != stored[1]:
+                trip = _parse_trip(view[piece.start : piece.end], piece, parsed.officials, shown)
+                parsed._fresh[key] = packed = (_pack(TripSummary.row(trip)), _pack(trip))
+                new_rows.append((key, trip.official, parsed.officials[trip.official].home_tz, *packed))
+            parsed._rows[piece.key] = (piece, key)
+            used.add(key)
+    except _Unusual:
+        return _whole(shown, raw)  # exact wording of any error, or a layout the pieces misread
+    _store(db, new_rows, known, used)
+    return parsed
+
+
+def _value_of(db, key: bytes, column: str = "value"):
+    import sqlite3
+
+    try:
+        row = db.execute(f"SELECT {column} FROM pieces WHERE key = ?", (key,)).fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise Damaged(str(exc)) from None
+    if row is None:
+        raise Damaged("a row went missing")
+    return _unpack(row[0])
+
+
+def _shifted(official: Official, delta: int) -> Official:
+    import copy
+
+    official = copy.copy(official)
+    official.line += delta
+    return official
+
+
+class _Unusual(Exception):
+    """A piece that does not parse alone as it would in the file (or has an error): parse whole."""
+
+
+def _compose(chunk: memoryview, shown: str):
+    from triptrack.datafile.syntax import MappingNode, ScalarNode, compose
+    from triptrack.errors import DataFileError
+
+    try:
+        root = compose(bytes(chunk).decode("utf-8"), shown)
+    except (DataFileError, UnicodeDecodeError):
+        raise _Unusual from None
+    if root is None:
+        return None, None
+    if not isinstance(root, MappingNode) or len(root.value) != 1 or not isinstance(root.value[0][0], ScalarNode):
+        raise _Unusual
+    return root.value[0]
+
+
+def _check_prelude(chunk: memoryview) -> None:
+    """Before the first key: only blank lines and comments. (The `trips:` piece is its key's
+    line and the blank and comment lines before the first trip: pieces.cut saw to that.)"""
+    for line in bytes(chunk).split(b"\n"):
+        stripped = line.strip(b" ")
+        if stripped and not stripped.startswith(b"#"):
+            raise _Unusual
+
+
+def _parse_officials(chunk: memoryview, shown: str) -> dict[str, Official]:
+    from triptrack.datafile import schema
+    from triptrack.datafile.syntax import MappingNode
+    from triptrack.errors import DataFileError
+
+    key, node = _compose(chunk, shown)
+    if key is None or key.value != "officials" or key.style not in (None, ""):
+        raise _Unusual
+    reader = schema._Reader(shown)
+    officials = {}
+    try:
+        if not reader.is_null(node):
+            reader.check_tag(node, "officials")
+            if not isinstance(node, MappingNode):
+                raise _Unusual
+            reader.pairs(node, "officials", None)
+            for key_node, value in node.value:
+                official_id = reader.identifier(key_node, "officials", "official")
+                officials[official_id] = schema._official(reader, official_id, value)
+    except DataFileError:
+        raise _Unusual from None
+    return officials
+
+
+def _parse_trip(chunk: memoryview, piece: Piece, officials: dict[str, Official], shown: str) -> Trip:
+    from triptrack.core.model import Catalog
+    from triptrack.datafile import schema
+    from triptrack.errors import DataFileError
+
+    key, node = _compose(chunk, shown)
+    if key is None or key.value != piece.key or key.style not in (None, ""):
+        raise _Unusual
+    try:
+        return schema._trip(schema._Reader(shown), piece.key, node, Catalog(officials=officials))
+    except DataFileError:
+        raise _Unusual from None
+
+
+def _store(db, new_rows: list[tuple], known: dict, in_use: set[bytes]) -> None:
+    """Keep the new rows; forget unused ones once they outnumber those in use (never fatal)."""
+    import sqlite3
+
+    try:
+        db.execute("BEGIN")
+        if new_rows:
+            db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", new_rows)
+        if len(known) - len(in_use) > len(in_use) // 4 + 64:
+            db.executemany("DELETE FROM pieces WHERE key = ?", [(k,) for k in known if k not in in_use])
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
