@@ -16,7 +16,7 @@ import pytest
 from conftest import PINNED_ENV
 
 from triptrack.cli import app
-from triptrack.datafile import index
+from triptrack.datafile import index, index_db
 from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
 
@@ -108,10 +108,10 @@ def test_whole_file_rules_stay_exact_on_a_warm_index(data_file, cache, hand_edit
 @pytest.mark.parametrize(
     "change",
     [
-        pytest.param(lambda mp: mp.setattr(index, "code_stamp", lambda: ["other code"]), id="triptrack-code"),
-        pytest.param(lambda mp: mp.setattr(index, "yaml_stamp", lambda: ["another PyYAML"]), id="pyyaml"),
-        pytest.param(lambda mp: mp.setattr(index, "zone_stamp", lambda: ["other zone data"]), id="zone-data"),
-        pytest.param(lambda mp: mp.setattr(index, "SCHEMA_VERSION", index.SCHEMA_VERSION + 1), id="index-format"),
+        pytest.param(lambda mp: mp.setattr(index_db, "code_stamp", lambda: ["other code"]), id="triptrack-code"),
+        pytest.param(lambda mp: mp.setattr(index_db, "yaml_stamp", lambda: ["another PyYAML"]), id="pyyaml"),
+        pytest.param(lambda mp: mp.setattr(index_db, "zone_stamp", lambda: ["other zone data"]), id="zone-data"),
+        pytest.param(lambda mp: mp.setattr(index_db, "SCHEMA_VERSION", index_db.SCHEMA_VERSION + 1), id="index-format"),
         pytest.param(lambda mp: mp.setattr(sys, "version", sys.version + " (another)"), id="python"),
         pytest.param(lambda mp: mp.setenv("PYTHONTZPATH", "/nonexistent/zoneinfo"), id="PYTHONTZPATH"),
     ],
@@ -129,18 +129,18 @@ def test_the_code_stamp_sees_a_source_file_change(tmp_path, monkeypatch):
     (package / "core").mkdir(parents=True)
     model = package / "core" / "model.py"
     model.write_text("x = 1\n")
-    monkeypatch.setattr(index, "_PACKAGE", package)
-    before = index.code_stamp()
+    monkeypatch.setattr(index_db, "_PACKAGE", package)
+    before = index_db.code_stamp()
     model.write_text("x = 12\n")  # a field added by another branch
-    assert index.code_stamp() != before
+    assert index_db.code_stamp() != before
 
 
 def test_the_zone_stamp_sees_the_tzdata_package(monkeypatch):
     import importlib.util
 
-    before = index.zone_stamp()
+    before = index_db.zone_stamp()
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    assert index.zone_stamp() != before
+    assert index_db.zone_stamp() != before
 
 
 def test_other_zone_files_change_what_show_prints_and_json_agrees(data_file, tmp_path):
@@ -186,12 +186,12 @@ def test_a_flipped_byte_in_a_value_is_never_unpickled(data_file, cache, monkeypa
 
     unpickled_damaged = []
 
-    class Watched(index._ModelUnpickler):
+    class Watched(index_db._ModelUnpickler):
         def __init__(self, file):
             unpickled_damaged.append(file.getvalue() in damaged_data)
             super().__init__(file)
 
-    monkeypatch.setattr(index, "_ModelUnpickler", Watched)
+    monkeypatch.setattr(index_db, "_ModelUnpickler", Watched)
     parsed = _load(data_file)
     assert parsed.catalog() == _whole(data_file)
     assert parsed.with_trip("blinken-final")[1] == _whole(data_file).trips["blinken-final"]
@@ -202,7 +202,7 @@ def test_a_verified_value_that_names_anything_but_the_model_is_refused(data_file
     _load(data_file)
     evil = pickle.dumps(print)  # any global outside the model and dates
     db = sqlite3.connect(_index_file(data_file))
-    with_digest = index.blake2b(evil, digest_size=16).digest() + evil  # passes the digest check
+    with_digest = index_db.blake2b(evil, digest_size=16).digest() + evil  # passes the digest check
     db.execute("UPDATE pieces SET value = ? WHERE official IS NOT NULL", (with_digest,))
     db.commit()
     db.close()

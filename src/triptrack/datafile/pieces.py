@@ -20,7 +20,6 @@ from dataclasses import dataclass
 _TOP_LINE = re.compile(rb"\n(?=[^ #\n])")  # the start of a line at the left margin, not a comment
 _TOP_KEY = re.compile(rb"(officials|trips):[ ]*(#.*)?")
 _FIRST_ENTRY = re.compile(rb"^( +)[^ #\n]", re.MULTILINE)
-_ITEM_KEY = re.compile(rb"([a-z0-9][a-z0-9._-]*):[ ]*(?:#.*)?")
 
 
 def _line_at(raw: bytes, start: int) -> bytes:
@@ -38,8 +37,17 @@ class Piece:
     line: int  # 0-based line of `start`
 
 
+_last: list = [None, None]  # the bytes cut last and their pieces (an edit cuts the same bytes twice)
+
+
 def cut(raw: bytes) -> list[Piece] | None:
     """The file's pieces in file order, covering every byte; None: parse it whole."""
+    if raw is not _last[0]:
+        _last[:] = [raw, _cut(raw)]
+    return _last[1]
+
+
+def _cut(raw: bytes) -> list[Piece] | None:
     if b"\t" in raw or b"\r" in raw or raw.startswith(b"\xef\xbb\xbf"):
         return None
     starts: list[tuple[str, int]] = []
@@ -74,20 +82,16 @@ def cut(raw: bytes) -> list[Piece] | None:
 def _trip_starts(raw: bytes, begin: int, end: int) -> list[tuple[str, int]] | None:
     """(id, offset) of each trip key's line in the trips section; None for an unusual layout."""
     newline = raw.find(b"\n", begin, end)
-    body = newline + 1 if newline >= 0 else end
-    first = _FIRST_ENTRY.search(raw, body, end)
+    if newline < 0:
+        return []
+    first = _FIRST_ENTRY.search(raw, newline + 1, end)
     if first is None:
         return []  # only blank lines and comments
     indent = len(first.group(1))
-    lines = re.compile(rb"\n {0,%d}(?=[^ \n])" % indent)  # a line indented no more than the ids
-    starts = []
-    for at in [first.start(), *(match.start() + 1 for match in lines.finditer(raw, first.start(), end))]:
-        line = _line_at(raw, at)
-        stripped = line.lstrip(b" ")
-        if stripped.startswith(b"#"):
-            continue
-        key = _ITEM_KEY.fullmatch(stripped)
-        if len(line) - len(stripped) != indent or key is None:
-            return None
-        starts.append((key.group(1).decode(), at))
+    # Every line indented no more than the ids (comments aside) must be an id's line.
+    shallow = re.compile(rb"\n {0,%d}[^ #\n]" % indent)
+    keys = re.compile(rb"\n {%d}([a-z0-9][a-z0-9._-]*):[ ]*(?:#[^\n]*)?(?=\n|\Z)" % indent)
+    starts = [(match.group(1).decode(), match.start() + 1) for match in keys.finditer(raw, newline, end)]
+    if len(shallow.findall(raw, newline, end)) != len(starts):
+        return None
     return starts

@@ -64,10 +64,9 @@ class Window:
 
 def _common_prefix(a: bytes, b: bytes) -> int:
     low, high = 0, min(len(a), len(b))
-    a_view, b_view = memoryview(a), memoryview(b)
-    while low < high:
+    while low < high:  # (slices of bytes compare with memcmp)
         middle = (low + high + 1) // 2
-        if a_view[:middle] == b_view[:middle]:
+        if a[low:middle] == b[low:middle]:
             low = middle
         else:
             high = middle - 1
@@ -76,10 +75,9 @@ def _common_prefix(a: bytes, b: bytes) -> int:
 
 def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
     low, high = 0, max(limit, 0)
-    a_view, b_view = memoryview(a), memoryview(b)
     while low < high:
         middle = (low + high + 1) // 2
-        if a_view[len(a) - middle :] == b_view[len(b) - middle :]:
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
             low = middle
         else:
             high = middle - 1
