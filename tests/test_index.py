@@ -7,6 +7,7 @@ import os
 import pickle
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -250,6 +251,7 @@ def test_a_fifo_in_place_of_the_index_is_not_waited_on(data_file, cache):
     reader.join(timeout=20)
     assert not reader.is_alive(), "the read waited on a FIFO"
     assert result == [_whole(data_file)]
+    assert stat.S_ISREG(os.lstat(path).st_mode), "the FIFO was used as the index"
 
 
 def test_an_unusable_cache_folder_only_makes_it_slower(cli, data_file, tmp_path):

@@ -83,7 +83,8 @@ def _converter_for(param: Any) -> PlainText | PlainNumber | Deferred | None:
         return PlainText(many=False)
     if plain and get_origin(annotation) is list and get_args(annotation) == (str,):
         return PlainText(many=True)
-    if plain and annotation in (int, float) and param.nargs == 1 and not param.multiple:
+    ranged = getattr(descriptor, "is_ranged", True)  # (a min or max: Typer checks it)
+    if plain and annotation in (int, float) and not ranged and param.nargs == 1 and not param.multiple:
         return PlainNumber(annotation)
     return Deferred()
 
