@@ -298,3 +298,13 @@ def test_old_rows_are_forgotten(data_file, cache):
         _load(data_file)
     db = sqlite3.connect(_index_file(data_file))
     assert db.execute("SELECT count(*) FROM pieces").fetchone()[0] < 80
+
+
+def test_bytes_read_before_are_not_cut_or_hashed_piece_by_piece_again(data_file, cache, monkeypatch):
+    from triptrack.datafile import pieces
+
+    first = _load(data_file).catalog()
+    monkeypatch.setattr(pieces, "cut", lambda raw: pytest.fail("cut the same bytes again"))
+    again = _load(data_file)
+    assert again.catalog() == first == _whole(data_file)
+    assert [s.id for s in again.summaries()] == list(first.trips)

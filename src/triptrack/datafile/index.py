@@ -233,19 +233,25 @@ def _load(shown: str, raw: bytes | None, db) -> Parsed:
 
     from triptrack.datafile.pieces import cut
 
-    bom = 3 if raw is not None and raw.startswith(b"\xef\xbb\xbf") else 0
-    pieces = cut(raw[bom:]) if raw is not None else None
-    if pieces is None or db is None:
+    if raw is None or db is None:
+        return _whole(shown, raw)
+    env = environment()
+    file_key = piece_key(env, "file", raw)
+    seen = _seen_before(shown, raw, db, file_key)
+    if seen is not None:
+        return seen
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    pieces = cut(raw[bom:])
+    if pieces is None:
         return _whole(shown, raw)
     parsed = Parsed(shown, raw)
     parsed._db = db
     view = memoryview(raw)[bom:]
-    env = environment()
     try:
         known = {key: (official, home_tz) for key, official, home_tz in db.execute("SELECT key, official, home_tz FROM pieces")}
     except sqlite3.DatabaseError as exc:
         raise Damaged(str(exc)) from None
-    new_rows, used = [], set()
+    new_rows, used, officials_key = [], set(), None
     try:
         for piece in pieces:
             chunk = view[piece.start : piece.end]
@@ -258,6 +264,7 @@ def _load(shown: str, raw: bytes | None, db) -> Parsed:
                     new_rows.append((key, None, None, None, _pack(officials)))
                 parsed.officials = {i: _shifted(o, piece.line) for i, o in officials.items()}
                 used.add(key)
+                officials_key = key
             elif piece.kind == "prelude":
                 _check_prelude(chunk)
         for piece in pieces:
@@ -274,7 +281,40 @@ def _load(shown: str, raw: bytes | None, db) -> Parsed:
             used.add(key)
     except _Unusual:
         return _whole(shown, raw)  # exact wording of any error, or a layout the pieces misread
+    officials_line = next((piece.line for piece in pieces if piece.kind == "officials"), 0)
+    layout = (officials_key, officials_line, [(trip_id, key, piece.line) for trip_id, (piece, key) in parsed._rows.items()])
+    new_rows.append((file_key, None, None, None, _pack(layout)))
+    used.add(file_key)
     _store(db, new_rows, known, used)
+    return parsed
+
+
+class _At:
+    """Where a trip starts (all a Parsed needs of its piece)."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _seen_before(shown: str, raw: bytes, db, file_key: bytes) -> Parsed | None:
+    """These very bytes were read and validated before (same code, zone data...): their layout,
+    without cutting or hashing the file again; None otherwise."""
+    import sqlite3
+
+    try:
+        found = db.execute("SELECT value FROM pieces WHERE key = ?", (file_key,)).fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise Damaged(str(exc)) from None
+    if found is None:
+        return None
+    officials_key, officials_line, trips = _unpack(found[0])
+    parsed = Parsed(shown, raw)
+    parsed._db = db
+    officials = _value_of(db, officials_key) if officials_key is not None else {}
+    parsed.officials = {i: _shifted(o, officials_line) for i, o in officials.items()}
+    parsed._rows = {trip_id: (_At(line), key) for trip_id, key, line in trips}
     return parsed
 
 
