@@ -19,7 +19,7 @@ import os
 
 import typer
 
-from triptrack.cli import typer_compat
+import triptrack.cli.typer_compat as typer_compat
 
 
 def _root_options(app: typer.Typer) -> dict[str, bool]:

@@ -16,7 +16,7 @@ import re
 import sys
 from typing import Any, get_args, get_origin
 
-from triptrack.cli import typer_compat
+import triptrack.cli.typer_compat as typer_compat
 
 
 class PlainText:

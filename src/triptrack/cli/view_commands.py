@@ -35,7 +35,15 @@ def show(
         from triptrack.render.recording import save_format
 
         save_format(save)  # refuse a wrong extension before anything is read
-    catalog, trip = index.load(settings(ctx).source()).with_trip(trip_id)  # reads only this trip
+    source = settings(ctx).source()
+    parsed = index.load(source)
+    found = parsed.with_trip(trip_id)  # reads only this trip
+    if found is None:
+        from triptrack.core.model import Catalog
+        from triptrack.edits.common import find_trip
+
+        find_trip(Catalog(trips=dict.fromkeys(parsed.trip_ids())), trip_id, source.display)  # says which ids are close
+    catalog, trip = found
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_document
 

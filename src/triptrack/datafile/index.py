@@ -140,15 +140,13 @@ class Parsed:
             return self._catalog
         return Catalog(officials=dict(self.officials), trips=_TripsOnDemand(self))
 
-    def with_trip(self, trip_id: str) -> tuple[Catalog, Trip]:
-        """Every official and only this trip; NotFoundError as `find_trip` words it."""
+    def with_trip(self, trip_id: str) -> tuple[Catalog, Trip] | None:
+        """Every official and only this trip; None when the file has no such trip."""
         from triptrack.core.model import Catalog
 
         trip = self.trip(trip_id)
         if trip is None:
-            from triptrack.edits.common import find_trip
-
-            find_trip(Catalog(trips=dict.fromkeys(self.trip_ids())), trip_id, self.shown)
+            return None
         return Catalog(officials=dict(self.officials), trips={trip_id: trip}), trip
 
     def overview(self) -> Catalog:
@@ -190,13 +188,34 @@ class _TripsOnDemand(MutableMapping):
         self._read.pop(trip_id, None)
 
 
+def read_bytes(path: Path, shown: str) -> bytes | None:
+    """The file's bytes; None when it does not exist; DataFileError when it cannot be read."""
+    from triptrack.errors import DataFileError
+
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise DataFileError(shown, None, "is a folder, not a data file") from None
+    except OSError as exc:
+        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+
+
+def parse_whole(text: str, shown: str):
+    """(node tree, catalog) of a whole text, validated: DataFileError at the first problem."""
+    from triptrack.datafile.schema import catalog_from_node
+    from triptrack.datafile.syntax import compose
+
+    root = compose(text, shown)
+    return root, catalog_from_node(root, shown)
+
+
 def read_source(source: DataSource) -> tuple[Path, bytes | None]:
     """(the path read, its bytes): the data file, or its seed while it does not exist."""
-    from triptrack.datafile.store import _read_bytes
-
-    raw = _read_bytes(source.path, source.display)
+    raw = read_bytes(source.path, source.display)
     if raw is None and source.seed is not None:
-        return source.seed, _read_bytes(source.seed, str(source.seed))
+        return source.seed, read_bytes(source.seed, str(source.seed))
     return source.path, raw
 
 
@@ -219,11 +238,10 @@ def load(source: DataSource, raw: bytes | None = None, path: Path | None = None)
 
 
 def _whole(shown: str, raw: bytes | None) -> Parsed:
-    from triptrack.datafile.store import parse
     from triptrack.datafile.syntax import decode
 
     parsed = Parsed(shown, raw)
-    _root, parsed._catalog = parse(decode(raw, shown) if raw is not None else "", shown)
+    _root, parsed._catalog = parse_whole(decode(raw, shown) if raw is not None else "", shown)
     parsed.officials = parsed._catalog.officials
     return parsed
 

@@ -81,22 +81,15 @@ class Document:
 
 
 def _read_bytes(path: Path, shown: str) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise DataFileError(shown, None, "is a folder, not a data file") from None
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
+    from triptrack.datafile.index import read_bytes
+
+    return read_bytes(path, shown)
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
-    from triptrack.datafile.schema import catalog_from_node
-    from triptrack.datafile.syntax import compose
+    from triptrack.datafile.index import parse_whole
 
-    root = compose(text, shown)
-    return root, catalog_from_node(root, shown)
+    return parse_whole(text, shown)
 
 
 def read_document(source: DataSource) -> Document:
