@@ -20,7 +20,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "trips.yaml"
-HISTORIAN_XML = REPO.parent / "shared" / "data" / "history-state-gov" / "secretary-travels"
+HISTORIAN_XML = next(  # beside the repository, or beside the folder of its worktrees
+    (folder / "shared" / "data" / "history-state-gov" / "secretary-travels" for folder in (REPO.parent, REPO.parent.parent)
+     if (folder / "shared" / "data" / "history-state-gov" / "secretary-travels").is_dir()),
+    REPO.parent / "shared" / "data" / "history-state-gov" / "secretary-travels",
+)
 
 # (file id, name, records, first year, last year) as in the Office of the Historian data.
 SECRETARIES = [

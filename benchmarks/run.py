@@ -6,14 +6,15 @@ Builds its data sets in a temporary folder (see datasets.py), then times each
 command as a whole process against the floor (`python -c "import typer,
 rich.console, rich.table, yaml"`), floor and command in alternation, and prints a
 markdown table: median seconds, the median of the pairwise ratios to the floor,
-the budget and whether it is met. Warm runs: one untimed run first fills the
-caches; rows marked "cold" are the first run on an empty cache folder, rows marked
-"drawn" miss the output cache (another trip each run, or the list right after an
-edit) but use the parsed-file cache. The offline place index is built once, untimed, as
-on any machine after the first use. Peak memory is each child's own maximum
-resident set size (os.wait4). Standard library only; run it with the Python that
-has triptrack installed. triptrack's modules are byte-compiled first, as installing
-does.
+the budget and whether it is met. The workloads are the ones people make (issue 10):
+the file edited by hand between runs, as an editor writes it (one trip retitled, a
+different trip each run); another trip shown each run; every edit command; the first
+`show` on a new machine (an empty cache folder: no index, no place index); peak
+memory; the import of all Historian records, and of ten times as many. The offline
+place index is built once, untimed, for the other rows, as on any machine after the
+first use. Peak memory is each child's own maximum resident set size (os.wait4).
+Standard library only; run it with the Python that has triptrack installed.
+triptrack's modules are byte-compiled first, as installing does.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ class Row:
             budget, verdict = "—", "(info)"
         else:
             budget = f"<= {self.budget:g} x floor"
-            verdict = "pass" if self.ratio <= self.budget else "FAIL"
+            verdict = "pass" if round(self.ratio, 2) <= self.budget else "FAIL"  # as printed
         return [self.what, f"{self.median:.3f}", f"{self.ratio:.2f}", budget, verdict]
 
 
@@ -106,15 +107,6 @@ def measure(what: str, argv, env: dict, runs: int, budget: float | None, before_
         row.seconds.append(done.seconds)
         row.rss_kib.append(done.max_rss_kib)
     return row
-
-
-def once(what: str, argv: list[str], env: dict, before=None) -> Row:
-    """One run beside one floor run (for what cannot be repeated cheaply)."""
-    if before:
-        before()
-    floor = run_once(FLOOR, env)
-    done = run_once(argv, env)
-    return Row(what, None, [done.seconds], [floor.seconds], [done.max_rss_kib])
 
 
 def trips_in(path: Path) -> list[tuple[str, str]]:
@@ -144,28 +136,6 @@ def machine() -> str:
             f" · Python {platform.python_version()} · load average {load:.2f} at the start")
 
 
-def hash_speeds(path: Path) -> str:
-    """In-process speed of the hashes hashlib offers here, on the ten-times file's bytes."""
-    import hashlib
-    import zlib
-
-    raw = path.read_bytes()
-    lines = ["| hash (in-process) | MB/s on the ten-times file |", "|---|---:|"]
-    names = ["sha256", "sha1", "sha512", "md5", "blake2b", "blake2s", "sha3_256"]
-    for name in [n for n in names if n in hashlib.algorithms_available]:
-        best = min(_timed(lambda n=name: hashlib.new(n, raw).digest()) for _ in range(5))
-        lines.append(f"| {name} | {len(raw) / best / 1e6:,.0f} |")
-    best = min(_timed(lambda: zlib.crc32(raw)) for _ in range(5))
-    lines.append(f"| crc32 (not a hash for this: for comparison) | {len(raw) / best / 1e6:,.0f} |")
-    return "\n".join(lines)
-
-
-def _timed(work) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
-
-
 def markdown(rows: list[Row], extra: list[list[str]]) -> str:
     lines = ["| what | median s | x floor | budget | result |", "|---|---:|---:|---|---|"]
     lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
@@ -193,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
 
 RESULTS_HEAD = """# Benchmark results
 
-The latest run of `python benchmarks/run.py --markdown benchmarks/RESULTS.md` (issue 6:
-budgets as ratios to the start-up floor, `python -c "import typer, rich.console,
+The latest run of `python benchmarks/run.py --markdown benchmarks/RESULTS.md` (issues 6 and
+10: budgets as ratios to the start-up floor, `python -c "import typer, rich.console,
 rich.table, yaml"`, measured beside each command in alternation).
 
 """
@@ -205,20 +175,16 @@ How to read it:
 - *median s* is the median wall time of the runs; *x floor* is the median of the
   ratios run by run (command time / the floor run just before it), which is what the
   budgets are about: the absolute times move with the machine's load.
-- Unmarked rows are warm: one untimed run first fills the parsed-file cache and the
-  stored drawing, as the first use after any change does. *drawn* rows use the parsed
-  cache but draw again (another trip each run; `list` right after an edit, where only
-  the changed rows are drawn). *cold* rows start from an empty cache folder: parse,
-  check, fill the cache, draw. The offline place index is built once beforehand.
-- A ratio below 1 is real: a stored drawing is printed without importing PyYAML or
-  Rich's table module, which the floor imports.
-- Peak memory is each process's own maximum resident set size.
+- *after a hand edit*: before each timed run the data file is changed as an editor
+  saves it (one trip's title rewritten in place, a different trip each run), so the
+  index parses that trip again. *another trip each run*: `show` of a different trip
+  each time. Edit commands run one after another on the same file (each leaves the
+  index current for the next). *first `show` on a new machine*: an empty cache folder
+  each run (no index, no place index; `show` waits for neither).
+- Peak memory is the largest maximum resident set size of any process in the rows of
+  the large file, the first-use runs included.
 - triptrack's modules are byte-compiled before the runs, as a package installation
-  does (this machine sets PYTHONDONTWRITEBYTECODE=1; without bytecode each command also
-  compiles its modules, about +0.1-0.15 x floor).
-- The hash table is in-process throughput on this machine, the reason the cache hashes
-  small files with BLAKE2b (importing hashlib's OpenSSL costs 2-3 ms) and large ones
-  with SHA-256 (the CPU's SHA instructions).
+  does.
 """
 
 
@@ -227,11 +193,10 @@ def run_all(tt: list[str], work: Path, runs: int, quick: bool) -> str:
     home = work / "home"
     home.mkdir()
     base_env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("TRIPTRACK_", "XDG_", "FORCE_COLOR"))},
+        **{k: v for k, v in os.environ.items() if not k.startswith(("TRIPTRACK_", "XDG_", "FORCE_COLOR", "PYTHONTZPATH"))},
         "HOME": str(home), "COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb",
     }
-
-    cache = work / "cache"  # one folder: the place index is built once; "cold" empties cache/parsed
+    cache = work / "cache"  # the place index is built once here
     env = {**base_env, "TRIPTRACK_CACHE_DIR": str(cache)}
     seed_place_index(cache)
     compile_package()
@@ -242,49 +207,75 @@ def run_all(tt: list[str], work: Path, runs: int, quick: bool) -> str:
     extra: list[list[str]] = []
 
     sample = ["--data", str(sets["sample"])]
-    run_once([*tt, *sample, "show", "blinken-final"], env)  # untimed: builds the place index (once per machine)
+    run_once([*tt, *sample, "show", "blinken-final"], env)
     rows.append(measure("`--help`", [*tt, "--help"], env, runs, 1.25))
     rows.append(measure("`show blinken-final` (sample)", [*tt, *sample, "show", "blinken-final"], env, runs, 1.25))
     rows.append(measure("`list` (sample)", [*tt, *sample, "list"], env, runs, 1.25))
 
-    for name, list_budget, show_budget in (("historian", 1.5, 1.5), ("tenfold", 3.0, 2.0)):
+    budgets = {"historian": (1.5, 1.5, 1.5, 2.0, 3.0), "tenfold": (2.0, 3.0, 2.0, 3.0, 10.0)}
+    for name, (show_b, list_b, other_b, edit_b, cold_b) in budgets.items():
         label = f"{stops[name]:,} stops"
-        data = ["--data", str(sets[name])]
-        trips = trips_in(sets[name])
-        trip, day = trips[len(trips) // 2]
-
-        def empty_cache() -> None:
-            shutil.rmtree(cache / "parsed", ignore_errors=True)
-
-        cold_list = once(f"`list` ({label}), cold: empty cache", [*tt, *data, "list"], env, before=empty_cache)
-        cold_show = once(f"`show {trip}` ({label}), cold", [*tt, *data, "show", trip], env, before=empty_cache)
-        warm_list = measure(f"`list` ({label})", [*tt, *data, "list"], env, runs, list_budget)
-        warm_show = measure(f"`show {trip}` ({label})", [*tt, *data, "show", trip], env, runs, show_budget)
-        rows += [warm_list, warm_show]
-        if name == "historian":
-            rows.append(add_stop_row(tt, sets[name], work, env, runs, trip, day, label, quick))
-        drawn_show = None
-        if not (quick and name == "tenfold"):  # --quick: each kind of row once is enough
-            others = trips[len(trips) // 3 :: max(1, len(trips) // 50)]
-            drawn_show = measure(f"`show` another trip each run ({label}), drawn",
-                                 lambda n, o=others, d=data: [*tt, *d, "show", o[n % len(o)][0]], env, runs, None)
-            rows.append(drawn_show)
-        rows += [cold_list, cold_show]
+        target = work / f"{name}-working.yaml"
+        shutil.copyfile(sets[name], target)
+        data = ["--data", str(target)]
+        trips = trips_in(target)
+        picked = trips[len(trips) // 3 :: max(1, len(trips) // 60)]
+        shown, day = trips[len(trips) // 2]
+        retitle = HandEdit(target, [t for t, _d in picked if t != shown])
+        first = len(rows)
+        rows.append(measure(f"`show {shown}` after a hand edit of another trip ({label})",
+                            [*tt, *data, "show", shown], env, runs, show_b, before_each=retitle))
+        rows.append(measure(f"`list` after a hand edit of one trip ({label})", [*tt, *data, "list"], env, runs,
+                            list_b, before_each=retitle))
+        rows.append(measure(f"`show` of another trip each run ({label})",
+                            lambda n, o=picked: [*tt, *data, "show", o[n % len(o)][0]], env, runs, other_b))
+        for what, argv in edit_commands(shown, day, quick):
+            rows.append(measure(f"`{what}` ({label})", lambda n, a=argv: [*tt, *data, *a(n)], env, runs, edit_b))
+        cold_cache = work / "cold-cache"
+        cold_env = {**base_env, "TRIPTRACK_CACHE_DIR": str(cold_cache)}
+        rows.append(measure(f"first `show {shown}` on a new machine: empty cache ({label})",
+                            [*tt, *data, "show", shown], cold_env, max(1, min(runs, 3)), cold_b,
+                            before_each=lambda c=cold_cache: shutil.rmtree(c, ignore_errors=True)))
         if name == "tenfold":
-            drawn_rss = drawn_show.rss_kib if drawn_show else []
-            peak = max(warm_list.rss_kib + warm_show.rss_kib + drawn_rss) / 1024
-            peak_cold = max(cold_list.rss_kib + cold_show.rss_kib) / 1024
-            extra.append([f"peak memory ({label}), warm `list`/`show`", f"{peak:.0f} MiB", "—", "<= 200 MiB",
+            peak = max(kib for row in rows[first:] for kib in row.rss_kib) / 1024
+            extra.append([f"peak memory ({label}), every row above", f"{peak:.0f} MiB", "—", "<= 200 MiB",
                           "pass" if peak <= 200 else "FAIL"])
-            extra.append([f"peak memory ({label}), cold (parsing and filling the cache)", f"{peak_cold:.0f} MiB",
-                          "—", "—", "(info)"])
-        if not (quick and name == "tenfold"):
-            rows.append(list_after_edit_row(tt, sets[name], work, env, trip, day, label, quick))
     extra += import_rows(tt, sets, work, env, stops, quick)
     note = (f"Data: {sets['how']} ({stops['historian']:,} stops; ten times: {stops['tenfold']:,}). "
-            f"{runs} timed run(s) per row, floor and command alternated; warm caches unless marked.")
-    hashes = "" if quick else "\n\n" + hash_speeds(sets["tenfold"])
-    return f"{header}\n\n{note}\n\n{markdown(rows, extra)}{hashes}"
+            f"{runs} timed run(s) per row (3 for a first use), floor and command alternated.")
+    return f"{header}\n\n{note}\n\n{markdown(rows, extra)}"
+
+
+class HandEdit:
+    """Before each run: one trip's title rewritten in the file as an editor saves it (a new
+    file written in place), a different trip each time."""
+
+    def __init__(self, path: Path, trip_ids: list[str]):
+        self.path, self.trip_ids, self.count = path, trip_ids, 0
+
+    def __call__(self) -> None:
+        import re
+
+        trip_id = self.trip_ids[self.count % len(self.trip_ids)]
+        self.count += 1
+        text = self.path.read_text(encoding="utf-8")
+        at = text.index(f"\n  {trip_id}:\n") + 1
+        title = re.compile(r"^    title: .*$", re.MULTILINE).search(text, at)
+        edited = text[: title.start()] + f"    title: Retitled by hand {self.count}" + text[title.end() :]
+        self.path.write_text(edited, encoding="utf-8")
+
+
+def edit_commands(trip: str, day: str, quick: bool) -> list[tuple[str, object]]:
+    """(label, argv of run n) of each edit command the budgets name."""
+    place = ["--country", "IT", "--tz", "Europe/Rome", "--lat", "41.9", "--lon", "12.5"]
+    return [
+        ("topic add", lambda n: ["topic", "add", trip, "1", f"Topic {n}"]),
+        ("meeting add", lambda n: ["meeting", "add", trip, "1", f"Meeting {n}"]),
+        ("stop edit", lambda n: ["stop", "edit", trip, "1", "--notes", f"Notes {n}"]),
+        ("trip edit", lambda n: ["trip", "edit", trip, "--title", f"Title {n}"]),
+        ("obligation add", lambda n: ["obligation", "add", trip, f"Duty {n}", "--when", f"{day} 09:00"]),
+        ("add-stop", lambda n: ["add-stop", trip, f"Rome {n}", *place, "--arrive", day]),
+    ]
 
 
 def compile_package() -> None:
@@ -305,44 +296,6 @@ def seed_place_index(cache: Path) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     for index in cache_dir().glob("gazetteer-*.sqlite"):
         shutil.copyfile(index, cache / index.name)
-
-
-def _add_stop_argv(tt, data: list[str], trip: str, day: str, quick: bool) -> list[str]:
-    place = ["--country", "IT"]
-    if quick:  # no gazetteer index to build: the place is given in full
-        place += ["--tz", "Europe/Rome", "--lat", "41.9", "--lon", "12.5"]
-    return [*tt, *data, "add-stop", trip, "Rome", *place, "--arrive", day]
-
-
-def add_stop_row(tt, data_file: Path, work: Path, env: dict, runs: int, trip: str, day: str, label: str,
-                 quick: bool) -> Row:
-    """add-stop on a fresh copy of the file each run (the cache warmed for it by an untimed `show`;
-    --json, which always reads the parsed file, where a plain `show` may print a stored drawing)."""
-    pristine = work / "add-stop-pristine.yaml"
-    shutil.copyfile(data_file, pristine)
-    target = work / "add-stop.yaml"
-    data = ["--data", str(target)]
-
-    def fresh_copy() -> None:
-        shutil.copyfile(pristine, target)
-        run_once([*tt, *data, "show", trip, "--json"], env)
-
-    argv = _add_stop_argv(tt, data, trip, day, quick)
-    return measure(f"`add-stop {trip} Rome` ({label})", argv, env, runs, 3.0, before_each=fresh_copy)
-
-
-def list_after_edit_row(tt, data_file: Path, work: Path, env: dict, trip: str, day: str, label: str,
-                        quick: bool) -> Row:
-    """`list` right after an add-stop: the data changed, so the table is drawn again (once)."""
-    target = work / f"edited-{data_file.name}"
-    shutil.copyfile(data_file, target)
-    data = ["--data", str(target)]
-
-    def edit() -> None:
-        run_once([*tt, *data, "list"], env)
-        run_once(_add_stop_argv(tt, data, trip, day, quick), env)
-
-    return once(f"`list` right after `add-stop` ({label}), drawn", [*tt, *data, "list"], env, before=edit)
 
 
 def import_rows(tt, sets: dict, work: Path, env: dict, stops: dict, quick: bool) -> list[list[str]]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from conftest import digest
 from extra_trips import BOSTON, NEW_YORK, PARIS, SYDNEY, add_trips, stop, trip
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def lines(result) -> list[str]:

@@ -274,11 +274,11 @@ def test_unicode_line_breaks_that_editors_do_not_show_are_refused(cli, tmp_path,
 
 
 def test_export_never_writes_over_the_sample_shown_before_the_data_file_exists(bare_cli, tmp_path, monkeypatch):
-    from triptrack.datafile import store as storage
+    from triptrack.datafile import paths
 
     sample = tmp_path / "sample.yaml"
     sample.write_bytes(SAMPLE.read_bytes())
-    monkeypatch.setattr(storage, "sample_path", lambda: sample)
+    monkeypatch.setattr(paths, "sample_path", lambda: sample)
     before = digest(sample)
     refused(bare_cli("export", "blinken-final", "-o", str(sample), "-f", "csv", "--force"), "the sample shown until the data file exists")
     assert digest(sample) == before

@@ -4,9 +4,8 @@ the itinerary table and the panels below are all as wide as each other, at 60, 8
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import PINNED_ENV
+from typer.testing import CliRunner
 
 
 def show(data_file, width: int, *args: str) -> list[str]:

@@ -45,8 +45,8 @@ def test_typer_alone_loads_no_rich():
     assert [m for m in _modules_after("import typer") if m.split(".")[0] == "rich"] == []
 
 
-def test_show_on_a_warm_cache_reads_neither_yaml_nor_the_model(tmp_path, data_file):
-    """The second `show` prints from the caches: no parser, no schema, no Pydantic."""
+def test_show_on_a_warm_index_reads_no_yaml(tmp_path, data_file):
+    """The second `show` reads its trip from the index: no parser, no schema, no Pydantic, no lock."""
     from triptrack.datafile.paths import cache_dir
 
     cache = tmp_path / "cache"
@@ -62,6 +62,6 @@ def test_show_on_a_warm_cache_reads_neither_yaml_nor_the_model(tmp_path, data_fi
     first = _modules_after(run, env)
     assert "yaml" in first  # the first run parses the file
     second = _modules_after(run, env)
-    loaded = {m for m in second if m.split(".")[0] in ("yaml", "pydantic", "filelock", "sqlite3")}
-    loaded |= {m for m in second if m in ("triptrack.datafile.schema", "triptrack.core.model", "triptrack.datafile.syntax")}
+    loaded = {m for m in second if m.split(".")[0] in ("yaml", "pydantic", "filelock")}
+    loaded |= {m for m in second if m in ("triptrack.datafile.schema", "triptrack.datafile.syntax")}
     assert loaded == set()

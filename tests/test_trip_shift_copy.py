@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from conftest import digest
+from extra_trips import APIA, NEW_YORK, PARIS, SYDNEY, add_trips, stop, trip
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import digest
-from extra_trips import APIA, NEW_YORK, PARIS, SYDNEY, add_trips, stop, trip
 from triptrack.core.localtime import When
 from triptrack.datafile.store import DataSource, load
 from triptrack.edits.trip_dates import parse_shift, shift_when

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import SAMPLE, digest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SAMPLE, digest
 from triptrack.datafile import journal
 from triptrack.datafile.touched_trips import changed_trips
 
@@ -137,7 +137,7 @@ def test_undo_of_the_edit_that_created_the_default_file_puts_the_sample_back(bar
     ok(bare_cli("trip", "edit", "blinken-final", "--title", "Renamed"))
     result = ok(bare_cli("undo"))
     assert "the file holds the sample it started from again" in result.stdout
-    from triptrack.datafile.store import user_data_path
+    from triptrack.datafile.paths import user_data_path
 
     assert user_data_path().read_bytes() == SAMPLE.read_bytes()
 
@@ -242,9 +242,9 @@ def test_undo_and_redo_stacks_follow_an_editor(operations):
 
 @pytest.mark.parametrize("width", [60, 80, 160])
 def test_history_fits_the_terminal_and_shows_user_text_as_written(data_file, width):
+    from conftest import PINNED_ENV
     from typer.testing import CliRunner
 
-    from conftest import PINNED_ENV
     from triptrack.cli import app
 
     def run(*args):

@@ -46,12 +46,11 @@ def export(
 ) -> None:
     """Export a trip: csv (one row per stop), json (as show --json), ics (calendar events),
     geojson (a map), md (a Markdown briefing), html (a briefing page with the map, to read or print)."""
+    from triptrack.datafile import output_file
     from triptrack.datafile import store as storage
     from triptrack.edits.common import find_trip
     from triptrack.errors import InputError
     from triptrack.formats import exporter, format_for_path
-
-    from triptrack.datafile import output_file
 
     if output is not None and output_file.means_stdout(output):
         output = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import typer
 
 from triptrack.cli.interaction import usage_error
@@ -20,12 +19,12 @@ def export_many(source, filters: tuple, name: str, target, output, raw: bool) ->
     """The trips the filters choose, into one file (`target`, checked) or to stdout."""
     from triptrack.cli.planner_commands import search_places
     from triptrack.core.filters import build_filter, select
-    from triptrack.datafile import parsed_cache
+    from triptrack.datafile import index
     from triptrack.errors import InputError
     from triptrack.formats.many_trips import export_all
 
     official, country, start, end, search = filters
-    catalog = parsed_cache.load(source).catalog()
+    catalog = index.load(source).catalog()
     places = search_places() if search else None
     trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
     if not trips:

@@ -12,10 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-try:  # Typer >= 0.22 carries its own copy of click
-    from typer._click.exceptions import UsageError
-except ImportError:  # pragma: no cover - older Typer on the click package
-    from click.exceptions import UsageError
+from triptrack.cli.typer_compat import UsageError
 
 YES_OPTION = typer.Option("--yes", "-y", help="Delete without asking (needed when not run in a terminal).")
 

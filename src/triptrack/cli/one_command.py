@@ -19,13 +19,14 @@ import os
 
 import typer
 
+import triptrack.cli.typer_compat as typer_compat
+
 
 def _root_options(app: typer.Typer) -> dict[str, bool]:
     """Each root option's spelling -> whether it takes a value (from the root callback alone)."""
     import typer.main
 
-    bare = copy.copy(app)
-    bare.registered_commands, bare.registered_groups = [], []
+    bare = typer_compat.with_commands(app, [], [])
     options: dict[str, bool] = {}
     for param in typer.main.get_command(bare).params:
         if getattr(param, "is_eager", False):
@@ -63,38 +64,34 @@ def _help_only(app: typer.Typer) -> typer.Typer:
         raise RuntimeError("a command of the --help listing ran")
 
     light = []
-    for info in app.registered_commands:
+    for info in typer_compat.commands_of(app):
         info = copy.copy(info)
         info.name = info.name or typer.main.get_command_name(info.callback.__name__)
         info.help = inspect.getdoc(info.callback) if info.help is None else info.help
         info.callback = listed_only
         light.append(info)
     groups = []
-    for info in app.registered_groups:  # a group of commands lists its own commands: lighten those too
+    for info in typer_compat.groups_of(app):  # a group of commands lists its own commands: lighten those too
         info = copy.copy(info)
         if info.typer_instance is not None:
             info.typer_instance = _help_only(info.typer_instance)
         groups.append(info)
-    only = copy.copy(app)
-    only.registered_commands, only.registered_groups = light, groups
-    return only
+    return typer_compat.with_commands(app, light, groups)
 
 
 def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
     """`app`, or a copy holding only the command (or group of commands) that `args` names."""
     import typer.main
 
-    if app.registered_callback is None or any(name.endswith("_COMPLETE") for name in os.environ):
+    if not typer_compat.has_root_callback(app) or any(name.endswith("_COMPLETE") for name in os.environ):
         return app  # (without the root callback one command would run as the whole program)
     if args in (["--help"], ["-h"]):
         return _help_only(app)
     name = _command_name(app, args)
     if name is None:
         return app
-    commands = [c for c in app.registered_commands if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]
-    groups = [g for g in app.registered_groups if g.name == name]
+    commands = [c for c in typer_compat.commands_of(app) if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]
+    groups = [g for g in typer_compat.groups_of(app) if g.name == name]
     if len(commands) + len(groups) != 1:
         return app
-    only = copy.copy(app)
-    only.registered_commands, only.registered_groups = commands, groups
-    return only
+    return typer_compat.with_commands(app, commands, groups)

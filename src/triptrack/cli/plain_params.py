@@ -1,25 +1,22 @@
-"""Text parameters without a validation library: a start-up cost every command would pay.
+"""Parameter values without a validation library: a start-up cost every command would pay.
 
 Typer converts each given parameter value through a Pydantic TypeAdapter, built on
 first use; importing Pydantic for that takes longer than starting Python with
-Typer, Rich and PyYAML together. A text parameter (`str`, or a repeatable
-`list[str]`) needs no conversion: Click already hands over text. This gives such
-parameters a converter that does exactly what Typer's adapter does for them
-(`str(value)`, bytes decoded, a single value made a list), so Pydantic is imported
-only when a command takes a number, an enum or a path.
-
-Parameters of other types get a converter that answers "not given" (None) itself
-and builds Typer's own converter the first time a value is actually given; flags
-such as --help and --version are not given on most runs.
-
-It sets a private attribute of Typer's parameters (`_runtime_param`); when a Typer
-release changes that, `install()` does nothing and Typer's own conversion is used.
+Typer, Rich and PyYAML together. Text (`str`, or a repeatable `list[str]`) needs no
+conversion: Click already hands over text. A whole number or a decimal number
+written plainly (`3`, `-12.5`, `1e3`) converts as Typer's adapter converts it.
+Anything else — a value that is not plain, an enum, a path — goes to Typer's own
+converter, built only when such a value is actually given, so its messages are
+Typer's. The private names this needs are in cli.typer_compat.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any, get_args, get_origin
+
+import triptrack.cli.typer_compat as typer_compat
 
 
 class PlainText:
@@ -33,13 +30,27 @@ class PlainText:
         if value is None:
             return () if multi else None
         if multi and isinstance(value, str):
-            from typer._click.exceptions import BadParameter
-
-            raise BadParameter("Value must be an iterable.", ctx=ctx, param=param)
+            raise typer_compat.BadParameter("Value must be an iterable.", ctx=ctx, param=param)
         if self.many:
             items = value if isinstance(value, (list, tuple)) else [value]
             return [_text(item) for item in items]
         return _text(value)
+
+
+class PlainNumber:
+    """A number written plainly, as Typer's adapter reads it; anything else goes to Typer."""
+
+    PATTERNS = {int: re.compile(r"\s*[+-]?\d+\s*"), float: re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")}
+
+    def __init__(self, kind: type):
+        self.kind = kind
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and self.PATTERNS[self.kind].fullmatch(value):
+            number = self.kind(value)
+            if self.kind is int or abs(number) != float("inf"):
+                return number
+        return Deferred().coerce(value, param, ctx)
 
 
 class Deferred:
@@ -48,10 +59,9 @@ class Deferred:
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None:
             return () if (param.multiple or param.nargs == -1) else None
-        from typer._coercion import build_runtime_param
-
-        param._runtime_param = build_runtime_param(param.type_descriptor)
-        return param._runtime_param.coerce(value, param=param, ctx=ctx)
+        converter = typer_compat.typer_converter(param)
+        typer_compat.set_runtime_converter(param, converter)
+        return converter.coerce(value, param=param, ctx=ctx)
 
 
 def _text(value: Any) -> str:
@@ -63,9 +73,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _converter_for(param: Any) -> PlainText | Deferred | None:
+def _converter_for(param: Any) -> PlainText | PlainNumber | Deferred | None:
     descriptor = getattr(param, "type_descriptor", None)
-    if descriptor is None or getattr(param, "_runtime_param", "absent") is not None:
+    if descriptor is None or typer_compat.runtime_converter(param) is not None:
         return None
     plain = descriptor.file_annotation is None and descriptor.parameter_info.parser is None
     annotation = descriptor.annotation
@@ -73,15 +83,20 @@ def _converter_for(param: Any) -> PlainText | Deferred | None:
         return PlainText(many=False)
     if plain and get_origin(annotation) is list and get_args(annotation) == (str,):
         return PlainText(many=True)
+    ranged = getattr(descriptor, "is_ranged", True)  # (a min or max: Typer checks it)
+    if plain and annotation in (int, float) and not ranged and param.nargs == 1 and not param.multiple:
+        return PlainNumber(annotation)
     return Deferred()
 
 
 def install(params: Any) -> None:
-    """Give each of `params` (Typer parameters) the converter above, unless it has one."""
+    """Give each of `params` (Typer parameters) the converter above, unless it has one, and
+    help without internal type names."""
     for param in params:
         converter = _converter_for(param)
         if converter is not None:
-            param._runtime_param = converter
+            typer_compat.set_runtime_converter(param, converter)
+        typer_compat.plain_help(param)
 
 
 def install_all(command: Any, ctx: Any) -> None:

@@ -119,7 +119,7 @@ def compare(
     trip_a: Annotated[str, typer.Argument(metavar="TRIP_A", help="The first trip (e.g. the plan).", autocompletion=completion.trip_ids)],
     trip_b: Annotated[
         Optional[str],
-        typer.Argument(metavar="[TRIP_B]", help="The second trip (e.g. the record); default: the other version of TRIP_A's journey (version_of).", autocompletion=completion.trip_ids),
+        typer.Argument(metavar="TRIP_B", help="The second trip (e.g. the record); default: the other version of TRIP_A's journey (version_of).", autocompletion=completion.trip_ids),
     ] = None,
     tz: Annotated[str, TZ_OPTION] = "local",
     as_json: Annotated[bool, JSON_OPTION] = False,

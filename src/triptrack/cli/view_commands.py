@@ -27,56 +27,51 @@ def show(
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
 ) -> None:
     """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
-    from triptrack.datafile import parsed_cache
-    from triptrack.render import output_cache
+    from triptrack.core.display_zone import DisplayZone
+    from triptrack.datafile import index
 
-    if save is not None or as_json:
-        from triptrack.core.display_zone import DisplayZone
-
-        DisplayZone.parse(tz)  # (otherwise checked when drawing: a stored drawing had a valid zone)
+    display = DisplayZone.parse(tz)
     if save is not None:
         from triptrack.render.recording import save_format
 
-        save_format(save)  # refuse a wrong extension before anything is drawn
+        save_format(save)  # refuse a wrong extension before anything is read
     source = settings(ctx).source()
     if save is not None:
         from triptrack.datafile.output_file import check_target
 
         check_target(save, option="--save", data_path=source.path, force=True, seed=source.seed)  # never the data file or a FIFO
-    snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
+    parsed = index.load(source)
+    found = parsed.with_trip(trip_id)  # reads only this trip
+    if found is None:
+        from triptrack.core.model import Catalog
+        from triptrack.edits.common import find_trip
 
-    def drawing():
-        from triptrack.core.checks import check_trip
-        from triptrack.core.display_zone import DisplayZone
-        from triptrack.render.check_view import findings_panel
-        from triptrack.render.console import make_console
-        from triptrack.render.trip_view import render_trip
-
-        display = DisplayZone.parse(tz)
-        catalog, trip = parsed_cache.load(source, snapshot).with_trip(trip_id)  # reads only this trip
-        from triptrack.cli.interaction import note_index_build
-
-        note_index_build()
-        panel = findings_panel(check_trip(catalog, trip, tz=display.for_trip(catalog, trip)))
-        return render_trip(catalog, trip, [panel] if panel else None, display, width=make_console().width)
-
+        find_trip(Catalog(trips=dict.fromkeys(parsed.trip_ids())), trip_id, source.display)  # says which ids are close
+    catalog, trip = found
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_document
 
-        catalog, trip = parsed_cache.load(source, snapshot).with_trip(trip_id)
         typer.echo(dumps(trip_document(catalog, trip)), nl=False)
         return
+    from triptrack import gazetteer
+    from triptrack.core.checks import check_trip
+    from triptrack.render.check_view import findings_panel
+    from triptrack.render.console import make_console
+    from triptrack.render.trip_view import render_trip
+
+    places = gazetteer.index_ready()  # show never waits for the place index to be built
+    if not places and trip.stops:
+        typer.echo("note: places not compared with the gazetteer yet ('triptrack check' builds its index once)", err=True)
+    console = make_console()
+    panel = findings_panel(check_trip(catalog, trip, places=places, tz=display.for_trip(catalog, trip)))
+    drawing = render_trip(catalog, trip, [panel] if panel else None, display, width=console.width)
     if save is not None:
         from triptrack.render.recording import print_and_save
 
-        print_and_save(drawing(), save, title=f"triptrack show {trip_id}")
+        print_and_save(drawing, save, title=f"triptrack show {trip_id}")
         typer.echo(f"Saved to {save}", err=True)
         return
-    from triptrack.render.console import make_console
-
-    console = make_console()
-    command = ("show", trip_id, tz, source.display)
-    output_cache.print_cached(snapshot, console, command, lambda: console.print(drawing()))
+    console.print(drawing)
 
 
 @app.command(
@@ -95,8 +90,8 @@ def list_trips(
     on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="Who is where on this day (2025-01-07): a row per trip that has it.")] = None,
 ) -> None:
     """List the trips: id, official, title, first and last day, route."""
-    from triptrack.datafile import parsed_cache
-    from triptrack.render import output_cache
+    from triptrack.core.filters import build_filter, select
+    from triptrack.datafile import index
 
     source = settings(ctx).source()
     if on is not None:
@@ -104,42 +99,29 @@ def list_trips(
 
         list_on(source, on, official, country, start, end, search, as_json)
         return
-    snapshot = parsed_cache.Snapshot(source)  # the caches below hold what was drawn from these bytes
-
-    def chosen():
-        from triptrack.core.filters import build_filter, select
-
-        parsed = parsed_cache.load(source, snapshot)
-        if country or search:  # these look into the stops
-            catalog = parsed.catalog()
-        else:  # the rest needs only each trip's summary: no stops are read
-            catalog = parsed.overview()
+    parsed = index.load(source)
+    # --country and --search look into the stops; the rest needs only each trip's summary
+    catalog = parsed.catalog() if (country or search) else parsed.overview()
+    places = None
+    if search:
         from triptrack.cli.planner_commands import search_places
 
-        places = search_places() if search else None
-        return catalog, select(catalog, build_filter(catalog, official, country, start, end, search, places))
-
+        places = search_places()
+    trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_summary
 
-        catalog, trips = chosen()
         typer.echo(dumps([trip_summary(catalog, t) for t in trips]), nl=False)
         return
     from triptrack.render.console import make_console
 
     console = make_console()
+    if not trips:
+        if catalog.trips:
+            typer.echo(f"No trips in {source.display} match ({len(catalog.trips)} in all).")
+        else:
+            typer.echo(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
+        return
+    from triptrack.render.trip_table import print_trips
 
-    def draw() -> None:
-        catalog, trips = chosen()
-        if not trips:
-            if catalog.trips:
-                console.print(f"No trips in {source.display} match ({len(catalog.trips)} in all).")
-            else:
-                console.print(f"No trips in {source.display} yet. Add one with 'triptrack add-stop'.")
-            return
-        from triptrack.render.trip_table import trips_table
-
-        output_cache.print_table(snapshot, console, trips_table(catalog, trips, console.width))
-
-    command = ("list", official, country, start, end, search, source.display)
-    output_cache.print_cached(snapshot, console, command, draw)
+    print_trips(console, catalog, trips)

@@ -32,19 +32,26 @@ still lists what the record gets wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 
 from triptrack.core.countries import is_country
 from triptrack.core.display_zone import DisplayZone
 from triptrack.core.excursions import without_excursions
+from triptrack.core.findings import (  # noqa: F401
+    HISTORY,
+    PROBLEM,
+    RECORDED,
+    WARNING,
+    Finding,
+    load_failure,
+)
+from triptrack.core.findings import Clock as _Clock
 from triptrack.core.localtime import (
     When,
     day_skipped,
-    moment_words,
     offset_text,
     utc,
-    when_words,
     zone,
 )
 from triptrack.core.model import Catalog, Place, Trip
@@ -58,55 +65,8 @@ from triptrack.core.travel import (
     route,
 )
 from triptrack.core.wording import counted
-from triptrack.errors import TriptrackError
 
-PROBLEM = "problem"
-WARNING = "warning"
 PLACE_TOLERANCE_KM = 100.0
-HISTORY = ("completed", "recorded")  # statuses of trips that already happened
-RECORDED = "recorded"  # a historical record: every finding on it is a warning
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: str  # PROBLEM or WARNING
-    trip: str  # trip id ('' for the data file as a whole)
-    stops: tuple[str, ...]  # the stop(s) concerned, by label; empty for the whole trip
-    message: str
-
-    @property
-    def where(self) -> str:
-        return " → ".join(self.stops)
-
-    def line(self) -> str:
-        """'blinken-final: problem: Paris → Sydney: ...' (one line, for terminals and CI logs)."""
-        parts = [self.trip or "data file", self.severity]
-        if self.stops:
-            parts.append(self.where)
-        return ": ".join(parts + [self.message.replace("\n", " ")])
-
-    def as_dict(self) -> dict:
-        return {"severity": self.severity, "trip": self.trip, "stops": list(self.stops), "message": self.message}
-
-
-def load_failure(error: TriptrackError) -> Finding:
-    """A data file that does not load is a problem for check, reported like any other."""
-    return Finding(PROBLEM, "", (), str(error))
-
-
-@dataclass(frozen=True)
-class _Clock:
-    """How messages write times: each in its place's zone, or all in `tz` (check --tz)."""
-
-    tz: str | None = None
-
-    def when(self, when: When, *, year: bool = False) -> str:
-        if self.tz and not when.date_only:
-            return moment_words(when.aware().astimezone(zone(self.tz)), year=year)
-        return when_words(when, year=year)
-
-    def moment(self, moment, place_tz: str) -> str:
-        return moment_words(moment.astimezone(zone(self.tz or place_tz)))
 
 
 def _room(delta: timedelta) -> str:
@@ -294,7 +254,7 @@ def check_catalog(
 ) -> list[Finding]:
     """Findings for the given trips (all when none are given), trip by trip, with times
     written in each trip's `display` zone."""
-    from triptrack.edits.common import find_trip
+    from triptrack.core.model import find_trip
 
     trips = [find_trip(catalog, t) for t in trip_ids] if trip_ids else list(catalog.trips.values())
     findings: list[Finding] = []

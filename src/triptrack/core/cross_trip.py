@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from triptrack.core.checks import PROBLEM, WARNING, Finding
+from triptrack.core.findings import PROBLEM, WARNING, Finding
 from triptrack.core.localtime import When, utc, when_words
 from triptrack.core.model import Catalog, Stop, Trip
 from triptrack.core.travel import stop_labels

@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from triptrack.core.checks import HISTORY, PROBLEM, WARNING, Finding, _Clock
+from triptrack.core.findings import HISTORY, PROBLEM, WARNING, Finding
+from triptrack.core.findings import Clock as _Clock
 from triptrack.core.localtime import utc
 from triptrack.core.model import Trip
 from triptrack.core.obligations import format_span

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from triptrack.core.geo import distance_km
 from triptrack.core.legs import Travel
 from triptrack.core.localtime import When
+from triptrack.errors import NotFoundError
 
 STATUSES = ("planned", "announced", "underway", "completed", "recorded", "cancelled")
 
@@ -163,3 +164,32 @@ class Catalog:
             out.append(previous.distance_to(stop.place) if previous else None)
             previous = stop.place
         return out
+
+
+def _missing(kind: str, key: str, known: list[str], shown_path: str, listing: str) -> NotFoundError:
+    import difflib
+
+    where = f" in {shown_path}" if shown_path else ""
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+    if close:
+        hint = f"; did you mean {', '.join(close)}?"
+    elif known:
+        hint = f" ({listing})"
+    else:
+        hint = f" (the file has no {kind}s yet)"
+    return NotFoundError(f"no {kind} {key!r}{where}{hint}")
+
+
+def find_trip(catalog: Catalog, trip_id: str, shown_path: str = "") -> Trip:
+    """The trip called `trip_id`, or NotFoundError naming the closest ids."""
+    trip = catalog.trips.get(trip_id)
+    if trip is not None:
+        return trip
+    raise _missing("trip", trip_id, list(catalog.trips), shown_path, "'triptrack list' shows the trips")
+
+
+def find_official(catalog: Catalog, official_id: str, shown_path: str = "") -> Official:
+    official = catalog.officials.get(official_id)
+    if official is not None:
+        return official
+    raise _missing("official", official_id, list(catalog.officials), shown_path, "known: " + ", ".join(catalog.officials))

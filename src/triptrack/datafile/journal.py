@@ -1,6 +1,6 @@
 """The edit journal: what each write of the data file replaced, so `undo` can put it back.
 
-Every replacement of a data file (`store.write_checked`) calls `record` with the
+Every replacement of a data file (`store.replace_data_file`) calls `record` with the
 bytes before and after. The journal keeps, per data file, the last `KEEP` entries in
 the user's state folder ($TRIPTRACK_STATE_DIR, else $XDG_STATE_HOME/triptrack, else
 ~/.local/state/triptrack), under journal/<hash of the file's real path>/:
@@ -111,7 +111,7 @@ def _digest(raw: bytes) -> str:
 def record(target: Path, before: bytes | None, after: bytes) -> None:
     """After `target` was replaced by `after`: keep what it replaced (`before`, None if it did not exist).
 
-    Called by store.write_checked right after the atomic replace, while the lock is held.
+    Called by store.replace_data_file right after the atomic replace, while the lock is held.
     """
     try:
         _record(target, before, after)
@@ -126,7 +126,11 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
     import json
     from datetime import datetime
 
-    from triptrack.datafile.touched_trips import _common_prefix, _common_suffix, changed_trips
+    from triptrack.datafile.touched_trips import (
+        _common_prefix,
+        _common_suffix,
+        changed_trips,
+    )
 
     folder = folder_for(target)
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,13 +1,18 @@
-"""Where triptrack keeps what it can rebuild: the place index, the parsed-file cache.
+"""Every path triptrack uses and every environment variable that moves one, resolved here.
 
-A module of its own (standard library only) so that reading the folder's name does
-not import the gazetteer and its SQLite.
+The data file: --data, else $TRIPTRACK_DATA, else $XDG_DATA_HOME/triptrack/trips.yaml
+(~/.local/share/...), seeded from the sample shipped with triptrack. What triptrack can
+rebuild (the place index, the data files' indexes): $TRIPTRACK_CACHE_DIR, else
+$XDG_CACHE_HOME/triptrack (~/.cache/...). Standard library only, so that reading a
+folder's name imports nothing else.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+DATA_ENV = "TRIPTRACK_DATA"
 
 
 def cache_dir() -> Path:
@@ -24,3 +29,27 @@ def absolute_env(name: str) -> str | None:
     the XDG spec says a relative path there is invalid and must be ignored."""
     value = os.environ.get(name)
     return value if value and os.path.isabs(value) else None
+
+
+def sample_path() -> Path:
+    """The sample data shipped with triptrack (blinken-final and its record)."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("triptrack") / "sample" / "trips.yaml"))
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data" / "trips.yaml"  # a source checkout
+
+
+def user_data_path() -> Path:
+    base = absolute_env("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "triptrack" / "trips.yaml"
+
+
+def data_file_choice(explicit: str | None = None) -> tuple[Path, str, Path | None]:
+    """(the data file, why that one, the file read instead while it does not exist)."""
+    if explicit:
+        return Path(explicit), "given with --data", None
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV]), f"set by ${DATA_ENV}", None
+    return user_data_path(), "the default for this user", sample_path()

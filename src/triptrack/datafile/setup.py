@@ -6,13 +6,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from triptrack.datafile import store as storage
+from triptrack.datafile.paths import sample_path
 from triptrack.errors import InputError
 
 
 def template_text(with_sample: bool) -> str:
     """The text of a new data file: the shipped sample trips, or an empty commented template."""
     if with_sample:
-        return storage.sample_path().read_text(encoding="utf-8")
+        return sample_path().read_text(encoding="utf-8")
     return (files("triptrack") / "templates" / "empty.yaml").read_text(encoding="utf-8")
 
 
@@ -24,10 +25,9 @@ def init_file(path: Path, with_sample: bool) -> Path:
     storage.parse(text, str(path))  # what we ship must itself be valid
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        storage.atomic_write(path.resolve(), text)
     except OSError as exc:
         raise InputError(f"cannot create {path}: {exc.strerror}") from None
-    storage.WRITTEN.append(str(path))
+    storage.replace_data_file(path.resolve(), str(path), None, text.encode("utf-8"))
     return path
 
 

@@ -1,10 +1,13 @@
-"""The data file: where it is, reading and validating it, and the one safe way to write it.
+"""The data file: which one, reading it, and the one safe way to write it.
 
-Reads: bytes -> UTF-8 text -> YAML nodes -> validated Catalog. Writes go through
-`edit()`: take the lock, read, apply a text change, validate the result, then
-replace the file atomically (temp file in the same folder, fsync, rename), keeping
-its permissions, owner, a leading BOM and a symlink's link. Nothing is written after
-an error, and a read-only file is never replaced.
+Reads go through the index (datafile.index): bytes -> pieces -> validated catalog, each
+piece parsed once. Every change goes through `edit()`: take the lock, read, apply a
+text change (to a window of the file holding only the trip being changed, when the
+edit names one), validate the new bytes (only the changed pieces are parsed again;
+the whole-file rules are checked), then `replace_data_file`: the one function that
+writes the data file, atomically (temp file in the same folder, fsync, rename, fsync
+the folder), keeping its permissions, owner, a leading BOM and a symlink's link.
+Nothing is written after an error, and a read-only file is never replaced.
 
 A writer killed between creating its temp file and the rename leaves
 `.trips.yaml.<random>.tmp` behind; the next edit (holding the lock, so no live writer
@@ -21,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from triptrack.errors import ConflictError, DataFileError
+from triptrack.errors import ConflictError, DataFileError, TriptrackError
 
 if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, not at start-up
     from triptrack.core.model import Catalog
+    from triptrack.datafile.index import Parsed
     from triptrack.datafile.syntax import Node
 
-ENV_VAR = "TRIPTRACK_DATA"
 WRITTEN: list[str] = []  # the files a person asked this run to write, so a later failure can say what was saved
 LOCK_TIMEOUT_S = 30.0
 BOM = b"\xef\xbb\xbf"
@@ -46,103 +49,65 @@ class DataSource:
         return str(self.path)
 
 
-def sample_path() -> Path:
-    """The sample data shipped with triptrack (blinken-final and its record)."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("triptrack") / "sample" / "trips.yaml"))
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "data" / "trips.yaml"  # a source checkout
-
-
-def user_data_path() -> Path:
-    from triptrack.datafile.paths import absolute_env
-
-    base = absolute_env("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "triptrack" / "trips.yaml"
-
-
 def locate(explicit: str | None = None) -> DataSource:
     """--data PATH, else $TRIPTRACK_DATA, else the user's own file (seeded from the sample)."""
-    if explicit:
-        return DataSource(Path(explicit), "given with --data")
-    if os.environ.get(ENV_VAR):
-        return DataSource(Path(os.environ[ENV_VAR]), f"set by ${ENV_VAR}")
-    path = user_data_path()
-    return DataSource(path, "the default for this user", seed=sample_path())
+    from triptrack.datafile.paths import data_file_choice
+
+    path, reason, seed = data_file_choice(explicit)
+    return DataSource(path, reason, seed)
 
 
-@dataclass
 class Document:
-    """One read of the data file: its text, node tree and validated catalog."""
+    """One read of the data file for an edit: its text (or a window of it), node tree and catalog."""
 
-    path: Path
-    text: str
-    root: Node | None
-    catalog: Catalog
-    fingerprint: str  # sha256 of the bytes read ("" when the file did not exist)
+    def __init__(self, path: Path, text: str, parsed: Parsed, fingerprint: str):
+        self.path, self.text, self.parsed = path, text, parsed
+        self.fingerprint = fingerprint  # sha256 of the data file's bytes ("" when it did not exist)
+        self._root: Node | None = None
+        self._catalog: Catalog | None = None
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self.text.strip():
+            from triptrack.datafile.syntax import compose
+
+            self._root = compose(self.text, str(self.path))
+        return self._root
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self.parsed.lazy_catalog()
+        return self._catalog
 
 
 def _read_bytes(path: Path, shown: str) -> bytes | None:
-    """The file's bytes, or None when it does not exist; DataFileError when it is not a regular file."""
-    return read_regular_file(path, shown, "a data file", "give a YAML file")
+    from triptrack.datafile.index import read_bytes
 
-
-def read_regular_file(path: Path, shown: str, kind: str, advice: str) -> bytes | None:
-    """The bytes of a regular file, or None when there is none. Nothing else is read: a FIFO
-    would hang the read (it is opened non-blocking, then refused), a device is not data."""
-    import stat
-
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise DataFileError(shown, None, f"is a folder, not {kind}") from None
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise DataFileError(shown, None, f"is a folder, not {kind}")
-        if not stat.S_ISREG(mode):
-            raise DataFileError(shown, None, f"is not a regular file (a device, FIFO or socket); {advice}")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError as exc:
-        raise DataFileError(shown, None, f"cannot be read: {exc.strerror}") from None
-    finally:
-        os.close(fd)
+    return read_bytes(path, shown)
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
-    from triptrack.datafile.schema import catalog_from_node
-    from triptrack.datafile.syntax import compose
+    from triptrack.datafile.index import parse_whole
 
-    root = compose(text, shown)
-    return root, catalog_from_node(root, shown)
+    return parse_whole(text, shown)
 
 
 def read_document(source: DataSource) -> Document:
     """Read and validate the data file (or its seed while it does not exist)."""
+    from triptrack.datafile import index
     from triptrack.datafile.syntax import decode
 
-    raw = _read_bytes(source.path, source.display)
-    fingerprint = _digest(raw)
-    if raw is None and source.seed is not None:
-        raw = _read_bytes(source.seed, str(source.seed))
+    path, raw = index.read_source(source)
+    parsed = index.load(source, raw, path)
     text = decode(raw, source.display) if raw is not None else ""
-    root, catalog = parse(text, source.display)
-    return Document(source.path, text, root, catalog, fingerprint)
+    return Document(source.path, text, parsed, _digest(raw if path == source.path else None))
 
 
 def load(source: DataSource) -> Catalog:
-    from triptrack.datafile import (
-        parsed_cache,  # the same catalog, from the cache when it holds these bytes
-    )
+    from triptrack.datafile import index
 
-    return parsed_cache.load(source).catalog()
+    return index.load(source).catalog()
 
 
 def lock_path(path: Path) -> Path:
@@ -198,44 +163,64 @@ def _remove_stale_temp_files(target: Path) -> None:
                 pass
 
 
-def edit(source: DataSource, change: Callable[[Document], str]) -> Document:
-    """Apply `change` (old document -> new text) under the file lock; write atomically.
+def edit(source: DataSource, change: Callable[[Document], str], focus: str | None = None) -> Document:
+    """Apply `change` (document -> new text) under the file lock and write the result.
 
-    The new text is validated before anything is written. Returns the new document.
+    With `focus` (a trip id, or "" for none) the document holds only the officials and that
+    trip, at their own lines (datafile.window); `change` must then touch nothing else, or the whole file
+    is edited instead. The new bytes are validated before anything is written (InputError
+    "refused: ..."); returns the document of what was written.
     """
+    from triptrack.datafile import index
+    from triptrack.datafile.syntax import decode
+    from triptrack.datafile.window import Window
+    from triptrack.errors import InputError
+
     target = Path(os.path.realpath(source.path))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataFileError(source.display, None, f"cannot create its folder: {exc.strerror}") from None
     with _locked(target):
-        old = read_document(source)
-        new_text = change(old)
-        root, catalog = parse(new_text, source.display)
-        current = _read_bytes(target, source.display)
-        if _digest(current) != old.fingerprint:
+        before = _read_bytes(target, source.display)
+        path, raw = (target, before) if before is not None else index.read_source(source)
+        parsed = index.load(source, raw, path)
+        fingerprint = _digest(before)
+        window = Window.around(raw, focus) if focus is not None and raw is not None else None
+        new_raw = None
+        if window is not None:
+            try:
+                new_raw = window.apply(change(Document(source.path, window.text, parsed, fingerprint)))
+            except TriptrackError:
+                new_raw = None  # (e.g. a step looked outside the window): the whole file decides
+        if new_raw is None:  # no window, or the change reached outside it
+            text = decode(raw, source.display) if raw is not None else ""
+            bom = BOM if raw and raw.startswith(BOM) else b""
+            new_raw = bom + change(Document(source.path, text, parsed, fingerprint)).encode("utf-8")
+        try:
+            written = index.load(source, new_raw, target)
+        except DataFileError as exc:
+            where = f"line {exc.line}: " if exc.line else ""
+            raise InputError(f"refused: after this change {where}{exc.detail}; nothing was written") from None
+        if _read_bytes(target, source.display) != before:
             raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
-        data = (BOM if current and current.startswith(BOM) else b"") + new_text.encode("utf-8")
-        write_checked(target, source.display, data)
-    from triptrack.datafile import parsed_cache
-
-    parsed_cache.remember(source, data, text=new_text, root=root, catalog=catalog)  # no parse next time
-    return Document(source.path, new_text, root, catalog, _digest(data))
+        replace_data_file(target, source.display, before, new_raw)
+    return Document(source.path, decode(new_raw, source.display), written, _digest(new_raw))
 
 
-def write_checked(target: Path, shown: str, data: bytes) -> None:
-    """Under the lock: refuse a read-only file, clear dead writers' temp files, replace atomically."""
+def replace_data_file(target: Path, shown: str, before: bytes | None, after: bytes) -> None:
+    """Every write of a data file passes here (under the lock): refuse a read-only file,
+    clear dead writers' temp files, replace the file atomically. `before` is what it held."""
     _check_writable(target, shown)
     _remove_stale_temp_files(target)
-    before = _read_bytes(target, shown)
     try:
-        atomic_write(target, data)
+        atomic_write(target, after)
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
     WRITTEN.append(shown)
     from triptrack.datafile import journal
 
-    journal.record(target, before, data)  # what this write replaced, for `history` and `undo`
+    journal.record(target, before, after)  # what this write replaced, for `history` and `undo`
 
 
 def atomic_write(target: Path, content: str | bytes) -> None:

@@ -35,9 +35,9 @@ def load_trips_on_days(
     """Every official, and in full the trips of `officials` (all when empty) whose days,
     widened by `slack` each side (stops' dates are local), meet first..last."""
     from triptrack.core.model import Catalog
-    from triptrack.datafile import parsed_cache
+    from triptrack.datafile import index
 
-    parsed = parsed_cache.load(source)
+    parsed = index.load(source)
     known = dict(parsed.officials)
     check_officials(known, officials or [])
     chosen = set(officials or ())

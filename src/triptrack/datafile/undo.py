@@ -5,7 +5,7 @@ and the edits undone since the last ordinary edit (each redo puts the newest bac
 ordinary edit empties it, as in any editor). An undo restores the bytes its edit
 replaced; a redo restores the bytes the undo replaced. Either is refused, saying why,
 when the file is not exactly as triptrack last wrote it. The restore is an ordinary
-write (store.write_checked: under the lock, atomic, read-only files refused), so it is
+write (store.replace_data_file: under the lock, atomic, read-only files refused), so it is
 journalled too.
 """
 
@@ -64,7 +64,7 @@ def undo(source: storage.DataSource) -> Restored:
         edit = state.done[-1]
         _same_as_after(source, current, edit, "undo")
         previous, seed = _before(source, target, edit, current)
-        _write(target, source.display, previous, undoes=edit.number)
+        _write(target, source.display, current, previous, undoes=edit.number)
     return Restored(edit, seed)
 
 
@@ -79,7 +79,7 @@ def redo(source: storage.DataSource) -> Restored:
         edit, its_undo = state.undone[-1]
         _same_as_after(source, current, its_undo, "redo")
         previous, _seed = _before(source, target, its_undo, current)
-        _write(target, source.display, previous, redoes=edit.number)
+        _write(target, source.display, current, previous, redoes=edit.number)
     return Restored(edit)
 
 
@@ -107,10 +107,10 @@ def _checked_history(source: storage.DataSource, target: Path, verb: str) -> tup
     return history, current
 
 
-def _write(target: Path, shown: str, data: bytes, **marks: int) -> None:
+def _write(target: Path, shown: str, current: bytes, data: bytes, **marks: int) -> None:
     journal._context.update(marks)
     try:
-        storage.write_checked(target, shown, data)
+        storage.replace_data_file(target, shown, current, data)
     finally:
         journal._context.update(undoes=None, redoes=None)
 

@@ -8,12 +8,21 @@ The edits themselves live in trip_edits, official_edits, stop_edits, obligation_
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Callable
 
 from triptrack.core.localtime import When, parse_user, zone
-from triptrack.core.model import Catalog, Obligation, Official, Place, Stop, Trip
+from triptrack.core.model import (  # noqa: F401
+    Catalog,
+    Obligation,
+    Official,
+    Place,
+    Stop,
+    Trip,
+    _missing,
+    find_official,
+    find_trip,
+)
 from triptrack.datafile import store as storage
 from triptrack.datafile.schema import ID_PATTERN, PLACE_KEYS, stop_data
 from triptrack.datafile.splice import (
@@ -23,41 +32,13 @@ from triptrack.datafile.splice import (
     comment_lines_above,
     delete_key,
     insert_item,
-    insert_list_item,
     run_steps,
     set_scalar,
     trip_node,
 )
-from triptrack.errors import ConflictError, DataFileError, InputError, NotFoundError
+from triptrack.errors import ConflictError, InputError, NotFoundError
 
 ID_MAX_LENGTH = 64
-
-
-def _missing(kind: str, key: str, known: list[str], shown_path: str, listing: str) -> NotFoundError:
-    where = f" in {shown_path}" if shown_path else ""
-    close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
-    if close:
-        hint = f"; did you mean {', '.join(close)}?"
-    elif known:
-        hint = f" ({listing})"
-    else:
-        hint = f" (the file has no {kind}s yet)"
-    return NotFoundError(f"no {kind} {key!r}{where}{hint}")
-
-
-def find_trip(catalog: Catalog, trip_id: str, shown_path: str = "") -> Trip:
-    """The trip called `trip_id`, or NotFoundError naming the closest ids."""
-    trip = catalog.trips.get(trip_id)
-    if trip is not None:
-        return trip
-    raise _missing("trip", trip_id, list(catalog.trips), shown_path, "'triptrack list' shows the trips")
-
-
-def find_official(catalog: Catalog, official_id: str, shown_path: str = "") -> Official:
-    official = catalog.officials.get(official_id)
-    if official is not None:
-        return official
-    raise _missing("official", official_id, list(catalog.officials), shown_path, "known: " + ", ".join(catalog.officials))
 
 
 def stop_at(trip: Trip, number: int) -> Stop:
@@ -151,11 +132,17 @@ class Outcome:
         return introduced(self.before, self.document.catalog) if self.before is not None else []
 
 
-def run(source: storage.DataSource, make_plan: Callable[[storage.Document], Plan], expect: str | None = None) -> Outcome:
+def run(
+    source: storage.DataSource,
+    make_plan: Callable[[storage.Document], Plan],
+    expect: str | None = None,
+    focus: str | None = None,
+) -> Outcome:
     """Plan the edit under the file's lock, apply it as text, and write it if the result is valid.
 
     `expect` is the fingerprint of the read a person confirmed (a deletion): if the
-    file changed since, nothing is written.
+    file changed since, nothing is written. `focus` names the one trip the edit changes
+    (its steps then run on a window of the file: storage.edit).
     """
     plans: list[Plan] = []
     befores: list[Catalog] = []
@@ -166,18 +153,11 @@ def run(source: storage.DataSource, make_plan: Callable[[storage.Document], Plan
             raise ConflictError(
                 f"{source.display} changed after it was read for your confirmation; nothing was written, run the command again"
             )
-        plan = make_plan(document)
-        plans.append(plan)
-        new_text = run_steps(document.text, plan.steps, source.display)
-        try:
-            storage.parse(new_text, source.display)
-        except DataFileError as exc:
-            where = f"line {exc.line}: " if exc.line else ""
-            raise InputError(f"refused: after this change {where}{exc.detail}; nothing was written") from None
-        return new_text
+        plans.append(make_plan(document))
+        return run_steps(document.text, plans[-1].steps, source.display)
 
-    document = storage.edit(source, change)
-    return Outcome(plans[0].message, document, plans[0].notes, befores[0])
+    document = storage.edit(source, change, focus)
+    return Outcome(plans[-1].message, document, plans[-1].notes, befores[-1])
 
 
 def place_steps(locate: Callable[[Node], MappingNode], place: Place, order: tuple[str, ...]) -> list[Step]:
@@ -313,29 +293,18 @@ def build_stop(
 
 
 def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int, Trip]:
-    """Insert `stop` into the trip in chronological place; returns (index, the trip as written).
-
-    With a cache entry for the file's bytes only the trip's own text is read, changed and
-    checked (triptrack.datafile.single_trip_edit); otherwise, and whenever that does not apply, `run`
-    edits the whole file. Both write the same bytes.
-    """
-    from triptrack.datafile.single_trip_edit import edit_trip
-
-    placed: list[int] = []
+    """Insert `stop` into the trip in chronological place; returns (index, the trip as written)."""
     data = stop_data(stop)
+    placed: list[int] = []
 
-    def change(text: str, node: MappingNode, trip: Trip) -> str:  # the trip's own text
-        placed.append(trip.insertion_index(stop))
-        return insert_list_item(text, node, "stops", placed[-1], data)
-
-    def plan(doc: storage.Document) -> Plan:  # the whole file
+    def plan(doc: storage.Document) -> Plan:
         trip = find_trip(doc.catalog, trip_id, source.display)
         index = trip.insertion_index(stop)
         placed.append(index)
         return Plan(f"Added stop {index + 1}", [lambda text, root: insert_item(text, trip_node(root, trip_id), "stops", index, data)])
 
-    trip = edit_trip(source, trip_id, change, whole=lambda: run(source, plan).document.catalog.trips[trip_id])
-    return placed[-1], trip
+    outcome = run(source, plan, focus=trip_id)
+    return placed[-1], outcome.document.catalog.trips[trip_id]
 
 
 def scalar_setter(steps: list, said: list[str], locate, order: tuple[str, ...]):

@@ -82,7 +82,7 @@ def add_obligation(source: storage.DataSource, trip_id: str, fields: ObligationF
         steps = [lambda text, root: ye.insert_item(text, ye.trip_node(root, trip_id), "obligations", number - 1, data, TRIP_KEYS)]
         return Plan(f"Added obligation {number} to {trip_id}: {obligation.what}, {obligation.when.text()} ({tz})", steps)
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def edit_obligation(source: storage.DataSource, trip_id: str, number: int, fields: ObligationFields) -> Outcome:
@@ -140,7 +140,7 @@ def edit_obligation(source: storage.DataSource, trip_id: str, number: int, field
             raise InputError("nothing to change: the values given are the ones the obligation already has")
         return Plan(f"Changed obligation {number} of {trip_id} ({obligation.what}): " + "; ".join(said), steps)
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def delete_obligation(source: storage.DataSource, trip_id: str, number: int, expect: str | None = None) -> Outcome:
@@ -154,4 +154,4 @@ def delete_obligation(source: storage.DataSource, trip_id: str, number: int, exp
         notes = kept_comments_note(doc.text, ye.list_item(ye.trip_node(doc.root, trip_id), "obligations", number - 1))
         return Plan(f"Deleted obligation {number} of {trip_id}: {obligation.what}", steps, notes)
 
-    return run(source, plan, expect)
+    return run(source, plan, expect, focus=trip_id)

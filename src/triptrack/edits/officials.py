@@ -75,7 +75,7 @@ def new_official(source: storage.DataSource, official_id: str, fields: OfficialF
             [lambda text, root: ye.add_entry(text, root, "officials", official_id, data, TOP_KEYS)],
         )
 
-    return run(source, plan)
+    return run(source, plan, focus="")
 
 
 def rename_official(source: storage.DataSource, old_id: str, new_id: str) -> Outcome:
@@ -142,7 +142,7 @@ def edit_official(source: storage.DataSource, official_id: str, fields: Official
             notes.append(f"the leaves/returns and obligations of {', '.join(trips)} are now read in {new_tz}")
         return Plan(f"Changed official {official_id}: " + "; ".join(said), steps, notes)
 
-    return run(source, plan)
+    return run(source, plan, focus="")
 
 
 def delete_official(source: storage.DataSource, official_id: str, expect: str | None = None) -> Outcome:
@@ -161,4 +161,4 @@ def delete_official(source: storage.DataSource, official_id: str, expect: str | 
             notes,
         )
 
-    return run(source, plan, expect)
+    return run(source, plan, expect, focus="")

@@ -173,7 +173,7 @@ def edit_stop(source: storage.DataSource, trip_id: str, number: int, fields: Sto
         stops[number - 1] = replace(stop, place=place, arrive=arrive, depart=depart, notes=notes, ref=ref)
         return Plan(f"Changed stop {number} ({stop.city}) of {trip_id}: " + "; ".join(said), steps, order_notes(trip_id, stops, number))
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def _place_text(place: Place) -> str:
@@ -194,7 +194,7 @@ def move_stop(source: storage.DataSource, trip_id: str, number: int, to: int) ->
         route = " -> ".join(s.city for s in stops)
         return Plan(f"Moved stop {number} ({stop.city}) of {trip_id} to number {to}: {route}", steps, order_notes(trip_id, stops, to))
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def delete_stop(source: storage.DataSource, trip_id: str, number: int, expect: str | None = None) -> Outcome:
@@ -213,7 +213,7 @@ def delete_stop(source: storage.DataSource, trip_id: str, number: int, expect: s
             notes,
         )
 
-    return run(source, plan, expect)
+    return run(source, plan, expect, focus=trip_id)
 
 
 def add_text(source: storage.DataSource, trip_id: str, number: int, kind: str, value: str, at: int | None = None) -> Outcome:
@@ -234,7 +234,7 @@ def add_text(source: storage.DataSource, trip_id: str, number: int, kind: str, v
         steps = [lambda text, root: ye.insert_item(text, locate(root), kind, index, text_value, STOP_KEYS)]
         return Plan(f"Added {label} {index + 1} to stop {number} ({stop.city}) of {trip_id}: {text_value}", steps)
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def remove_text(source: storage.DataSource, trip_id: str, number: int, kind: str, which: str) -> Outcome:
@@ -252,7 +252,7 @@ def remove_text(source: storage.DataSource, trip_id: str, number: int, kind: str
             steps.append(lambda text, root: ye.delete_key(text, locate(root), kind))
         return Plan(f"Removed {label} {index + 1} from stop {number} ({stop.city}) of {trip_id}: {items[index]}", steps)
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def _find_text(items: list[str], which: str, label: str, owner: str) -> int:

@@ -16,7 +16,13 @@ from triptrack.core.localtime import When, day_skipped, resolve
 from triptrack.core.model import Trip
 from triptrack.datafile import splice as ye
 from triptrack.datafile import store as storage
-from triptrack.datafile.schema import OBLIGATION_KEYS, STOP_KEYS, TOP_KEYS, TRIP_KEYS, trip_data
+from triptrack.datafile.schema import (
+    OBLIGATION_KEYS,
+    STOP_KEYS,
+    TOP_KEYS,
+    TRIP_KEYS,
+    trip_data,
+)
 from triptrack.edits.common import Outcome, Plan, check_id, find_trip, run
 from triptrack.errors import InputError
 

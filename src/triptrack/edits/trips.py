@@ -104,7 +104,7 @@ def rename_trip(source: storage.DataSource, old_id: str, new_id: str) -> Outcome
         key = lambda root: ye.mapping_key(ye.mapping_value(root, "trips"), old_id)  # noqa: E731
         return Plan(f"Renamed trip {old_id} to {new_id}", [lambda text, root: ye.rename_key(text, key(root), new_id)])
 
-    return run(source, plan)
+    return run(source, plan, focus=old_id)
 
 
 def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> Outcome:
@@ -159,7 +159,7 @@ def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> O
             raise InputError(f"nothing to change: trip {trip_id} already has the values given")
         return Plan(f"Changed trip {trip_id}: " + "; ".join(said), steps, notes)
 
-    return run(source, plan)
+    return run(source, plan, focus=trip_id)
 
 
 def delete_trip(source: storage.DataSource, trip_id: str, expect: str | None = None) -> Outcome:

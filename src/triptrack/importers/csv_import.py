@@ -202,7 +202,7 @@ class _RowReader:
 def read_trips(path: str | Path, *, raw: bool = False) -> list[CsvTrip]:
     """The trips in a CSV file (stops in the file's `order`), or DataFileError with file and line."""
     shown = str(path)
-    from triptrack.datafile.store import read_regular_file
+    from triptrack.datafile.regular_file import read_regular_file
 
     data = read_regular_file(Path(path), shown, "a CSV file", "give a CSV file")
     if data is None:

@@ -215,7 +215,7 @@ def _record(item: dict, path: str) -> Record:
 def read_file(path: str | Path) -> list[Record]:
     """Every record in one travels file; DataFileError (file and line) for anything wrong."""
     shown = str(path)
-    from triptrack.datafile.store import read_regular_file
+    from triptrack.datafile.regular_file import read_regular_file
 
     raw = read_regular_file(Path(path), shown, "a travels file", "give an XML file")
     if raw is None:

@@ -1,0 +1,84 @@
+"""A window on the data file: only the officials and one trip, each at its own lines.
+
+An edit of one trip needs the text around that trip, not the 30,000 lines around
+it. The window's text is the file with every other piece (datafile.pieces) replaced
+by as many empty lines as it had: blank lines mean nothing inside a block mapping,
+so the window is a valid data file in which the officials and the trip sit at the
+same lines, with the same comments, as in the file, and every text step of an edit
+(datafile.splice) runs on it as it would on the whole file, at a fraction of the cost.
+
+`apply` takes the window's new text back to the file: the two texts differ in one
+region, which must lie inside a kept piece (the trip or the officials); it is
+replaced there, byte for byte. A change that reached outside — into the blank
+lines — returns None, and the caller edits the whole file instead.
+"""
+
+from __future__ import annotations
+
+
+class Window:
+    def __init__(self, raw: bytes, kept: list[tuple[int, int, int]], window: bytes):
+        self.raw = raw
+        self.kept = kept  # (start, end) in the window, start in the file, of each kept piece
+        self.window = window
+        self.text = window.decode("utf-8")
+
+    @classmethod
+    def around(cls, raw: bytes, trip_id: str) -> Window | None:
+        """The window on `trip_id` and the officials (only the officials for ""); None when the
+        file cannot be cut."""
+        from triptrack.datafile.pieces import cut
+
+        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        pieces = cut(raw[bom:])
+        if pieces is None or (trip_id and not any(p.kind == "trip" and p.key == trip_id for p in pieces)):
+            return None
+        parts, kept, at = [], [], 0
+        for piece in pieces:
+            chunk = raw[bom + piece.start : bom + piece.end]
+            if piece.kind in ("officials", "trips") or (piece.kind == "trip" and piece.key == trip_id):
+                kept.append((at, at + len(chunk), bom + piece.start))
+            else:
+                chunk = b"\n" * chunk.count(b"\n")
+            parts.append(chunk)
+            at += len(chunk)
+        try:
+            return cls(raw, kept, b"".join(parts))
+        except UnicodeDecodeError:
+            return None  # the whole-file read words that error
+
+    def apply(self, new_text: str) -> bytes | None:
+        """The file's new bytes for the window's new text; None when the change is not inside a kept piece."""
+        old, new = self.window, new_text.encode("utf-8")
+        if old == new:
+            return self.raw
+        prefix = _common_prefix(old, new)
+        suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+        start, end = prefix, len(old) - suffix
+        for window_start, window_end, file_start in self.kept:
+            if window_start <= start and end <= window_end:
+                at = file_start + start - window_start
+                return self.raw[:at] + new[prefix : len(new) - suffix] + self.raw[at + end - start :]
+        return None
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # (slices of bytes compare with memcmp)
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
+    low, high = 0, max(limit, 0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
