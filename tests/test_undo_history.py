@@ -272,8 +272,8 @@ def test_common_head_and_tail_are_exact(a, b, chunk):
 
     touched_trips._CHUNK, saved = chunk, touched_trips._CHUNK
     try:
-        head = touched_trips._common_prefix(a, b)
-        tail = touched_trips._common_suffix(a, b, head)
+        head = touched_trips.common_prefix(a, b)
+        tail = touched_trips.common_suffix(a, b, head)
     finally:
         touched_trips._CHUNK = saved
     assert a[:head] == b[:head] and (head == min(len(a), len(b)) or a[head] != b[head])

@@ -127,9 +127,9 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
     from datetime import datetime
 
     from triptrack.datafile.touched_trips import (
-        _common_prefix,
-        _common_suffix,
         changed_trips,
+        common_prefix,
+        common_suffix,
     )
 
     folder = folder_for(target)
@@ -139,8 +139,8 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
     name = f"{number:0{_NAME_WIDTH}d}"
     head = tail = 0
     if before is not None:
-        head = _common_prefix(before, after)
-        tail = _common_suffix(before, after, head)
+        head = common_prefix(before, after)
+        tail = common_suffix(before, after, head)
         _write_bytes(folder / f"{name}.before", before[head : len(before) - tail])
     entry = Entry(
         number=number,

@@ -13,7 +13,7 @@ import re
 _CHUNK = 1 << 16
 
 
-def _common_prefix(a: bytes, b: bytes) -> int:
+def common_prefix(a: bytes, b: bytes) -> int:
     """Length of the common head: whole chunks compared first, then a binary search (all in C)."""
     limit = min(len(a), len(b))
     start = 0
@@ -29,7 +29,7 @@ def _common_prefix(a: bytes, b: bytes) -> int:
     return low
 
 
-def _common_suffix(a: bytes, b: bytes, floor: int) -> int:
+def common_suffix(a: bytes, b: bytes, floor: int) -> int:
     """Length of the common tail, not reaching into the first `floor` bytes of either."""
     limit = min(len(a), len(b)) - floor
     size = 0
@@ -145,9 +145,9 @@ def changed_trips(before: bytes, after: bytes) -> list[str]:
     """
     if before == after:
         return []
-    head = _common_prefix(before, after)
+    head = common_prefix(before, after)
     head = before.rfind(b"\n", 0, head) + 1  # from the start of the first changed line
-    tail = _common_suffix(before, after, head)
+    tail = common_suffix(before, after, head)
     old = _segments(before, head, len(before) - tail)
     new = _segments(after, head, len(after) - tail)
     names = list(old) + [name for name in new if name not in old]

@@ -15,6 +15,8 @@ lines — returns None, and the caller edits the whole file instead.
 
 from __future__ import annotations
 
+from triptrack.datafile.touched_trips import common_prefix, common_suffix
+
 
 class Window:
     def __init__(self, raw: bytes, kept: list[tuple[int, int, int]], window: bytes):
@@ -52,33 +54,11 @@ class Window:
         old, new = self.window, new_text.encode("utf-8")
         if old == new:
             return self.raw
-        prefix = _common_prefix(old, new)
-        suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+        prefix = common_prefix(old, new)
+        suffix = common_suffix(old, new, prefix)
         start, end = prefix, len(old) - suffix
         for window_start, window_end, file_start in self.kept:
             if window_start <= start and end <= window_end:
                 at = file_start + start - window_start
                 return self.raw[:at] + new[prefix : len(new) - suffix] + self.raw[at + end - start :]
         return None
-
-
-def _common_prefix(a: bytes, b: bytes) -> int:
-    low, high = 0, min(len(a), len(b))
-    while low < high:  # (slices of bytes compare with memcmp)
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
-    low, high = 0, max(limit, 0)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
