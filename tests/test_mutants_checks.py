@@ -1,0 +1,66 @@
+"""core/checks.py: tests for the mutants mutmut found alive (issue 16; benchmarks/MUTATION.md).
+
+Each test names the mutant(s) it kills: `mutmut show NAME` prints the change.
+"""
+
+from __future__ import annotations
+
+from extra_trips import BOSTON, NEW_YORK, PARIS, add_trips, stop, trip
+
+from triptrack.core.checks import PROBLEM, WARNING, Finding, check_catalog, failed, load_failure
+from triptrack.datafile import store as storage
+from triptrack.errors import DataFileError
+
+
+def test_a_message_over_two_lines_is_printed_on_one():
+    """Kills xǁFindingǁline__mutmut_13 and _14 (the line break no longer, or wrongly, replaced)."""
+    finding = Finding(PROBLEM, "t", ("Paris", "Rome"), "first part\nsecond part")
+    assert finding.line() == "t: problem: Paris → Rome: first part second part"
+    assert Finding(WARNING, "", (), "x").line() == "data file: warning: x"
+
+
+def test_a_file_that_does_not_load_is_a_finding_of_the_whole_file():
+    """Kills x_load_failure__mutmut_2 and _3 (None for the trip or the stops: `check --json`
+    would print null where scripts expect "" and [])."""
+    finding = load_failure(DataFileError("trips.yaml", 8, "no official 'kissinger'"))
+    assert finding == Finding(PROBLEM, "", (), "trips.yaml line 8: no official 'kissinger'")
+    assert finding.as_dict() == {"severity": "problem", "trip": "", "stops": [], "message": finding.message}
+
+
+def test_check_writes_times_in_the_zone_asked_for(cli, data_file):
+    """Kills xǁ_Clockǁwhen__mutmut_8 (a timed moment shown in the machine's zone, not the one given:
+    the existing --tz UTC test cannot tell, the machine's zone being UTC)."""
+    assert cli("add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09 18:00").exit_code == 0
+    result = cli("check", "blinken-final", "--tz", "Asia/Kathmandu")
+    assert result.stdout.splitlines() == [
+        'blinken-final: problem: Rome → Washington (home): misses "State funeral of former President Jimmy Carter" '
+        "(Thu 9 Jan 2025 20:45 +0545) by 11 h 29 min: leaving Rome Thu 9 Jan 22:45 +0545 at the earliest, "
+        "the soonest back in Washington is Fri 10 Jan 08:14 +0545"
+    ]
+
+
+def test_arriving_at_the_same_moment_as_the_stop_before_is_an_overlap_not_a_wrong_order(cli, data_file):
+    """Kills x__order__mutmut_17 (`<=`: stops reached at the same minute called out of order)."""
+    add_trips(data_file, trip("same-minute", stop(NEW_YORK, "2025-01-08 12:00", "2025-01-08 18:00"), stop(BOSTON, "2025-01-08 12:00")))
+    assert cli("check", "same-minute").stdout.splitlines() == [
+        "same-minute: problem: New York → Boston: stays overlap: arrives in Boston Wed 8 Jan 12:00 EST "
+        "while still in New York (departs Wed 8 Jan 18:00 EST)"
+    ]
+
+
+def test_places_false_leaves_the_gazetteer_out(data_file):
+    """Kills x_check_catalog__mutmut_19 (`places` not passed on: the gazetteer always consulted)."""
+    far_paris = ("Paris", "FR", "Europe/Paris", 40.0, 2.349)  # 985 km south of Paris
+    add_trips(data_file, trip("far-paris", stop(far_paris, "2025-01-08", "2025-01-09")))
+    catalog = storage.load(storage.locate(str(data_file)))
+    with_places = check_catalog(catalog, ["far-paris"])
+    assert [f.message.split(" are ")[0] for f in with_places] == ["coordinates 40.000, 2.349"]
+    assert check_catalog(catalog, ["far-paris"], places=False) == []
+
+
+def test_warnings_fail_a_check_only_when_strict():
+    """Kills x_failed__mutmut_1 (strict by default)."""
+    warnings = [Finding(WARNING, "t", (), "at risk")]
+    assert not failed(warnings)
+    assert failed(warnings, strict=True)
+    assert failed([Finding(PROBLEM, "t", (), "cannot be travelled")])
