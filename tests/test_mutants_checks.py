@@ -64,3 +64,39 @@ def test_warnings_fail_a_check_only_when_strict():
     assert not failed(warnings)
     assert failed(warnings, strict=True)
     assert failed([Finding(PROBLEM, "t", (), "cannot be travelled")])
+
+
+def test_exactly_two_hours_to_spare_is_enough_and_none_at_all_is_still_possible(cli, data_file):
+    """Kills x__leg_findings__mutmut_20 (`slack > 2 h`: exactly 2 h called at risk) and _32
+    (`slack <= 0`: a leg with no time to spare called impossible). Same-place stops: 0 km, no
+    travel time, so the slack is the time between them."""
+    add_trips(data_file, trip(
+        "two-hours",
+        stop(PARIS, "2025-01-08 08:00", "2025-01-08 10:00"),
+        stop(PARIS, "2025-01-08 12:00", "2025-01-08 13:00"),
+        stop(PARIS, "2025-01-08 13:00"),
+    ))
+    result = cli("check", "two-hours")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "two-hours: warning: Paris #2 → Paris #3: at risk: 0 km takes at least 0 min; even at best "
+        "(leaving Paris Wed 8 Jan 13:00 CET at the earliest, reaching Paris by Wed 8 Jan 13:00 CET at the latest) "
+        "only 0 min to spare"
+    ]
+
+
+def test_without_a_home_obligations_are_timed_in_utc(cli, data_file):
+    """Kills x__obligation_findings__mutmut_6, _7 and _8 (the UTC fallback for an official
+    without a home: a crash or an unknown zone instead)."""
+    data_file.write_text(data_file.read_text().replace(
+        "officials:\n", "officials:\n  envoy:\n    name: A. Envoy\n    country: US\n", 1))
+    envoy_trip = trip("envoy-late", stop(PARIS, "2025-01-08 10:00", "2025-01-08 12:00"),
+                      obligations="- what: Briefing\n  when: 2025-01-08 11:00\n")
+    add_trips(data_file, envoy_trip.replace("official: blinken", "official: envoy"))
+    result = cli("check", "envoy-late")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        'envoy-late: warning: Paris: at risk: only 0 min to spare for "Briefing" (Wed 8 Jan 2025 11:00 UTC): '
+        "leaving Paris Wed 8 Jan 12:00 CET at the earliest, the soonest back in home is Wed 8 Jan 11:00 UTC "
+        "(not counting the journey home: no coordinates)"
+    ]
