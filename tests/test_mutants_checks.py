@@ -100,3 +100,15 @@ def test_without_a_home_obligations_are_timed_in_utc(cli, data_file):
         "leaving Paris Wed 8 Jan 12:00 CET at the earliest, the soonest back in home is Wed 8 Jan 11:00 UTC "
         "(not counting the journey home: no coordinates)"
     ]
+
+
+def test_a_met_obligation_does_not_hide_a_missed_one_after_it(cli, data_file):
+    """Kills x__obligation_findings__mutmut_20 (`break` for `continue`: the obligations after
+    the first one that is met are never looked at)."""
+    add_trips(data_file, trip(
+        "two-duties",
+        stop(PARIS, "2025-01-08 10:00", "2025-01-08 12:00"),
+        obligations="- what: Next week's summit\n  when: 2025-01-15 10:00\n- what: Cabinet meeting\n  when: 2025-01-08 13:00\n",
+    ))
+    lines = cli("check", "two-duties").stdout.splitlines()
+    assert len(lines) == 1 and 'misses "Cabinet meeting"' in lines[0], lines
