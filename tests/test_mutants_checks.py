@@ -5,7 +5,7 @@ Each test names the mutant(s) it kills: `mutmut show NAME` prints the change.
 
 from __future__ import annotations
 
-from extra_trips import BOSTON, NEW_YORK, PARIS, add_trips, stop, trip
+from extra_trips import APIA, BOSTON, NEW_YORK, PARIS, add_trips, stop, trip
 
 from triptrack.core.checks import PROBLEM, WARNING, Finding, check_catalog, failed, load_failure
 from triptrack.datafile import store as storage
@@ -112,3 +112,55 @@ def test_a_met_obligation_does_not_hide_a_missed_one_after_it(cli, data_file):
     ))
     lines = cli("check", "two-duties").stdout.splitlines()
     assert len(lines) == 1 and 'misses "Cabinet meeting"' in lines[0], lines
+
+
+def test_an_obligation_at_risk_does_not_hide_a_missed_one_after_it(cli, data_file):
+    """Kills x__obligation_findings__mutmut_63 (`break` for the `continue` after an 'at risk')."""
+    add_trips(data_file, trip(
+        "risk-then-miss",
+        stop(PARIS, "2025-01-08 10:00", "2025-01-08 12:00"),
+        obligations="- what: Cabinet meeting\n  when: 2025-01-08 15:30\n- what: Press call\n  when: 2025-01-08 13:00\n",
+    ))
+    lines = cli("check", "risk-then-miss").stdout.splitlines()
+    assert [line.split(": ")[1] for line in lines] == ["warning", "problem"]
+    assert 'to spare for "Cabinet meeting"' in lines[0] and 'misses "Press call" (Wed 8 Jan 2025 13:00 EST) by 1 h 15 min' in lines[1]
+
+
+def test_a_departure_on_a_day_the_zone_skipped_is_found_once(cli, data_file):
+    """Kills x__time_findings__mutmut_6 to _10: the departure day is checked too (6, 10), under
+    its own name (8, 9), and a stop without a departure is not reported twice (7)."""
+    add_trips(data_file, trip("apia-exit", stop(APIA, "2011-12-29", "2011-12-30"))
+              + trip("apia-skip", stop(APIA, "2011-12-30")))
+    assert cli("check", "apia-exit", "apia-skip").stdout.splitlines() == [
+        "apia-exit: problem: Apia: depart 2011-12-30: Pacific/Apia skipped that day (its clocks jumped over it)",
+        "apia-skip: problem: Apia: arrive 2011-12-30: Pacific/Apia skipped that day (its clocks jumped over it)",
+    ]
+
+
+def test_leaving_at_the_minute_of_arrival_is_allowed(cli, data_file):
+    """Kills x__stop_order__mutmut_4 (`>`: a departure at the arrival's own minute called 'before')."""
+    add_trips(data_file, trip("touch-and-go", stop(PARIS, "2025-01-08 10:00", "2025-01-08 10:00"), stop(PARIS, "2025-01-09")))
+    assert cli("check", "touch-and-go").stdout == ""
+
+
+def test_coordinates_are_compared_with_the_city_in_the_country_given(cli, data_file):
+    """Kills x__place_findings__mutmut_15 and _17 (the country not passed to the gazetteer: Paris
+    France's coordinates would then pass for Paris, US)."""
+    add_trips(data_file, trip("paris-texas", stop(("Paris", "US", "America/Chicago", 48.853, 2.349), "2025-01-08", "2025-01-09")))
+    assert cli("check", "paris-texas").stdout.splitlines() == [
+        "paris-texas: problem: Paris: coordinates 48.853, 2.349 are 7,783 km from Paris (TX, US) (33.661, -95.556 in the gazetteer)"
+    ]
+
+
+def test_exactly_the_tolerance_away_is_close_enough(data_file, monkeypatch):
+    """Kills x__place_findings__mutmut_26 (`km >= 100`) and x_check_trip__mutmut_1 (places off by default)."""
+    from triptrack.core import checks
+    from triptrack.core.model import Place
+
+    catalog = storage.load(storage.locate(str(data_file)))
+    planned = catalog.trips["blinken-final"]
+    monkeypatch.setattr(Place, "distance_to", lambda self, other: checks.PLACE_TOLERANCE_KM)
+    assert checks.check_trip(catalog, planned) == []
+    monkeypatch.setattr(Place, "distance_to", lambda self, other: checks.PLACE_TOLERANCE_KM + 1)
+    found = checks.check_trip(catalog, planned)
+    assert found and all(" are 101 km from " in f.message for f in found if f.message.startswith("coordinates"))
