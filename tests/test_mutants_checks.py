@@ -164,3 +164,25 @@ def test_exactly_the_tolerance_away_is_close_enough(data_file, monkeypatch):
     monkeypatch.setattr(Place, "distance_to", lambda self, other: checks.PLACE_TOLERANCE_KM + 1)
     found = checks.check_trip(catalog, planned)
     assert found and all(" are 101 km from " in f.message for f in found if f.message.startswith("coordinates"))
+
+
+def test_a_trip_whose_official_is_gone_is_one_problem(data_file):
+    """Kills x_check_trip__mutmut_7 to _14 (the finding for a trip without its official)."""
+    from triptrack.core.checks import check_trip
+
+    catalog = storage.load(storage.locate(str(data_file)))
+    del catalog.officials["blinken"]  # the loader refuses such a file; the library may still be handed one
+    assert check_trip(catalog, catalog.trips["blinken-final"]) == [
+        Finding(PROBLEM, "blinken-final", (), "no official 'blinken' in the data file")
+    ]
+
+
+def test_an_official_from_a_country_that_does_not_exist_is_a_problem(data_file):
+    """Kills x_check_trip__mutmut_19 to _28 (the finding for an official's unknown country)."""
+    from triptrack.core.checks import check_trip
+
+    text = data_file.read_text()
+    data_file.write_text(text.replace("    country: US\n    home:", "    country: ZZ\n    home:", 1))
+    catalog = storage.load(storage.locate(str(data_file)))
+    findings = check_trip(catalog, catalog.trips["blinken-final"], places=False)
+    assert findings == [Finding(PROBLEM, "blinken-final", (), "official blinken: country 'ZZ' does not exist")]
