@@ -9,12 +9,12 @@ tests do not notice "survived". Slow and CPU-heavy, so it is not part of CI:
     python benchmarks/mutation.py core/travel core/checks   # some of them
     python benchmarks/mutation.py --report-only        # only rewrite MUTATION.md from mutants/
 
-It runs mutmut with one worker, one module at a time, then writes the table between the
-markers in benchmarks/MUTATION.md (the rest of that file is kept as written). Survivors are
-listed with their explanation from benchmarks/mutation_explained.toml (an equivalent mutant,
-or why it is left), or as "not explained". `mutmut show NAME` prints a mutant's diff.
-mutmut keeps its results in mutants/ (ignored by git): a second run re-checks only what
-changed; delete mutants/ to start afresh.
+It runs mutmut with one worker, one module at a time, and after each module records that
+module's result in benchmarks/mutation_results.json (mutmut's own cache in mutants/, ignored
+by git, forgets a module's results when the tests change before its next run). Then it writes
+the table between the markers in benchmarks/MUTATION.md (the rest of that file is kept as
+written). Survivors are listed with their explanation from benchmarks/mutation_explained.toml
+(an equivalent mutant), or as "not explained". `mutmut show NAME` prints a mutant's diff.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "MUTATION.md"
 EXPLAINED = ROOT / "benchmarks" / "mutation_explained.toml"
+RECORD = ROOT / "benchmarks" / "mutation_results.json"
 BEGIN, END = "<!-- begin: written by benchmarks/mutation.py -->", "<!-- end: written by benchmarks/mutation.py -->"
 
 # Module (as the README and the issues name it) -> the source files mutmut mutates for it.
@@ -90,6 +91,22 @@ def load_results() -> dict[str, dict[str, str]]:
     return out
 
 
+def read_record() -> dict:
+    return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
+
+
+def record(module: str, mutants: dict[str, str]) -> None:
+    """Keep a module's result: its counts, and the name and status of every mutant not killed."""
+    saved = read_record()
+    saved[module] = {
+        "run": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+        "statuses": dict(sorted(Counter(mutants.values()).items())),
+        "not_killed": {name: status for name, status in mutants.items() if status not in (KILLED, TIMEOUT, NOT_CHECKED)},
+    }
+    RECORD.write_text(json.dumps(dict(sorted(saved.items(), key=lambda kv: list(MODULES).index(kv[0]))), indent=1,
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def score(statuses: Counter) -> tuple[int, int, float | None]:
     """(killed, judged, share killed): timeouts count as killed, unchecked ones as not judged."""
     judged = sum(n for status, n in statuses.items() if status != NOT_CHECKED)
@@ -97,38 +114,33 @@ def score(statuses: Counter) -> tuple[int, int, float | None]:
     return killed, judged, (killed / judged if judged else None)
 
 
-def table(results: dict[str, dict[str, str]], explained: dict[str, str]) -> str:
+def table(saved: dict, explained: dict[str, str]) -> str:
     lines = [
-        f"Latest run: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC · mutmut, one worker, one module at a time.",
+        "mutmut, one worker, one module at a time; each module's date is its latest run.",
         "",
-        "| module | mutants | killed | timeout | survived | no tests | not checked | killed of judged |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| module | run | mutants | killed | timeout | survived | no tests | not checked | killed of judged |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     total = Counter()
-    for module, mutants in results.items():
-        statuses = Counter(mutants.values())
+    for module in MODULES:
+        if module not in saved:
+            lines.append(f"| {module} | not yet run | | | | | | | |")
+            continue
+        statuses = Counter(saved[module]["statuses"])
         total += statuses
         killed, judged, share = score(statuses)
         lines.append(
-            f"| {module} | {len(mutants)} | {statuses[KILLED]} | {statuses[TIMEOUT]} | {statuses[SURVIVED]} | "
-            f"{statuses[NO_TESTS]} | {statuses[NOT_CHECKED]} | {'—' if share is None else f'{share:.1%}'} |"
+            f"| {module} | {saved[module]['run']} | {sum(statuses.values())} | {statuses[KILLED]} | {statuses[TIMEOUT]} | "
+            f"{statuses[SURVIVED]} | {statuses[NO_TESTS]} | {statuses[NOT_CHECKED]} | {'—' if share is None else f'{share:.1%}'} |"
         )
     killed, judged, share = score(total)
     lines.append(
-        f"| **all** | {sum(total.values())} | {total[KILLED]} | {total[TIMEOUT]} | {total[SURVIVED]} | "
+        f"| **all run** | | {sum(total.values())} | {total[KILLED]} | {total[TIMEOUT]} | {total[SURVIVED]} | "
         f"{total[NO_TESTS]} | {total[NOT_CHECKED]} | {'—' if share is None else f'**{share:.1%}**'} |"
     )
-    lines += ["", "Not killed (survived, or no test reaches it), with the reason where one is given:", ""]
-    left = [(module, name, status) for module, mutants in results.items() for name, status in mutants.items()
-            if status in (SURVIVED, NO_TESTS, "suspicious")]
-    if not left:
-        lines.append("none")
-    for module, name, status in left:
-        lines.append(f"- `{name}` ({status}): {explained.get(name, 'not explained')}")
-    stale = sorted(set(explained) - {name for mutants in results.values() for name in mutants})
-    if stale:
-        lines += ["", "Explained in mutation_explained.toml but no longer a mutant (the code moved):", ""]
-        lines += [f"- `{name}`" for name in stale]
+    lines += ["", "Not killed at the latest run (survived, or no test reaches it), with the reason where one is given:", ""]
+    left = [(name, status) for module in MODULES for name, status in saved.get(module, {}).get("not_killed", {}).items()]
+    lines += [f"- `{name}` ({status}): {explained.get(name, 'not explained')}" for name, status in left] or ["none"]
     return "\n".join(lines)
 
 
@@ -143,19 +155,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"some of: {', '.join(MODULES)} (default: all)")
     parser.add_argument("--report-only", action="store_true", help="do not run mutmut; rewrite MUTATION.md")
+    parser.add_argument("--record", action="store_true",
+                        help="do not run mutmut; record the given modules' results as they are in mutants/")
     args = parser.parse_args(argv)
     unknown = [module for module in args.modules if module not in MODULES]
     if unknown:
         parser.error(f"unknown module {unknown[0]!r} (known: {', '.join(MODULES)})")
-    if not args.report_only:
+    if args.record:
+        found = load_results()
+        for module in args.modules:
+            record(module, found[module])
+    elif not args.report_only:
         for module in args.modules or MODULES:
             code = run_module(module)
             if code != 0:
                 print(f"mutmut exited with status {code} on {module}; its table row may be incomplete", file=sys.stderr)
+            record(module, load_results()[module])
     import tomllib  # Python 3.11+: a developer tool, not part of the package
 
     explained = tomllib.loads(EXPLAINED.read_text(encoding="utf-8")) if EXPLAINED.exists() else {}
-    text = table(load_results(), {name: str(reason) for name, reason in explained.items()})
+    text = table(read_record(), {name: str(reason) for name, reason in explained.items()})
     write_results(text)
     print(text)
     return 0
