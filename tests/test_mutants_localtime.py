@@ -5,11 +5,13 @@ Each test names the mutant(s) it kills: `mutmut show NAME` prints the change.
 
 from __future__ import annotations
 
-from datetime import date, time
+import datetime as real_datetime
+import types
+from datetime import date, time, timezone
 
 import pytest
 
-from triptrack.core.localtime import When, parse_iso, when_words
+from triptrack.core.localtime import When, parse_iso, parse_user, tz_abbrev, utc, when_words, zone
 
 
 def test_a_fold_is_written_with_its_offset_and_its_sign():
@@ -54,3 +56,75 @@ def test_a_date_only_time_has_its_year_only_when_asked():
     day = When(date(2025, 1, 9), None, "Europe/Paris")
     assert when_words(day) == "Thu 9 Jan"
     assert when_words(day, year=True) == "Thu 9 Jan 2025"
+
+
+# parse_user parses each text twice, over two different default moments, and refuses what
+# differs (a part the text did not give). Had either parse used dateutil's own default (today
+# at midnight), a text missing its day would pass on the day of the month that matches the
+# other default: these tests type on those days.
+
+
+def typed_on(monkeypatch, today: real_datetime.datetime) -> None:
+    """Make dateutil's parser believe it is `today` (its default when none is given)."""
+    from dateutil.parser import _parser
+
+    class Today(real_datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return today
+
+    clock = types.ModuleType("datetime")
+    clock.__dict__.update(real_datetime.__dict__)
+    clock.datetime = Today
+    monkeypatch.setattr(_parser, "datetime", clock)
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        real_datetime.datetime(2026, 2, 3, 4, 5, 6),  # the first default's month and day
+        real_datetime.datetime(2026, 3, 4, 7, 8, 9),  # the second default's
+    ],
+    ids=["3-feb", "4-mar"],
+)
+def test_a_month_without_a_day_is_refused_whatever_the_day(monkeypatch, today):
+    """Kills x_parse_user__mutmut_12, _14, _17 and _19 (a probe's default left to dateutil)."""
+    typed_on(monkeypatch, today)
+    with pytest.raises(ValueError, match="has no full date"):
+        parse_user("Jan 2025", "Europe/Paris")
+    assert parse_user("Jan 9 2025 6pm", "Europe/Paris").text() == "2025-01-09 18:00"
+
+
+def test_a_typed_offset_is_checked_and_kept():
+    """Kills x_parse_user__mutmut_30 (a typed offset dropped unchecked) and _31 to _33 (a numeric
+    offset taken for a zone name)."""
+    assert parse_user("Jan 9 2025 6pm +01:00", "Europe/Paris").text() == "2025-01-09 18:00"
+    with pytest.raises(ValueError, match=r"Europe/Paris is at \+01:00 then, not -05:00"):
+        parse_user("Jan 9 2025 6pm -05:00", "Europe/Paris")
+
+
+def test_the_end_of_a_date_only_day_is_written_in_its_own_zone():
+    """Kills xǁWhenǁlatest__mutmut_12 (the last moment of the day given in the machine's zone)."""
+    last = When(date(2025, 1, 9), None, "Asia/Tokyo").latest()
+    assert (last.tzinfo, last.hour, last.minute, last.day) == (zone("Asia/Tokyo"), 23, 59, 9)
+
+
+def test_the_sort_key_is_the_moment_in_utc_or_local_noon():
+    """Kills xǁWhenǁutc_key__mutmut_1 (the exact time ignored), _6 and _9 (noon in the machine's
+    zone, not the place's), _11 (13:00) and _13 (not in UTC)."""
+    timed = When(date(2025, 1, 9), time(18, 0), "Europe/Paris").utc_key()
+    assert timed == real_datetime.datetime(2025, 1, 9, 17, tzinfo=timezone.utc) and timed.tzinfo is timezone.utc
+    assert When(date(2025, 1, 9), None, "Europe/Paris").utc_key() == real_datetime.datetime(2025, 1, 9, 11, tzinfo=timezone.utc)
+
+
+def test_utc_gives_the_utc_zone_itself():
+    """Kills x_utc__mutmut_1 (the machine's zone, which only happens to be UTC on some machines)."""
+    moment = When(date(2025, 1, 9), time(18, 0), "Europe/Paris").aware()
+    assert utc(moment).tzinfo is timezone.utc
+
+
+def test_a_numeric_abbreviation_is_written_as_the_offset():
+    """Kills x_tz_abbrev__mutmut_4 and _6: São Paulo's abbreviation is '-03', written '-0300'."""
+    moment = When(date(2025, 1, 9), time(18, 0), "America/Sao_Paulo").aware()
+    assert moment.tzname() == "-03" and tz_abbrev(moment) == "-0300"
+    assert tz_abbrev(When(date(2025, 1, 9), time(18, 0), "Europe/Paris").aware()) == "CET"
