@@ -186,3 +186,23 @@ def test_an_official_from_a_country_that_does_not_exist_is_a_problem(data_file):
     catalog = storage.load(storage.locate(str(data_file)))
     findings = check_trip(catalog, catalog.trips["blinken-final"], places=False)
     assert findings == [Finding(PROBLEM, "blinken-final", (), "official blinken: country 'ZZ' does not exist")]
+
+
+def test_the_home_place_is_checked_too_under_its_own_label(cli, data_file):
+    """Kills x_check_trip__mutmut_82, _83, _86 and _92 (the home's finding without its trip, its
+    label, or the gazetteer; or under the first stop's label)."""
+    data_file.write_text(data_file.read_text().replace("      lat: 38.895\n", "      lat: 28.895\n", 1))
+    lines = cli("check", "blinken-final").stdout.splitlines()
+    home = [line for line in lines if "coordinates" in line]
+    assert len(home) == 1 and home[0].startswith(
+        "blinken-final: problem: Washington (home): coordinates 28.895, -77.036 are 1,"), lines
+
+
+def test_a_trip_without_stops_or_dates_has_nothing_to_check(data_file):
+    """Kills x_check_trip__mutmut_76 (`home or stops`: the home checked against the first stop's
+    arrival, which a trip without stops does not have)."""
+    from triptrack.core.checks import check_trip
+
+    add_trips(data_file, trip("someday"))
+    catalog = storage.load(storage.locate(str(data_file)))
+    assert check_trip(catalog, catalog.trips["someday"]) == []
