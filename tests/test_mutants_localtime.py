@@ -128,3 +128,40 @@ def test_a_numeric_abbreviation_is_written_as_the_offset():
     moment = When(date(2025, 1, 9), time(18, 0), "America/Sao_Paulo").aware()
     assert moment.tzname() == "-03" and tz_abbrev(moment) == "-0300"
     assert tz_abbrev(When(date(2025, 1, 9), time(18, 0), "Europe/Paris").aware()) == "CET"
+
+
+@pytest.fixture
+def machine_zone():
+    """Set the machine's own zone (TZ) for one test: dateutil reads a zone name typed after a
+    time as the machine's zone when the names match."""
+    import os
+    import time as clock
+
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        clock.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    clock.tzset()
+
+
+@pytest.mark.parametrize(("machine", "typed"), [("UTC", "UTC"), ("Europe/London", "GMT")])
+def test_utc_or_gmt_typed_on_a_machine_in_that_zone_counts_as_plus_zero(machine_zone, machine, typed):
+    """Kills x_parse_user__mutmut_40 to _43 (the names UTC and GMT, which dateutil gives as
+    the machine's own zone when the machine is in it)."""
+    machine_zone(machine)
+    assert parse_user(f"Jan 9 2025 6pm {typed}", "Europe/London").text() == "2025-01-09 18:00"
+
+
+def test_the_machines_own_zone_name_is_still_a_name(machine_zone):
+    """Kills x_parse_user__mutmut_39 and _44: 'EST' typed on a machine in New York is the
+    machine's zone to dateutil, and still a zone name, not a number."""
+    machine_zone("America/New_York")
+    with pytest.raises(ValueError, match="give the UTC offset as a number"):
+        parse_user("Jan 9 2025 6pm EST", "America/New_York")
