@@ -165,3 +165,10 @@ def test_the_machines_own_zone_name_is_still_a_name(machine_zone):
     machine_zone("America/New_York")
     with pytest.raises(ValueError, match="give the UTC offset as a number"):
         parse_user("Jan 9 2025 6pm EST", "America/New_York")
+
+
+def test_a_typed_date_keeps_its_zone_and_a_typed_second_its_value():
+    """Kills x_parse_user__mutmut_51 (a date-only time without its zone) and _64 (seconds typed
+    out dropped)."""
+    assert parse_user("Jan 9 2025", "Europe/Paris") == When(date(2025, 1, 9), None, "Europe/Paris")
+    assert parse_user("Jan 9 2025 6:30:15pm", "Europe/Paris") == When(date(2025, 1, 9), time(18, 30, 15), "Europe/Paris")
