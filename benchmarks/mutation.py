@@ -96,7 +96,11 @@ def read_record() -> dict:
 
 
 def record(module: str, mutants: dict[str, str]) -> None:
-    """Keep a module's result: its counts, and the name and status of every mutant not killed."""
+    """Keep a module's result: its counts, and the name and status of every mutant not killed.
+
+    A fresh run replaces the module's entry, and with it any `killed_since` list: mutants a
+    new test was seen to kill (by applying each with `mutmut apply` to a copy) after the run.
+    """
     saved = read_record()
     saved[module] = {
         "run": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
@@ -114,33 +118,50 @@ def score(statuses: Counter) -> tuple[int, int, float | None]:
     return killed, judged, (killed / judged if judged else None)
 
 
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.1%}"
+
+
 def table(saved: dict, explained: dict[str, str]) -> str:
     lines = [
         "mutmut, one worker, one module at a time; each module's date is its latest run.",
         "",
-        "| module | run | mutants | killed | timeout | survived | no tests | not checked | killed of judged |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| module | run | mutants | killed | timeout | survived | no tests | not checked | killed of judged "
+        "| killed since, by a new test | equivalent | killed of judged, now |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     total = Counter()
+    since_total = equivalent_total = 0
     for module in MODULES:
         if module not in saved:
-            lines.append(f"| {module} | not yet run | | | | | | | |")
+            lines.append(f"| {module} | not yet run | | | | | | | | | | |")
             continue
         statuses = Counter(saved[module]["statuses"])
         total += statuses
         killed, judged, share = score(statuses)
+        since = saved[module].get("killed_since", {})
+        equivalent = sum(name in explained for name in saved[module]["not_killed"])
+        now = (killed + len(since)) / judged if judged else None
+        since_total += len(since)
+        equivalent_total += equivalent
         lines.append(
             f"| {module} | {saved[module]['run']} | {sum(statuses.values())} | {statuses[KILLED]} | {statuses[TIMEOUT]} | "
-            f"{statuses[SURVIVED]} | {statuses[NO_TESTS]} | {statuses[NOT_CHECKED]} | {'—' if share is None else f'{share:.1%}'} |"
+            f"{statuses[SURVIVED]} | {statuses[NO_TESTS]} | {statuses[NOT_CHECKED]} | {percent(share)} | {len(since)} | "
+            f"{equivalent} | {percent(now)} |"
         )
     killed, judged, share = score(total)
+    now = (killed + since_total) / judged if judged else None
     lines.append(
         f"| **all run** | | {sum(total.values())} | {total[KILLED]} | {total[TIMEOUT]} | {total[SURVIVED]} | "
-        f"{total[NO_TESTS]} | {total[NOT_CHECKED]} | {'—' if share is None else f'**{share:.1%}**'} |"
+        f"{total[NO_TESTS]} | {total[NOT_CHECKED]} | **{percent(share)}** | {since_total} | {equivalent_total} | "
+        f"**{percent(now)}** |"
     )
     lines += ["", "Not killed at the latest run (survived, or no test reaches it), with the reason where one is given:", ""]
-    left = [(name, status) for module in MODULES for name, status in saved.get(module, {}).get("not_killed", {}).items()]
-    lines += [f"- `{name}` ({status}): {explained.get(name, 'not explained')}" for name, status in left] or ["none"]
+    for module in MODULES:
+        since = saved.get(module, {}).get("killed_since", {})
+        for name, status in saved.get(module, {}).get("not_killed", {}).items():
+            why = f"killed since by {since[name]}" if name in since else explained.get(name, "not explained")
+            lines.append(f"- `{name}` ({status}): {why}")
     return "\n".join(lines)
 
 
