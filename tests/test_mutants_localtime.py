@@ -180,3 +180,35 @@ def test_a_typed_date_keeps_its_zone_and_a_typed_second_its_value():
 def test_typed_fractions_of_a_second_are_dropped():
     """Kills x_parse_user__mutmut_71 and _72 (the microseconds kept, or set to 1)."""
     assert parse_user("Jan 9 2025 18:30:15.250", "Europe/Paris") == When(date(2025, 1, 9), time(18, 30, 15), "Europe/Paris")
+
+
+def test_seconds_are_written_when_there_are_some():
+    """Kills xǁWhenǁtext__mutmut_3, _5 and _6 (seconds dropped, or a bad timespec)."""
+    assert When(date(2025, 1, 9), time(18, 30, 15), "Europe/Paris").text() == "2025-01-09 18:30:15"
+    assert When(date(2025, 1, 9), time(18, 30), "Europe/Paris").text() == "2025-01-09 18:30"
+
+
+def test_resolve_refuses_a_fold_whatever_fold_the_wall_time_carries():
+    """Kills x_resolve__mutmut_7 (the wall time's own fold=1 kept, so only one offset seen)."""
+    from datetime import datetime
+
+    from triptrack.core.localtime import resolve
+
+    with pytest.raises(ValueError, match="happens twice in America/New_York"):
+        resolve(datetime(2024, 11, 3, 1, 30, fold=1), "America/New_York")
+
+
+def test_a_wrong_offset_in_a_fold_names_both_real_ones():
+    """Kills x_resolve__mutmut_25 and _26 (the joining words of the two offsets)."""
+    with pytest.raises(ValueError) as raised:
+        parse_iso("2024-11-03 01:30+01:00", "America/New_York")
+    assert str(raised.value) == "2024-11-03 01:30+01:00: America/New_York is at -04:00 or -05:00 then, not +01:00"
+
+
+def test_offsets_and_gaps_do_not_depend_on_the_machines_zone(machine_zone):
+    """Kills x_resolve__mutmut_34 (a typed offset's moment taken as the machine's local time) and
+    _46 (the real time suggested for a gap given in the machine's zone)."""
+    machine_zone("Asia/Tokyo")
+    assert parse_iso("2025-01-09 18:00+01:00", "Europe/Paris") == When(date(2025, 1, 9), time(18, 0), "Europe/Paris")
+    with pytest.raises(ValueError, match=r"give the real time, e\.g\. 03:30, or"):
+        parse_iso("2025-03-30 02:30", "Europe/Paris")
