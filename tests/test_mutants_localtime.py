@@ -212,3 +212,16 @@ def test_offsets_and_gaps_do_not_depend_on_the_machines_zone(machine_zone):
     assert parse_iso("2025-01-09 18:00+01:00", "Europe/Paris") == When(date(2025, 1, 9), time(18, 0), "Europe/Paris")
     with pytest.raises(ValueError, match=r"give the real time, e\.g\. 03:30, or"):
         parse_iso("2025-03-30 02:30", "Europe/Paris")
+
+
+def test_the_data_files_form_refuses_what_is_not_text_or_not_its_form():
+    """Kills x_parse_iso__mutmut_3 (a number crashes instead of being refused) and _6 (the message)."""
+    for value in (20250109, "9 Jan 2025"):
+        with pytest.raises(ValueError) as raised:
+            parse_iso(value, "Europe/Paris")
+        assert str(raised.value) == f"{value!r} is not a date or time (write 2025-01-09 or 2025-01-09 18:00)"
+
+
+def test_the_data_files_form_keeps_seconds():
+    """Kills x_parse_iso__mutmut_39 (the seconds of 18:30:15 dropped)."""
+    assert parse_iso("2025-01-09 18:30:15", "Europe/Paris").at == time(18, 30, 15)
