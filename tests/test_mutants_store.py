@@ -28,3 +28,14 @@ def test_a_folder_that_cannot_be_made_is_one_line_naming_the_file(cli, tmp_path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"triptrack: error: {target}: cannot create its folder: File exists"]
     assert (tmp_path / "afile").read_text() == "not a folder\n"
+
+
+def test_the_users_data_file_follows_xdg_data_home_else_the_home_folder(tmp_path, monkeypatch, _isolated_home):
+    """Kills x_user_data_path__mutmut_2 to _17 (the variable's name, the fallback's folders).
+    The test set-up gives XDG_DATA_HOME as ~/.local/share, which hides both: here they differ."""
+    from triptrack.datafile.store import user_data_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert user_data_path() == tmp_path / "xdg" / "triptrack" / "trips.yaml"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert user_data_path() == _isolated_home / ".local" / "share" / "triptrack" / "trips.yaml"
