@@ -39,3 +39,16 @@ def test_the_users_data_file_follows_xdg_data_home_else_the_home_folder(tmp_path
     assert user_data_path() == tmp_path / "xdg" / "triptrack" / "trips.yaml"
     monkeypatch.delenv("XDG_DATA_HOME")
     assert user_data_path() == _isolated_home / ".local" / "share" / "triptrack" / "trips.yaml"
+
+
+def test_an_edit_returns_the_document_as_written(data_file):
+    """Kills x_edit__mutmut_59 to _61 (the path, text or node tree of the returned document)."""
+    from triptrack.datafile import store
+
+    source = store.locate(str(data_file))
+    new_text = data_file.read_text().replace("title: U.S. Secretary of State", "title: Secretary of State", 1)
+    document = store.edit(source, lambda old: new_text)
+    assert (document.path, document.text) == (source.path, new_text)
+    assert document.root is not None and document.root.value[0][0].value == "officials"
+    assert document.catalog.officials["blinken"].title == "Secretary of State"
+    assert data_file.read_text() == new_text
