@@ -52,3 +52,39 @@ def test_an_edit_returns_the_document_as_written(data_file):
     assert document.root is not None and document.root.value[0][0].value == "officials"
     assert document.catalog.officials["blinken"].title == "Secretary of State"
     assert data_file.read_text() == new_text
+
+
+def test_a_write_goes_through_a_hidden_temp_file_beside_the_target(tmp_path, monkeypatch):
+    """Kills the mkstemp mutants of atomic_write (the temp file's folder, prefix and suffix,
+    which the next writer's clean-up looks for) and the ones of a new file's mode."""
+    import os
+    import stat
+
+    from triptrack.datafile import store
+
+    renamed = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (renamed.append((src, dst)), real_replace(src, dst)))
+    target = tmp_path / "trips.yaml"
+    previous = os.umask(0o027)
+    try:
+        store.atomic_write(target, "new\n")
+    finally:
+        os.umask(previous)
+    ((temp, final),) = renamed
+    assert os.path.dirname(temp) == str(tmp_path) and os.path.basename(temp).startswith(".trips.yaml.")
+    assert temp.endswith(".tmp") and final == target
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # 0o666 less the umask
+    assert target.read_text() == "new\n"
+
+
+def test_an_edit_returns_the_catalog_and_fingerprint_of_what_it_wrote(data_file):
+    """Kills the mutants of the returned document's catalog and fingerprint."""
+    import hashlib
+
+    from triptrack.datafile import store
+
+    source = store.locate(str(data_file))
+    document = store.edit(source, lambda old: old.text + "\n# one more line\n")
+    assert document.fingerprint == hashlib.sha256(data_file.read_bytes()).hexdigest()
+    assert set(document.catalog.trips) == {"blinken-final", "blinken-final-record"}
