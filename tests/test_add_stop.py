@@ -129,6 +129,6 @@ def test_bad_input_is_refused_cleanly(cli, data_file, args, message):
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("triptrack: error:")]
     assert len(errors) == 1 and message in errors[0], result.stderr
-    assert "Traceback" not in result.output
+    assert result.stderr.splitlines() == errors  # that line and nothing else
     assert digest(data_file) == before
     assert not list(data_file.parent.glob(".trips.yaml.*.tmp"))

@@ -196,7 +196,7 @@ def test_a_file_that_does_not_load_is_one_problem_line(cli, tmp_path):
     assert result.stdout.splitlines() == [
         f"data file: problem: {bad} line 8: trips.blinken-final.official: no official 'kissinger' under 'officials:' (blinken)"
     ]
-    assert "Traceback" not in result.output
+    assert result.stderr.splitlines() == ["checked 0 trips: 1 problem, 0 warnings"]
     assert digest(bad) == before
 
 
