@@ -42,8 +42,8 @@ from triptrack.datafile.index_db import (
 
 if TYPE_CHECKING:
     from triptrack.core.model import Catalog, Official, Trip
+    from triptrack.datafile.paths import DataSource
     from triptrack.datafile.pieces import Piece
-    from triptrack.datafile.store import DataSource
 
 
 # --- reading a data file through the index --------------------------------------------------

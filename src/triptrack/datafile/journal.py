@@ -31,8 +31,9 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from triptrack.datafile.paths import state_dir  # noqa: F401  (resolved where every path is)
+
 KEEP = 50  # entries kept per data file
-STATE_ENV = "TRIPTRACK_STATE_DIR"
 _NAME_WIDTH = 6
 
 # What the running command is, set once by the CLI (the journal says which command wrote).
@@ -54,13 +55,6 @@ def describe_command(words: list[str]) -> None:
 
     _context["command"] = " ".join(shlex.quote(word) for word in kept)
 
-
-def state_dir() -> Path:
-    base = os.environ.get(STATE_ENV)
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(xdg) / "triptrack"
 
 
 def folder_for(target: Path) -> Path:

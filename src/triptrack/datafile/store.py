@@ -20,10 +20,10 @@ import os
 import re
 import tempfile
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from triptrack.datafile.paths import DataSource, locate  # noqa: F401  (the data source is part of this module's face)
 from triptrack.errors import ConflictError, DataFileError, TriptrackError
 
 if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, not at start-up
@@ -34,27 +34,6 @@ if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, n
 WRITTEN: list[str] = []  # the files a person asked this run to write, so a later failure can say what was saved
 LOCK_TIMEOUT_S = 30.0
 BOM = b"\xef\xbb\xbf"
-
-
-@dataclass(frozen=True)
-class DataSource:
-    """Which data file is in use, and why."""
-
-    path: Path
-    reason: str
-    seed: Path | None = None  # read instead while `path` does not exist yet
-
-    @property
-    def display(self) -> str:
-        return str(self.path)
-
-
-def locate(explicit: str | None = None) -> DataSource:
-    """--data PATH, else $TRIPTRACK_DATA, else the user's own file (seeded from the sample)."""
-    from triptrack.datafile.paths import data_file_choice
-
-    path, reason, seed = data_file_choice(explicit)
-    return DataSource(path, reason, seed)
 
 
 class Document:

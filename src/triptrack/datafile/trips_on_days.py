@@ -16,7 +16,7 @@ from triptrack.errors import NotFoundError
 
 if TYPE_CHECKING:
     from triptrack.core.model import Catalog, Trip
-    from triptrack.datafile.store import DataSource
+    from triptrack.datafile.paths import DataSource
 
 
 def check_officials(known, wanted: list[str]) -> None:
