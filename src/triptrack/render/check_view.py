@@ -27,4 +27,4 @@ def findings_panel(findings: list[Finding]) -> Panel | None:
         body.append(finding.message)
         grid.add_row(mark, body)
     border = "red" if any(f.severity == PROBLEM for f in findings) else "yellow"
-    return Panel(grid, title=f"Check: {tally(findings)}", title_align="left", box=box.ROUNDED, border_style=border)
+    return Panel(grid, title=Text(f"Check: {tally(findings)}"), title_align="left", box=box.ROUNDED, border_style=border)

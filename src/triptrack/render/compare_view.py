@@ -141,7 +141,7 @@ def render_comparison(comparison: Comparison, display_tz: str | None) -> Group:
         stops.add_row(_side(pair, 0, display_tz), _side(pair, 1, display_tz), _change(pair))
     parts.append(stops)
     if comparison.obligations:
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, title="Must be back for", title_justify="left")
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, title=Text("Obligations"), title_justify="left")
         table.add_column("Obligation", ratio=4)
         table.add_column(Text(a.id, style="bold cyan"), ratio=3, overflow="fold")
         table.add_column(Text(b.id, style="bold cyan"), ratio=3, overflow="fold")

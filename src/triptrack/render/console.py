@@ -17,7 +17,7 @@ def make_console(*, stderr: bool = False, record: bool = False) -> Console:
     """A Console built now, so it sees the current width, NO_COLOR and whether
     output is a terminal (a pipe gets plain text, 80 columns unless COLUMNS says)."""
     stream = sys.stderr if stderr else sys.stdout
-    return Console(file=stream, record=record, highlight=False)
+    return Console(file=stream, record=record, highlight=False, emoji=False)  # ":flag:" in a topic stays text
 
 
 def day_label(moment) -> str:

@@ -16,7 +16,7 @@ from triptrack.core.whereabouts import TripDay
 def on_day_table(catalog: Catalog, found: list[TripDay], day: date, width: int = 80) -> Table:
     """A row per trip: the official, the trip and where they are (stops in their local dates)."""
     table = Table(
-        box=box.SIMPLE_HEAD, title=f"Who is where on {day_words(day, year=True)}", title_justify="left",
+        box=box.SIMPLE_HEAD, title=Text(f"Who is where on {day_words(day, year=True)}"), title_justify="left",
         pad_edge=width >= 80,
     )
     table.add_column("Official", ratio=1, min_width=8)

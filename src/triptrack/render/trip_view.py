@@ -177,7 +177,7 @@ def agenda(trip: Trip) -> RenderableType | None:
         parts.append(items)
     if not parts:
         return None
-    return Panel(Group(*parts), title="Agenda and meetings", title_align="left", box=box.ROUNDED)
+    return Panel(Group(*parts), title=Text("Agenda and meetings"), title_align="left", box=box.ROUNDED)
 
 
 def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None) -> RenderableType | None:
@@ -196,7 +196,7 @@ def obligation_panel(catalog: Catalog, trip: Trip, display_tz: str | None = None
         at = f"at {outcome.last.label} (stop {outcome.last.stop + 1}) · " if outcome.at_stop and outcome.last else ""
         body.append(f"\n{at}{obligation.where + ' · ' if obligation.where else ''}{when}")
         body.append(f"\n{outcome_mark(outcome)} {outcome_words(outcome)}", style=outcome_style(outcome))
-    return Panel(body, title="Obligations", title_align="left", box=box.ROUNDED, border_style="magenta")
+    return Panel(body, title=Text("Obligations"), title_align="left", box=box.ROUNDED, border_style="magenta")
 
 
 def sources(trip: Trip) -> RenderableType | None:
