@@ -124,12 +124,19 @@ class Outcome:
     document: storage.Document
     notes: list[str] = field(default_factory=list)
     before: Catalog | None = None  # the catalog the edit started from
+    focus: str | None = None  # the one trip the edit changed, when it says so
 
     def introduced(self) -> list:
-        """The check findings this edit brought into the trips it changed (see edits.impact)."""
+        """The check findings this edit brought into the trips it changed (see edits.impact).
+        With a focus only that trip is looked at: comparing every trip of a large file
+        would read all of them."""
         from triptrack.edits.impact import introduced
 
-        return introduced(self.before, self.document.catalog) if self.before is not None else []
+        if self.before is None:
+            return []
+        after = self.document.catalog
+        trip = after.trips.get(self.focus) if self.focus is not None else None
+        return introduced(self.before, after, [trip] if trip is not None else None)
 
 
 def run(
@@ -157,7 +164,7 @@ def run(
         return run_steps(document.text, plans[-1].steps, source.display)
 
     document = storage.edit(source, change, focus)
-    return Outcome(plans[-1].message, document, plans[-1].notes, befores[-1])
+    return Outcome(plans[-1].message, document, plans[-1].notes, befores[-1], focus)
 
 
 def place_steps(locate: Callable[[Node], MappingNode], place: Place, order: tuple[str, ...]) -> list[Step]:
