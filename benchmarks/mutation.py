@@ -41,7 +41,7 @@ MODULES = {
     "core/localtime": ["core/localtime.py"],
     "core/checks": ["core/checks.py"],
     "core/stats": ["core/stats.py"],
-    "datafile/store": ["datafile/store.py"],
+    "datafile/store": ["datafile/store.py", "datafile/paths.py"],  # paths: sample_path, user_data_path (issue 10)
     "datafile/splice": ["datafile/splice.py"],
     "datafile/spans": ["datafile/spans.py"],
     "importers": ["importers/*"],

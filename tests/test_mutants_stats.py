@@ -29,13 +29,13 @@ def test_stats_json_is_exactly_this_document(cli):
             "stops": 5,
             "countries": [{"code": code, "name": name, "stops": 1} for code, name in RECORD_COUNTRIES],
             "cities": [{"city": city, "country": code, "stops": 1} for city, code in RECORD_CITIES],
-            "days_abroad": 6,
+            "days_abroad": 5,
             "distance_km": 30352.6,
             "unknown_legs": 0,
             "longest_trip": {
                 "id": "blinken-final-record",
                 "title": "Final overseas trip as Secretary of State (as recorded)",
-                "days": 6,
+                "days": 5,
             },
         }],
     }
@@ -92,29 +92,30 @@ def test_a_trip_without_stops_does_not_stop_the_counting(cli, data_file):
     add_trips(data_file, trip("someday", status="completed"))
     blinken = stats_of(cli)
     assert blinken["trips"] == ["someday", "blinken-final-record"]
-    assert blinken["days_abroad"] == 6 and blinken["longest_trip"]["id"] == "blinken-final-record"
+    assert blinken["days_abroad"] == 5 and blinken["longest_trip"]["id"] == "blinken-final-record"
 
 
 def test_of_two_longest_trips_the_first_is_named(cli, data_file):
     """Kills x_official_stats__mutmut_53 (`>=`: the later of two equally long trips named)."""
-    add_trips(data_file, trip("six-days-later", stop(PARIS, "2025-03-03", "2025-03-07"), status="completed"))
+    add_trips(data_file, trip("five-days-later", stop(PARIS, "2025-03-03", "2025-03-07"), status="completed"))
     blinken = stats_of(cli)
-    assert blinken["longest_trip"]["days"] == 6 and blinken["longest_trip"]["id"] == "blinken-final-record"
+    assert blinken["longest_trip"]["days"] == 5 and blinken["longest_trip"]["id"] == "blinken-final-record"
 
 
 def test_overlapping_trips_count_each_day_once(cli, data_file):
-    """Kills x_official_stats__mutmut_59 (days counted back from the first day, not forward)."""
-    add_trips(data_file, trip("inside", stop(PARIS, "2025-01-08", "2025-01-09"), status="completed"))
-    assert stats_of(cli)["days_abroad"] == 6  # 5 to 10 January; 'inside' adds no day
+    """Kills x_official_stats__mutmut_59 (days counted back from the first day, not forward; now
+    in core/trip_days.stop_dates): counted back, 'inside' would add the 5th and 6th of January."""
+    add_trips(data_file, trip("inside", stop(PARIS, "2025-01-07", "2025-01-09"), status="completed"))
+    assert stats_of(cli)["days_abroad"] == 5  # 6 to 10 January; 'inside' adds no day
 
 
 @pytest.mark.parametrize(
     ("args", "trips"),
     [
-        (["--from", "2025-01-07"], []),  # the record starts on the 5th: out, though it ends on the 10th
-        (["--from", "2025-01-05"], ["blinken-final-record"]),  # on its first day: in
-        (["--to", "2025-01-05"], ["blinken-final-record"]),
-        (["--to", "2025-01-04"], []),
+        (["--from", "2025-01-07"], []),  # the record starts on the 6th: out, though it ends on the 10th
+        (["--from", "2025-01-06"], ["blinken-final-record"]),  # on its first day: in
+        (["--to", "2025-01-06"], ["blinken-final-record"]),
+        (["--to", "2025-01-05"], []),
     ],
 )
 def test_a_trip_is_in_a_range_by_its_first_day(cli, data_file, args, trips):
@@ -143,9 +144,10 @@ def test_compute_counts_only_what_happened_unless_asked():
     from triptrack.core.model import Catalog
     from triptrack.core.stats import compute
     from triptrack.datafile import store as storage
+    from triptrack.datafile.paths import sample_path
     from triptrack.errors import NotFoundError
 
-    catalog = storage.load(storage.DataSource(storage.sample_path(), "sample"))
+    catalog = storage.load(storage.DataSource(sample_path(), "sample"))
     (blinken,) = compute(catalog)
     assert [t.id for t in blinken.trips] == ["blinken-final-record"]
     catalog.officials["envoy"] = catalog.officials["blinken"]

@@ -13,7 +13,7 @@ def test_a_new_data_file_gets_every_missing_folder(cli, tmp_path):
     source = tmp_path / "visit.csv"
     source.write_text(CSV)
     target = tmp_path / "a" / "b" / "trips.yaml"
-    result = cli("import", "csv", str(source), "--official", "blinken", data=target)
+    result = cli("import", "csv", str(source), "--official", "blinken", "--home", "Washington", "--home-country", "US", data=target)
     assert result.exit_code == 0, result.output
     assert "paris-visit:" in target.read_text()
 
@@ -31,9 +31,9 @@ def test_a_folder_that_cannot_be_made_is_one_line_naming_the_file(cli, tmp_path)
 
 
 def test_the_users_data_file_follows_xdg_data_home_else_the_home_folder(tmp_path, monkeypatch, _isolated_home):
-    """Kills x_user_data_path__mutmut_2 to _17 (the variable's name, the fallback's folders).
+    """Kills x_user_data_path__mutmut_2 to _17 (the variable's name, the fallback's folders; now in datafile/paths).
     The test set-up gives XDG_DATA_HOME as ~/.local/share, which hides both: here they differ."""
-    from triptrack.datafile.store import user_data_path
+    from triptrack.datafile.paths import user_data_path
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert user_data_path() == tmp_path / "xdg" / "triptrack" / "trips.yaml"

@@ -153,6 +153,6 @@ def test_after_an_impossible_leg_the_traveller_is_there_at_the_deadline(data_fil
 
 
 def test_a_short_hop_takes_its_road_time():
-    """Kills x_minimum_travel__mutmut_2 (`km <= 1` taken as no distance): 800 m at 80 km/h is 36 s."""
-    assert minimum_travel(0.8) == timedelta(seconds=36)
-    assert minimum_travel(1.0) == timedelta(seconds=45)
+    """Kills x_minimum_travel__mutmut_2 (`km <= 1` taken as no distance): 800 m at 90 km/h is 32 s."""
+    assert minimum_travel(0.8) == timedelta(seconds=32)
+    assert minimum_travel(1.0) == timedelta(seconds=40)

@@ -82,28 +82,28 @@ def test_an_obligation_due_before_the_trip_leaves_is_not_missed(cli, data_file):
 def test_an_obligation_with_little_time_to_spare_is_at_risk(cli, data_file):
     """Mutation: `_obligation_findings` no longer reports "at risk" obligations.
 
-    Leaving Paris at 12:00 CET, 6,166 km (8 h 15 min) brings him home at 14:15 EST at best:
-    1 h 14 min before a 15:30 meeting, under the 2 h that counts as safe. A warning, so the
-    run passes unless --strict.
+    Leaving Paris at 12:00 CET, 6,166 km (6 h 17 min by air at best) brings him home at 12:17 EST
+    at best: 1 h 12 min before a 13:30 meeting, under the 2 h that counts as safe. A warning, so
+    the run passes unless --strict.
     """
     add_trips(data_file, trip(
         "tight-return",
         stop(PARIS, "2025-01-08 10:00", "2025-01-08 12:00"),
-        obligations="- what: Cabinet meeting\n  when: 2025-01-08 15:30\n",
+        obligations="- what: Cabinet meeting\n  when: 2025-01-08 13:30\n",
     ))
     result = cli("check", "tight-return")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        'tight-return: warning: Paris → Washington (home): at risk: only 1 h 14 min to spare for "Cabinet meeting" '
-        "(Wed 8 Jan 2025 15:30 EST): leaving Paris Wed 8 Jan 12:00 CET at the earliest, "
-        "the soonest back in Washington is Wed 8 Jan 14:15 EST"
+        'tight-return: warning: Paris → Washington (home): at risk: only 1 h 12 min to spare for "Cabinet meeting" '
+        "(Wed 8 Jan 2025 13:30 EST): leaving Paris Wed 8 Jan 12:00 CET at the earliest, "
+        "the soonest back in Washington is Wed 8 Jan 12:17 EST (by air at 1,050 km/h plus 25 min at best)"
     ]
     assert cli("check", "tight-return", "--strict").exit_code == 1
     # Two hours later there is time to spare: no finding at all.
     add_trips(data_file, trip(
         "easy-return",
         stop(PARIS, "2025-01-08 10:00", "2025-01-08 12:00"),
-        obligations="- what: Cabinet meeting\n  when: 2025-01-08 17:30\n",
+        obligations="- what: Cabinet meeting\n  when: 2025-01-08 15:30\n",
     ))
     assert cli("check", "easy-return").stdout == ""
 
@@ -147,7 +147,7 @@ def test_a_spreadsheets_multi_line_notes_arrive_with_lf(cli, tmp_path):
     saved = tmp_path / "saved.csv"
     saved.write_bytes(SPREADSHEET_CSV.encode("utf-8"))
     empty = tmp_path / "empty.yaml"
-    result = cli("import", "csv", str(saved), "--official", "blinken", data=empty)
+    result = cli("import", "csv", str(saved), "--official", "blinken", "--home", "Washington", "--home-country", "US", data=empty)
     assert result.exit_code == 0, result.output
     assert b"\r" not in empty.read_bytes()
     shown = cli("export", "paris-visit", "--format", "json", data=empty)
@@ -199,7 +199,7 @@ def test_a_domestic_trip_adds_no_days_abroad(cli, data_file):
     ))
     (blinken,) = json.loads(cli("stats", "--json").stdout)["officials"]
     assert blinken["trips"] == ["blinken-final-record", "new-york-visit"]
-    assert blinken["days_abroad"] == 6  # the record's six days only
+    assert blinken["days_abroad"] == 5  # the record's five days only (6 to 10 January)
     assert blinken["longest_trip"]["id"] == "blinken-final-record"
 
 
