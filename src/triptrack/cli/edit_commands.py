@@ -62,10 +62,12 @@ def add_stop(
         typer.echo(f"note: {note}", err=True)
     introduced = []
     if not quiet():
-        from triptrack.datafile import store as storage
+        from triptrack.core.model import Catalog
+        from triptrack.datafile import index as data_index
         from triptrack.edits.impact import introduced_by_new_stop
 
-        introduced = introduced_by_new_stop(storage.load(source), trip, index)
+        officials = data_index.load(source).officials  # the trip's checks need its official, not every trip
+        introduced = introduced_by_new_stop(Catalog(officials=dict(officials), trips={trip.id: trip}), trip, index)
     total = len(trip.stops)
     place = stop.place
     typer.echo(
