@@ -17,16 +17,13 @@ def check_usage(trip_id, every: bool) -> None:
 
 def export_many(source, filters: tuple, name: str, target, output, raw: bool) -> None:
     """The trips the filters choose, into one file (`target`, checked) or to stdout."""
-    from triptrack.cli.planner_commands import search_places
-    from triptrack.core.filters import build_filter, select
+    from triptrack.cli.planner_commands import filtered_trips
     from triptrack.datafile import index
     from triptrack.errors import InputError
     from triptrack.formats.many_trips import export_all
 
-    official, country, start, end, search = filters
     catalog = index.load(source).catalog()
-    places = search_places() if search else None
-    trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
+    trips = filtered_trips(catalog, *filters)
     if not trips:
         raise InputError(f"no trips in {source.display} match ({len(catalog.trips)} in all); nothing was written")
     text = export_all(name, catalog, trips, raw=raw)

@@ -89,17 +89,24 @@ def search_places():
     return places
 
 
+def filtered_trips(catalog, official, country, start, end, search) -> list:
+    """The trips `list`'s filters choose: the one reading of --official, --country, --from, --to
+    and --search (a city under any of its names, through the place index) for every command."""
+    from triptrack.core.filters import build_filter, select
+
+    places = search_places() if search else None
+    return select(catalog, build_filter(catalog, official, country, start, end, search, places))
+
+
 def list_on(source, on: str, official, country, start, end, search, as_json: bool) -> None:
     """`list --on DATE`: who is where that day, one row per trip (with list's other filters)."""
     from triptrack.core.day_range import parse_day
-    from triptrack.core.filters import build_filter, select
     from triptrack.core.whereabouts import where_on
     from triptrack.datafile.trips_on_days import load_trips_on_days
 
     day = parse_day(on, "--on")
     catalog, trips = load_trips_on_days(source, day, day, [official] if official else None)
-    places = search_places() if search else None
-    trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
+    trips = filtered_trips(catalog, official, country, start, end, search)
     found = where_on(catalog, trips, day)
     if as_json:
         from triptrack.formats.json_doc import dumps

@@ -25,7 +25,7 @@ def publish(
     country: Annotated[Optional[str], typer.Option("--country", metavar="CC", help="The trips with a stop in this country.")] = None,
     start: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="The trips on or after this day.")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="The trips on or before this day.")] = None,
-    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="The trips whose topics, meetings or notes mention TEXT.")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="The trips that mention TEXT anywhere (as list --search).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be created, changed and deleted; send nothing.")] = False,
 ) -> None:
     """Publish trips to a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale...): an event per stop,
@@ -48,9 +48,9 @@ def publish(
 
         trips = [find_trip(catalog, trip_id, source.display) for trip_id in dict.fromkeys(trip_ids)]
     else:
-        from triptrack.core.filters import build_filter, select
+        from triptrack.cli.planner_commands import filtered_trips
 
-        trips = select(catalog, build_filter(catalog, *filters)) if not every else list(catalog.trips.values())
+        trips = filtered_trips(catalog, *filters) if not every else list(catalog.trips.values())
         if not trips:
             typer.echo(f"No trips in {source.display} match; nothing to publish.")
             return

@@ -90,7 +90,6 @@ def list_trips(
     on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="Who is where on this day (2025-01-07): a row per trip that has it.")] = None,
 ) -> None:
     """List the trips: id, official, title, first and last day, route."""
-    from triptrack.core.filters import build_filter, select
     from triptrack.datafile import index
 
     source = settings(ctx).source()
@@ -102,12 +101,9 @@ def list_trips(
     parsed = index.load(source)
     # --country and --search look into the stops; the rest needs only each trip's summary
     catalog = parsed.catalog() if (country or search) else parsed.overview()
-    places = None
-    if search:
-        from triptrack.cli.planner_commands import search_places
+    from triptrack.cli.planner_commands import filtered_trips
 
-        places = search_places()
-    trips = select(catalog, build_filter(catalog, official, country, start, end, search, places))
+    trips = filtered_trips(catalog, official, country, start, end, search)
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_summary
 
