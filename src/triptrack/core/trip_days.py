@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from triptrack.core.model import Trip
+from triptrack.core.model import Stop, Trip
+from triptrack.core.wording import counted
 
 
 def trip_bounds(trip: Trip) -> tuple[date, date] | None:
@@ -44,3 +45,16 @@ def stop_dates(trip: Trip, outside: str | None = None) -> set[date]:
         last = max(first, stop.leaves.day)
         dates.update(first + timedelta(days=n) for n in range((last - first).days + 1))
     return dates
+
+
+def stay_words(stop: Stop) -> str:
+    """How long a stop lasts: '2 h 30 min' when both ends have an hour, else its local dates
+    counted ('1 day' for a day trip); '' without a departure."""
+    if stop.depart is None:
+        return ""
+    if stop.arrive.at is not None and stop.depart.at is not None:
+        from triptrack.core.localtime import utc
+        from triptrack.core.obligations import format_span
+
+        return format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware()))
+    return counted((stop.depart.day - stop.arrive.day).days + 1, "day")

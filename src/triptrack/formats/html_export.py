@@ -15,7 +15,8 @@ from html import escape
 from triptrack import __version__
 from triptrack.core.countries import country_name
 from triptrack.core.localtime import When, day_words, tz_abbrev, zone
-from triptrack.core.model import Catalog, Stop, Trip
+from triptrack.core.model import Catalog, Trip
+from triptrack.core.trip_days import stay_words, trip_length
 from triptrack.core.wording import counted
 
 NAME = "html"
@@ -42,23 +43,12 @@ def _home(when: When | None, home_tz: str) -> str:
     return f'<span class="home-time">{escape(f"{day_words(moment)} {moment:%H:%M} {tz_abbrev(moment)}")} at home</span>'
 
 
-def _stay(stop: Stop) -> str:
-    if stop.depart is None:
-        return ""
-    if stop.arrive.aware() is not None and stop.depart.aware() is not None:
-        from triptrack.core.localtime import utc
-        from triptrack.core.obligations import format_span
-
-        return format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware()))
-    return counted((stop.depart.day - stop.arrive.day).days + 1, "day")
-
-
 def _header(catalog: Catalog, trip: Trip) -> str:
     official = catalog.officials.get(trip.official)
     who = official.name if official else trip.official
     facts = [f"<li><strong>{escape(who)}</strong>{escape(', ' + official.title) if official and official.title else ''}</li>"]
-    if trip.first_day and trip.last_day:
-        days = (trip.last_day - trip.first_day).days + 1
+    days = trip_length(trip)
+    if days:
         facts.append(
             f"<li>{escape(day_words(trip.first_day, year=True))} → {escape(day_words(trip.last_day, year=True))} "
             f"· {counted(days, 'day')}</li>"
@@ -93,7 +83,7 @@ def _itinerary(catalog: Catalog, trip: Trip) -> str:
         rows.append(
             f'<tr><td class="num">{number}</td><td>{place(stop.city, stop.place.country, "approximate place" if stop.approximate else "")}</td>'
             f"<td>{_local(stop.arrive)}{_home(stop.arrive, home_tz)}</td><td>{_local(stop.depart)}{_home(stop.depart, home_tz)}</td>"
-            f'<td>{_stay(stop)}</td><td class="num">{km_text(km) if (home or number > 1) else ""}</td></tr>'
+            f'<td>{stay_words(stop)}</td><td class="num">{km_text(km) if (home or number > 1) else ""}</td></tr>'
         )
     legs = [km for _a, _b, km in catalog.legs(trip)]
     if home and trip.stops:

@@ -13,6 +13,7 @@ from triptrack.core.countries import country_name
 from triptrack.core.localtime import When, tz_abbrev
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.obligations import outcome_mark, outcome_words
+from triptrack.core.trip_days import trip_length
 from triptrack.core.wording import counted
 
 NAME = "md"
@@ -48,8 +49,8 @@ def _header(catalog: Catalog, trip: Trip) -> list[str]:
     if official and official.title:
         who = f"{who}, {official.title}"
     lines = [f"# {text(trip.title)}", "", f"- **Who:** {text(who)}"]
-    if trip.first_day and trip.last_day:
-        days = (trip.last_day - trip.first_day).days + 1
+    days = trip_length(trip)
+    if days:
         lines.append(
             f"- **When:** {trip.first_day:%a} {trip.first_day.day} {trip.first_day:%b %Y} → "
             f"{trip.last_day:%a} {trip.last_day.day} {trip.last_day:%b %Y} ({counted(days, 'day')})"

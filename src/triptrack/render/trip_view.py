@@ -10,11 +10,11 @@ from rich.text import Text
 
 from triptrack.core.countries import country_name
 from triptrack.core.display_zone import DisplayZone
-from triptrack.core.localtime import When, utc, zone
+from triptrack.core.localtime import When, zone
 from triptrack.core.model import Catalog, Official, Stop, Trip
 from triptrack.core.obligations import outcome_mark, outcome_style, outcome_words
 from triptrack.core.travel import obligation_outcomes
-from triptrack.core.trip_days import trip_bounds
+from triptrack.core.trip_days import stay_words, trip_bounds, trip_length
 from triptrack.core.wording import counted
 from triptrack.render.console import (
     day_label_year,
@@ -26,14 +26,7 @@ from triptrack.render.console import (
 
 
 def stay_text(stop: Stop) -> Text:
-    if stop.depart is None:
-        return Text("")
-    if stop.arrive.at is not None and stop.depart.at is not None:
-        from triptrack.core.obligations import format_span
-
-        return Text(format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware())))
-    days = (stop.depart.day - stop.arrive.day).days + 1
-    return Text(counted(days, "day"))
+    return Text(stay_words(stop))
 
 
 def _place(city: str, country: str, note: str = "") -> Text:
@@ -58,8 +51,7 @@ def header(trip: Trip, official: Official | None) -> Panel:
     bounds = trip_bounds(trip)  # local dates at each stop (see core.trip_days)
     if bounds:
         first, last = bounds
-        days = (last - first).days + 1
-        lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {counted(days, 'day')}")
+        lines.append(f"\n{day_label_year(first)} → {day_label_year(last)} · {counted(trip_length(trip), 'day')}")
     lines.append(" · ")
     lines.append(trip.status, style="cyan")
     return Panel(lines, title=Text(trip.id, style="bold cyan"), title_align="left", box=box.ROUNDED)
