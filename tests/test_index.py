@@ -74,12 +74,25 @@ def test_after_a_hand_edit_only_that_trip_is_parsed_again(data_file, cache, pars
     assert parsed.catalog() == _whole(data_file)  # line numbers after the edit too
 
 
+def test_show_reads_only_its_trip_from_the_index(data_file, cache, monkeypatch):
+    _load(data_file)
+    from triptrack.datafile import index_rows
+
+    asked: list[int] = []
+    real = index_rows.Rows.values
+    monkeypatch.setattr(index_rows.Rows, "values", lambda self, keys: asked.append(len(keys)) or real(self, keys))
+    parsed = _load(data_file)
+    assert parsed.with_trip("blinken-final")[1] == _whole(data_file).trips["blinken-final"]
+    assert asked == [1]
+
+
 def test_an_official_s_new_home_zone_reads_their_trips_again(data_file, cache, parses):
     _load(data_file)
     parses.clear()
     text = data_file.read_text(encoding="utf-8")
     data_file.write_text(text.replace("tz: America/New_York", "tz: America/Chicago", 1), encoding="utf-8")
     parsed = _load(data_file)
+    parsed.catalog()  # (a row read with another home zone is parsed again when it is read)
     assert sorted(parses) == ["blinken-final", "blinken-final-record"]
     assert parsed.trip("blinken-final").leaves.tz == "America/Chicago"
 

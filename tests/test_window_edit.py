@@ -18,7 +18,9 @@ from test_roundtrip import line, stops
 
 from triptrack.datafile import index, splice
 from triptrack.datafile import store as storage
+from triptrack.datafile.index_rows import summary_row
 from triptrack.datafile.paths import sample_path
+from triptrack.datafile.pieces import cut
 from triptrack.datafile.schema import TRIP_KEYS, stop_data
 from triptrack.datafile.syntax import dump_block
 from triptrack.datafile.window import Window
@@ -123,7 +125,7 @@ def _index_equals_whole_parse(path) -> None:
     _root, whole = storage.parse(raw.decode("utf-8"), str(path))
     parsed = index.load(storage.DataSource(path, "test"))
     assert parsed.catalog() == whole
-    assert [index.TripSummary.row(s) for s in parsed.summaries()] == [index.TripSummary.row(t) for t in whole.trips.values()]
+    assert [summary_row(s) for s in parsed.summaries()] == [summary_row(t) for t in whole.trips.values()]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -139,10 +141,11 @@ def test_an_edit_on_a_window_writes_what_the_whole_file_edit_writes(tmp_path_fac
         assume(False)
     shutil.copyfile(windowed, whole)
     trip_id = data.draw(st.sampled_from(trip_ids))
+    raw = text.encode("utf-8")
     if text.endswith("...\n"):  # a document end marker: the file is not cut, the whole-file edit runs
-        assert Window.around(text.encode("utf-8"), trip_id) is None
+        assert Window.around(raw, trip_id, cut(raw)) is None
     else:
-        assert Window.around(text.encode("utf-8"), trip_id) is not None
+        assert Window.around(raw, trip_id, cut(raw)) is not None
     steps = _steps(kind, trip_id, stop, title)
     try:
         _edit(whole, None, steps)
@@ -155,7 +158,7 @@ def test_an_edit_on_a_window_writes_what_the_whole_file_edit_writes(tmp_path_fac
 
 def test_a_window_keeps_every_line_where_it_is():
     raw = sample_path().read_bytes()
-    window = Window.around(raw, "blinken-final-record")
+    window = Window.around(raw, "blinken-final-record", cut(raw))
     assert window.text.count("\n") == raw.count(b"\n")
     lines, window_lines = raw.decode("utf-8").split("\n"), window.text.split("\n")
     kept = [number for number, line in enumerate(window_lines) if line]
@@ -165,7 +168,7 @@ def test_a_window_keeps_every_line_where_it_is():
 
 def test_a_change_outside_the_window_is_not_applied_to_the_file():
     raw = sample_path().read_bytes()
-    window = Window.around(raw, "blinken-final-record")
+    window = Window.around(raw, "blinken-final-record", cut(raw))
     assert window.apply(window.text) == raw  # no change
     assert window.apply(window.text.replace("\n\n\n", "\n\nx: 1\n", 1)) is None  # into the blank lines
 

@@ -2,23 +2,24 @@
 
 Parsing and validating costs about a second per 3,000 stops. The file is cut into
 pieces (datafile.pieces: the officials, each trip) and what each piece parses to is
-kept in one SQLite file per data file (`cache_dir()/index/<hash of its path>.sqlite`),
-under a key that holds every input of the value: the piece's bytes, triptrack's code
-(every source file's size and mtime: a field added anywhere means parsing again), the
-Python version, PyYAML's installation and the time-zone data (PYTHONTZPATH, the zone
-folders and the tzdata package). A trip's times also depend on its official's home
-zone: the row records the official and the zone it was read with, and is used only
-while both are unchanged. So after any change — an edit by triptrack or by a person's
-editor — only the pieces whose bytes changed are parsed again, and the whole-file
-rules (every trip's official exists, no duplicate id) are checked on every read.
+kept in one SQLite file per data file (datafile.index_db, index_rows), under a key
+that holds every input of the value: the piece's bytes, triptrack's code, Python,
+PyYAML and the time-zone data. A trip's times also depend on its official's home zone:
+its row records the official and the zone it was read with, and is used only while
+both hold.
 
-What the index holds is never trusted before it is checked: the file must be a regular
-file of the user's own (a link, FIFO, folder or device is not opened, never waited on),
-and each value is unpickled only after its BLAKE2b digest matches, by an unpickler that
-builds nothing but triptrack's model and dates. A damaged or foreign index is removed
-and built again; with no usable cache folder everything works, slower. A layout the
-pieces cannot cut (CRLF, flow style, duplicate ids) is parsed whole, as is a file with
-an error, so errors are worded exactly.
+Every read validates the whole file, but parses only the trips whose bytes were never
+parsed: after any change — an edit by triptrack or by a person's editor — only those.
+The whole-file rules (every trip's official exists, no duplicate id) are checked on
+every new version of the bytes. The layout of each version read (where its pieces lie,
+their keys, each trip's official) is kept too, so reading the same bytes again cuts
+and hashes nothing, and an edit of one trip cuts and hashes only that trip's text.
+Trips are then read from the index as they are asked for: `show` one, `list` every
+trip's summary.
+
+What the index holds is never trusted before it is checked (datafile.index_db). A
+layout the pieces cannot cut (CRLF, flow style, duplicate ids), a piece that does not
+parse alone, and a file with an error are parsed whole, so errors are worded exactly.
 """
 
 from __future__ import annotations
@@ -29,38 +30,29 @@ from typing import TYPE_CHECKING
 
 from triptrack.datafile.index_db import (
     Damaged,
-    _pack,
     _remove,
-    _store,
-    _unpack,
-    _value_of,
     connect,
     environment,
     index_path,
-    piece_key,
 )
+from triptrack.datafile.index_rows import Rows, summary_row
+from triptrack.datafile.piece_parse import Unusual, check_prelude, parse_officials
+from triptrack.datafile.piece_parse import parse_trip as _parse_trip
 
 if TYPE_CHECKING:
     from triptrack.core.model import Catalog, Official, Trip
     from triptrack.datafile.paths import DataSource
-    from triptrack.datafile.pieces import Piece
-
-
-# --- reading a data file through the index --------------------------------------------------
+    from triptrack.datafile.pieces import Layout
 
 
 class TripSummary:
     """What `list` shows of a trip, without its stops: the same attributes as a Trip."""
 
-    __slots__ = ("id", "title", "official", "first_day", "last_day", "cities")
+    __slots__ = ("cities", "first_day", "id", "last_day", "official", "title")
 
     def __init__(self, id, title, official, first_day, last_day, cities):
         self.id, self.title, self.official = id, title, official
         self.first_day, self.last_day, self.cities = first_day, last_day, cities
-
-    @classmethod
-    def row(cls, trip: Trip) -> tuple:
-        return (trip.id, trip.title, trip.official, trip.first_day, trip.last_day, tuple(trip.route()))
 
     def route(self) -> list[str]:
         return list(self.cities)
@@ -76,75 +68,57 @@ def shift_lines(trip: Trip, delta: int) -> Trip:
 
 
 class Parsed:
-    """A data file's bytes, parsed and validated: officials at once, trips as they are asked for."""
+    """A data file's bytes, parsed and validated: officials at once, each trip read from the
+    index when it is asked for (every trip was parsed when its bytes were first read)."""
 
     def __init__(self, shown: str, raw: bytes | None):
         self.shown, self.raw = shown, raw
         self.officials: dict[str, Official] = {}
-        self._rows: dict[str, tuple[Piece, bytes]] = {}  # trip id -> (piece, key) when read through the index
-        self._catalog: Catalog | None = None  # when parsed whole
-        self._db = self._index = None
-        self._fresh: dict[bytes, tuple[bytes, bytes]] = {}  # parsed now: key -> (summary, value), packed
+        self.layout: Layout | None = None  # None: parsed whole (self._catalog)
+        self.trip_keys: dict[int, bytes] = {}  # piece number -> the key of its bytes
+        self.trip_officials: dict[int, str] = {}  # piece number -> its trip's official
+        self._catalog: Catalog | None = None
+        self._rows: Rows | None = None
+        self._body = b""  # the bytes after a BOM: what the layout's offsets count
+        self._trips: dict[str, Trip] = {}  # read this run, lines as in the file
+
+    # --- what the commands ask for ---------------------------------------------------------
 
     def trip_ids(self) -> list[str]:
-        return list(self._catalog.trips if self._catalog is not None else self._rows)
-
-    def _value(self, key: bytes, column: str):
-        if key in self._fresh:
-            return _unpack(self._fresh[key][column == "value"])
-        return _value_of(self._db, key, column)
-
-    def _rescue(self) -> None:
-        """The index failed part-way (damaged on disk): remove it, parse the bytes whole."""
-        self._db.close()
-        _remove(self._index)
-        whole = _whole(self.shown, self.raw)
-        self._catalog, self.officials = whole._catalog, whole.officials
+        return list(self._catalog.trips) if self.layout is None else self.layout.trip_ids()
 
     def trip(self, trip_id: str) -> Trip | None:
-        if self._catalog is None and trip_id in self._rows:
-            piece, key = self._rows[trip_id]
+        if self.layout is not None:
+            number = self.layout.find("t", trip_id)
+            if number is None:
+                return None
             try:
-                return shift_lines(self._value(key, "value"), piece.line)
-            except Damaged:
-                self._rescue()
-        return self._catalog.trips.get(trip_id) if self._catalog is not None else None
-
-    def _all(self, column: str) -> dict:
-        """Every trip's `column` (summary or value), read in one query."""
-        import sqlite3
-
-        try:
-            stored = dict(self._db.execute(f"SELECT key, {column} FROM pieces WHERE official IS NOT NULL"))
-        except sqlite3.DatabaseError as exc:
-            raise Damaged(str(exc)) from None
-        stored.update((key, packed[column == "value"]) for key, packed in self._fresh.items())
-        try:
-            return {trip_id: (piece, _unpack(stored[key])) for trip_id, (piece, key) in self._rows.items()}
-        except KeyError:
-            raise Damaged("a row went missing") from None
-
-    def summaries(self) -> list[TripSummary]:
-        if self._catalog is None:
-            try:
-                return [TripSummary(*row) for _piece, row in self._all("summary").values()]
-            except Damaged:
-                self._rescue()
-        return [TripSummary(*TripSummary.row(trip)) for trip in self._catalog.trips.values()]
+                return self._read([number])[0]
+            except (Unusual, Damaged) as exc:
+                self._parse_whole(exc)
+        return self._catalog.trips.get(trip_id)
 
     def catalog(self) -> Catalog:
         from triptrack.core.model import Catalog
 
-        if self._catalog is None:
+        if self.layout is not None:
             try:
-                trips = {trip_id: shift_lines(trip, piece.line) for trip_id, (piece, trip) in self._all("value").items()}
-                return Catalog(officials=dict(self.officials), trips=trips)
-            except Damaged:
-                self._rescue()
+                trips = self._read(self.layout.trip_numbers())
+                return Catalog(officials=dict(self.officials), trips={trip.id: trip for trip in trips})
+            except (Unusual, Damaged) as exc:
+                self._parse_whole(exc)
         return self._catalog
 
+    def summaries(self) -> list[TripSummary]:
+        if self.layout is not None:
+            try:
+                return [TripSummary(*row) for row in self._summaries()]
+            except (Unusual, Damaged) as exc:
+                self._parse_whole(exc)
+        return [TripSummary(*summary_row(trip)) for trip in self._catalog.trips.values()]
+
     def lazy_catalog(self) -> Catalog:
-        """Every official and trip, each trip read from the index only when it is looked at."""
+        """Every official and trip, each trip read only when it is looked at."""
         from triptrack.core.model import Catalog
 
         if self._catalog is not None:
@@ -166,12 +140,83 @@ class Parsed:
 
         return Catalog(officials=dict(self.officials), trips={s.id: s for s in self.summaries()})
 
+    # --- reading pieces ---------------------------------------------------------------------
+
+    def _chunk(self, number: int) -> memoryview:
+        piece = self.layout.piece(number)
+        return memoryview(self._body)[piece.start : piece.end]
+
+    def _read(self, numbers: list[int]) -> list[Trip]:
+        """The trips of these pieces, from the index (parsed again if their official's home
+        zone changed since)."""
+        wanted = [n for n in numbers if self.layout.keys[n] not in self._trips]
+        if wanted:
+            found = self._rows.values([self.trip_keys[n] for n in wanted])
+            for number in wanted:
+                stored = found.get(self.trip_keys[number])
+                trip = stored[2] if stored and self._current(stored[0], stored[1]) else None
+                if trip is None:
+                    trip = self._parse(number)
+                self._trips[self.layout.keys[number]] = shift_lines(trip, self.layout.lines[number])
+            self._rows.flush()
+        return [self._trips[self.layout.keys[n]] for n in numbers]
+
+    def _summaries(self) -> list[tuple]:
+        numbers = self.layout.trip_numbers()
+        keys = [self.trip_keys[n] for n in numbers]
+        stored, gathered = self._rows.summaries(keys)
+        rows = []
+        for number, key in zip(numbers, keys):
+            found = stored.get(key)
+            if found is None or not self._current(found[0], found[1]):
+                trip = self._parse(number)
+                found = stored[key] = (trip.official, self.officials[trip.official].home_tz, summary_row(trip))
+                gathered += 1
+            rows.append(found[2])
+        self._rows.flush()
+        if gathered > len(keys) // 64 + 16:  # many not in the summaries kept together: keep them anew
+            self._rows.keep_summaries({key: stored[key] for key in keys})
+        return rows
+
+    def _current(self, official: str, home_tz: str) -> bool:
+        known = self.officials.get(official)
+        return known is not None and known.home_tz == home_tz
+
+    def _parse(self, number: int) -> Trip:
+        """Parse one trip piece and keep it in the index (Unusual: it must be read with the file)."""
+        piece = self.layout.piece(number)
+        trip = _parse_trip(self._chunk(number), piece, self.officials, self.shown)
+        self.trip_officials[number] = trip.official
+        self._rows.add(self.trip_keys[number], "trip", trip.official, self.officials[trip.official].home_tz, trip)
+        return trip
+
+    def _validate(self, numbers: list[int], newest: dict[bytes, str]) -> None:
+        """Parse the trips of these pieces whose bytes were never parsed (or only with an
+        official the file no longer has); then the whole-file rule: every official exists.
+        `newest`: key -> official of trips known to parse (no query for those)."""
+        known = self._rows.officials_of([self.trip_keys[n] for n in numbers], newest)
+        for number in numbers:
+            official, home_tz = known.get(self.trip_keys[number], (None, None))
+            if official in self.officials and home_tz in (None, self.officials[official].home_tz):
+                self.trip_officials[number] = official
+            else:
+                self._parse(number)
+        if any(official not in self.officials for official in self.trip_officials.values()):
+            raise Unusual  # the whole-file parse words the error
+
+    def _parse_whole(self, why: Exception) -> None:
+        """A piece would not parse alone (or the index is damaged: it is removed): read the file whole."""
+        if isinstance(why, Damaged):
+            _forget(self._rows.db, self._rows.data_path)
+        whole = _whole(self.shown, self.raw)
+        self._catalog, self.officials, self.layout = whole._catalog, whole.officials, None
+
 
 class _TripsOnDemand(MutableMapping):
     """A catalog's trips, in file order, each read when first asked for."""
 
     def __init__(self, parsed: Parsed):
-        self._parsed, self._ids, self._read = parsed, list(parsed._rows), {}
+        self._parsed, self._ids, self._read = parsed, parsed.trip_ids(), {}
 
     def __getitem__(self, trip_id: str) -> Trip:
         if trip_id not in self._read:
@@ -197,6 +242,9 @@ class _TripsOnDemand(MutableMapping):
     def __delitem__(self, trip_id: str) -> None:
         self._ids.remove(trip_id)
         self._read.pop(trip_id, None)
+
+
+# --- reading a data file ------------------------------------------------------------------------
 
 
 def read_bytes(path: Path, shown: str) -> bytes | None:
@@ -232,14 +280,72 @@ def load(source: DataSource, raw: bytes | None = None, path: Path | None = None)
     path = path or source.path
     db = connect(path) if raw is not None else None
     try:
-        parsed = _load(source.display, raw, db)
+        return _load(source.display, raw, db, path)
     except Damaged:
-        db.close()
-        _remove(index_path(path))
-        db = connect(path)
-        parsed = _load(source.display, raw, db)
-    parsed._index = index_path(path)
+        _forget(db, path)
+        return _load(source.display, raw, connect(path), path)
+
+
+def _forget(db, path: Path) -> None:
+    """Remove a damaged index (it is built again)."""
+    db.close()
+    _remove(index_path(path))
+
+
+def load_edited(base: Parsed, raw: bytes, path: Path, number: int, size_change: int) -> Parsed:
+    """The bytes an edit made of `base`'s file by changing only its piece `number`: cut
+    again only there, only the trips there parsed (DataFileError when the result is not valid)."""
+    parsed = None
+    if base.layout is not None:
+        parsed = _derived(base.shown, raw, base._rows, base, (number, number, size_change))
+    return parsed if parsed is not None else load(_Source(path, base.shown), raw, path)
+
+
+def _derived(shown: str, raw: bytes, rows: Rows, base, change: tuple[int, int, int]) -> Parsed | None:
+    """`raw` read as a change of `base` (layout, trip keys, trip officials, officials) in its
+    pieces first..last (`change`: first, last, size change): only those cut and hashed again,
+    and parsed if never parsed. None when the change reaches beyond trips (cut it all)."""
+    from triptrack.datafile.pieces import recut
+
+    first, last, size_change = change
+    parsed = Parsed(shown, raw)
+    parsed._body, parsed._rows, parsed.officials = _body(raw), rows, base.officials
+    parsed.layout = layout = recut(base.layout, parsed._body, first, last, size_change)
+    if layout is None:
+        return None
+    shift = len(layout) - len(base.layout)
+    for old, key in base.trip_keys.items():
+        if not first <= old <= last:
+            new = old if old < first else old + shift
+            parsed.trip_keys[new], parsed.trip_officials[new] = key, base.trip_officials[old]
+    changed = range(first, last + shift + 1)
+    for new in changed:
+        parsed.trip_keys[new] = rows.key("trip", parsed._chunk(new))
+    try:
+        parsed._validate(list(changed), {})
+    except (Unusual, Damaged):
+        return _whole(shown, raw)  # DataFileError for what is wrong, worded exactly
+    rows.flush(in_use=list(parsed.trip_keys.values()))
+    start = base.layout.starts[first]
+    old_end = base.layout.starts[last + 1] if last + 1 < len(base.layout) else base.layout.size
+    rows.keep_layout(parsed, (start, old_end - start, parsed._body[start : old_end + size_change]))
     return parsed
+
+
+class _Base:
+    """The version of a file read last, as the index keeps it."""
+
+    def __init__(self, layout, trip_keys, trip_officials, officials):
+        self.layout, self.trip_keys, self.trip_officials, self.officials = layout, trip_keys, trip_officials, officials
+
+
+class _Source:
+    def __init__(self, path: Path, display: str):
+        self.path, self.display, self.seed = path, display, None
+
+
+def _body(raw: bytes) -> bytes:
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
 
 
 def _whole(shown: str, raw: bytes | None) -> Parsed:
@@ -251,171 +357,69 @@ def _whole(shown: str, raw: bytes | None) -> Parsed:
     return parsed
 
 
-# Bytes that syntax.decode refuses with their line (NUL, a CR: lone ones are refused and
-# CRLF files are read whole anyway; NEL, LS and PS in UTF-8, a UTF-16 mark): such a file is
-# read whole, so the refusal is the same with or without the index.
-_READ_WHOLE = (b"\x00", b"\r", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xff\xfe", b"\xfe\xff")
+# Single bytes that syntax.decode refuses with their line wherever they are (NUL, CR: lone
+# ones are refused and CRLF files are read whole anyway; 0xFE and 0xFF, never in UTF-8):
+# such a file is read whole, so the refusal is the same with or without the index.
+_READ_WHOLE = (b"\x00", b"\r", b"\xfe", b"\xff")
 
 
-def _load(shown: str, raw: bytes | None, db) -> Parsed:
-    import sqlite3
-
-    from triptrack.datafile.pieces import cut
+def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
+    from triptrack.datafile.pieces import changed_pieces, cut
 
     if raw is None or db is None or any(odd in raw for odd in _READ_WHOLE):
         return _whole(shown, raw)  # its checks name the line of what the pieces would not see
-    env = environment()
-    file_key = piece_key(env, "file", raw)
-    seen = _seen_before(shown, raw, db, file_key)
-    if seen is not None:
-        return seen
-    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-    pieces = cut(raw[bom:])
-    if pieces is None:
+    rows = Rows(db, environment(), path)
+    parsed = Parsed(shown, raw)
+    parsed._body, parsed._rows = _body(raw), rows
+    newest = rows.newest()
+    if newest is not None:
+        layout, trip_keys, trip_officials, officials, body = newest
+        base = _Base(layout, trip_keys, trip_officials, None)
+        base.officials = _officials(base, officials)
+        change = changed_pieces(layout, body, parsed._body)
+        if change is None:  # the same bytes as last time
+            parsed.layout, parsed.trip_keys, parsed.trip_officials = layout, trip_keys, trip_officials
+            parsed.officials = base.officials
+            return parsed
+        derived = _derived(shown, raw, rows, base, change)
+        if derived is not None:
+            return derived
+    parsed.layout = layout = cut(parsed._body)
+    if layout is None:
         return _whole(shown, raw)
-    parsed = Parsed(shown, raw)
-    parsed._db = db
-    view = memoryview(raw)[bom:]
     try:
-        known = {key: (official, home_tz) for key, official, home_tz in db.execute("SELECT key, official, home_tz FROM pieces")}
-    except sqlite3.DatabaseError as exc:
-        raise Damaged(str(exc)) from None
-    new_rows, used, officials_key = [], set(), None
-    try:
-        for piece in pieces:
-            chunk = view[piece.start : piece.end]
-            if piece.kind == "officials":
-                key = piece_key(env, piece.kind, chunk)
-                if key in known:
-                    officials = _value_of(db, key)
-                else:
-                    officials = _parse_officials(chunk, shown)
-                    new_rows.append((key, None, None, None, _pack(officials)))
-                parsed.officials = {i: _shifted(o, piece.line) for i, o in officials.items()}
-                used.add(key)
-                officials_key = key
-            elif piece.kind == "prelude":
-                _check_prelude(chunk)
-        for piece in pieces:
-            if piece.kind != "trip":
-                continue
-            key = piece_key(env, "trip", view[piece.start : piece.end])
-            stored = known.get(key)
-            official = parsed.officials.get(stored[0]) if stored else None
-            if official is None or official.home_tz != stored[1]:
-                trip = _parse_trip(view[piece.start : piece.end], piece, parsed.officials, shown)
-                parsed._fresh[key] = packed = (_pack(TripSummary.row(trip)), _pack(trip))
-                new_rows.append((key, trip.official, parsed.officials[trip.official].home_tz, *packed))
-            parsed._rows[piece.key] = (piece, key)
-            used.add(key)
-    except _Unusual:
-        return _whole(shown, raw)  # exact wording of any error, or a layout the pieces misread
-    officials_line = next((piece.line for piece in pieces if piece.kind == "officials"), 0)
-    layout = (officials_key, officials_line, [(trip_id, key, piece.line) for trip_id, (piece, key) in parsed._rows.items()])
-    new_rows.append((file_key, None, None, None, _pack(layout)))
-    used.add(file_key)
-    _store(db, new_rows, known, used)
+        for kind in "ph":
+            number = layout.find(kind)
+            if number is not None:
+                check_prelude(parsed._chunk(number), after_key=kind == "h")
+        number = layout.find("o")
+        officials, officials_key = {}, None
+        if number is not None:
+            chunk = parsed._chunk(number)
+            officials_key = rows.key("officials", chunk)
+            officials = rows.value(officials_key)
+            if officials is None:
+                officials = parse_officials(chunk, shown)
+                rows.add(officials_key, "officials", None, None, officials)
+        parsed.officials = _officials(parsed, officials)
+        numbers = layout.trip_numbers()
+        parsed.trip_keys = {n: rows.key("trip", parsed._chunk(n)) for n in numbers}
+        parsed._validate(numbers, rows.newest_officials(officials_key))
+    except Unusual:
+        return _whole(shown, raw)
+    rows.flush(in_use=list(parsed.trip_keys.values()))
+    rows.keep_layout(parsed)
     return parsed
 
 
-class _At:
-    """Where a trip starts (all a Parsed needs of its piece)."""
-
-    __slots__ = ("line",)
-
-    def __init__(self, line: int):
-        self.line = line
-
-
-def _seen_before(shown: str, raw: bytes, db, file_key: bytes) -> Parsed | None:
-    """These very bytes were read and validated before (same code, zone data...): their layout,
-    without cutting or hashing the file again; None otherwise."""
-    import sqlite3
-
-    try:
-        found = db.execute("SELECT value FROM pieces WHERE key = ?", (file_key,)).fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise Damaged(str(exc)) from None
-    if found is None:
-        return None
-    officials_key, officials_line, trips = _unpack(found[0])
-    parsed = Parsed(shown, raw)
-    parsed._db = db
-    officials = _value_of(db, officials_key) if officials_key is not None else {}
-    parsed.officials = {i: _shifted(o, officials_line) for i, o in officials.items()}
-    parsed._rows = {trip_id: (_At(line), key) for trip_id, key, line in trips}
-    return parsed
-
-
-def _shifted(official: Official, delta: int) -> Official:
+def _officials(parsed: Parsed | _Base, officials: dict) -> dict:
     import copy
 
-    official = copy.copy(official)
-    official.line += delta
-    return official
-
-
-class _Unusual(Exception):
-    """A piece that does not parse alone as it would in the file (or has an error): parse whole."""
-
-
-def _compose(chunk: memoryview, shown: str):
-    from triptrack.datafile.syntax import MappingNode, ScalarNode, compose
-    from triptrack.errors import DataFileError
-
-    try:
-        root = compose(bytes(chunk).decode("utf-8"), shown)
-    except (DataFileError, UnicodeDecodeError):
-        raise _Unusual from None
-    if root is None:
-        return None, None
-    if not isinstance(root, MappingNode) or len(root.value) != 1 or not isinstance(root.value[0][0], ScalarNode):
-        raise _Unusual
-    return root.value[0]
-
-
-def _check_prelude(chunk: memoryview) -> None:
-    """Before the first key: only blank lines and comments. (The `trips:` piece is its key's
-    line and the blank and comment lines before the first trip: pieces.cut saw to that.)"""
-    for line in bytes(chunk).split(b"\n"):
-        stripped = line.strip(b" ")
-        if stripped and not stripped.startswith(b"#"):
-            raise _Unusual
-
-
-def _parse_officials(chunk: memoryview, shown: str) -> dict[str, Official]:
-    from triptrack.datafile import schema
-    from triptrack.datafile.syntax import MappingNode
-    from triptrack.errors import DataFileError
-
-    key, node = _compose(chunk, shown)
-    if key is None or key.value != "officials" or key.style not in (None, ""):
-        raise _Unusual
-    reader = schema._Reader(shown)
-    officials = {}
-    try:
-        if not reader.is_null(node):
-            reader.check_tag(node, "officials")
-            if not isinstance(node, MappingNode):
-                raise _Unusual
-            reader.pairs(node, "officials", None)
-            for key_node, value in node.value:
-                official_id = reader.identifier(key_node, "officials", "official")
-                officials[official_id] = schema._official(reader, official_id, value)
-    except DataFileError:
-        raise _Unusual from None
-    return officials
-
-
-def _parse_trip(chunk: memoryview, piece: Piece, officials: dict[str, Official], shown: str) -> Trip:
-    from triptrack.core.model import Catalog
-    from triptrack.datafile import schema
-    from triptrack.errors import DataFileError
-
-    key, node = _compose(chunk, shown)
-    if key is None or key.value != piece.key or key.style not in (None, ""):
-        raise _Unusual
-    try:
-        return schema._trip(schema._Reader(shown), piece.key, node, Catalog(officials=officials))
-    except DataFileError:
-        raise _Unusual from None
+    number = parsed.layout.find("o")
+    line = parsed.layout.lines[number] if number is not None else 0
+    shifted = {}
+    for official_id, official in officials.items():
+        official = copy.copy(official)
+        official.line += line
+        shifted[official_id] = official
+    return shifted

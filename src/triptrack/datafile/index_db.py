@@ -26,7 +26,8 @@ try:
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-SCHEMA_VERSION = 1  # PRAGMA user_version of the SQLite file
+SCHEMA_VERSION = 2  # PRAGMA user_version of the SQLite file
+KEY_SIZE = 20  # bytes of a piece's key
 _PACKAGE = Path(__file__).resolve().parents[1]
 _SAFE_GLOBALS = {("datetime", name) for name in ("date", "time", "datetime", "timedelta", "timezone")}
 
@@ -77,10 +78,9 @@ def environment() -> bytes:
 
 
 def piece_key(environment: bytes, kind: str, raw: bytes | memoryview) -> bytes:
-    key = blake2b(environment, digest_size=20)
-    key.update(kind.encode() + b"\0")
-    key.update(raw)
-    return key.digest()
+    """The key of a piece of this kind with these bytes, under this environment (BLAKE2b keyed
+    with the environment's digest, personalised with the kind: one call per piece)."""
+    return blake2b(raw, digest_size=KEY_SIZE, key=environment, person=kind.encode()).digest()
 
 
 class _ModelUnpickler(pickle.Unpickler):
@@ -171,6 +171,8 @@ def connect(data_path: Path):
                 db.executescript(
                     "PRAGMA journal_mode=WAL; DROP TABLE IF EXISTS pieces;"
                     " CREATE TABLE pieces(key BLOB PRIMARY KEY, official TEXT, home_tz TEXT, summary BLOB, value BLOB);"
+                    " DROP TABLE IF EXISTS layouts; CREATE TABLE layouts(key BLOB PRIMARY KEY, value BLOB);"
+                    " DROP TABLE IF EXISTS summaries; CREATE TABLE summaries(key BLOB PRIMARY KEY, value BLOB);"
                     f" PRAGMA user_version={SCHEMA_VERSION};"
                 )
             return db
@@ -179,34 +181,3 @@ def connect(data_path: Path):
         except sqlite3.Error:
             return None
     return None
-
-
-
-def _value_of(db, key: bytes, column: str = "value"):
-    import sqlite3
-
-    try:
-        row = db.execute(f"SELECT {column} FROM pieces WHERE key = ?", (key,)).fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise Damaged(str(exc)) from None
-    if row is None:
-        raise Damaged("a row went missing")
-    return _unpack(row[0])
-
-
-def _store(db, new_rows: list[tuple], known: dict, in_use: set[bytes]) -> None:
-    """Keep the new rows; forget unused ones once they outnumber those in use (never fatal)."""
-    import sqlite3
-
-    try:
-        db.execute("BEGIN")
-        if new_rows:
-            db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", new_rows)
-        if len(known) - len(in_use) > len(in_use) // 4 + 64:
-            db.executemany("DELETE FROM pieces WHERE key = ?", [(k,) for k in known if k not in in_use])
-        db.execute("COMMIT")
-    except sqlite3.Error:
-        try:
-            db.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass

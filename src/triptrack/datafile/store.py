@@ -39,11 +39,29 @@ BOM = b"\xef\xbb\xbf"
 class Document:
     """One read of the data file for an edit: its text (or a window of it), node tree and catalog."""
 
-    def __init__(self, path: Path, text: str, parsed: Parsed, fingerprint: str):
-        self.path, self.text, self.parsed = path, text, parsed
-        self.fingerprint = fingerprint  # sha256 of the data file's bytes ("" when it did not exist)
+    def __init__(self, path: Path, text: str | None, parsed: Parsed, raw: bytes | None, written: bytes | None):
+        self.path, self.parsed = path, parsed
+        self._text = text  # None: the text of `raw` (the bytes read), decoded when first asked for
+        self._raw = raw
+        self._written = written  # the data file's bytes (None when it does not exist: `raw` is its seed)
+        self._fingerprint: str | None = None
         self._root: Node | None = None
         self._catalog: Catalog | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            from triptrack.datafile.syntax import decode
+
+            self._text = decode(self._raw, str(self.path)) if self._raw is not None else ""
+        return self._text
+
+    @property
+    def fingerprint(self) -> str:
+        """sha256 of the data file's bytes ("" when it did not exist)."""
+        if self._fingerprint is None:
+            self._fingerprint = _digest(self._written)
+        return self._fingerprint
 
     @property
     def root(self) -> Node | None:
@@ -80,7 +98,7 @@ def read_document(source: DataSource) -> Document:
     path, raw = index.read_source(source)
     parsed = index.load(source, raw, path)
     text = decode(raw, source.display) if raw is not None else ""
-    return Document(source.path, text, parsed, _digest(raw if path == source.path else None))
+    return Document(source.path, text, parsed, raw, raw if path == source.path else None)
 
 
 def load(source: DataSource) -> Catalog:
@@ -151,7 +169,6 @@ def edit(source: DataSource, change: Callable[[Document], str], focus: str | Non
     "refused: ..."); returns the document of what was written.
     """
     from triptrack.datafile import index
-    from triptrack.datafile.syntax import decode
     from triptrack.datafile.window import Window
     from triptrack.errors import InputError
 
@@ -164,27 +181,29 @@ def edit(source: DataSource, change: Callable[[Document], str], focus: str | Non
         before = _read_bytes(target, source.display)
         path, raw = (target, before) if before is not None else index.read_source(source)
         parsed = index.load(source, raw, path)
-        fingerprint = _digest(before)
-        window = Window.around(raw, focus) if focus is not None and raw is not None else None
+        window = Window.around(raw, focus, parsed.layout) if focus is not None and raw is not None else None
         new_raw = None
         if window is not None:
             try:
-                new_raw = window.apply(change(Document(source.path, window.text, parsed, fingerprint)))
+                new_raw = window.apply(change(Document(source.path, window.text, parsed, raw, before)))
             except TriptrackError:
                 new_raw = None  # (e.g. a step looked outside the window): the whole file decides
         if new_raw is None:  # no window, or the change reached outside it
-            text = decode(raw, source.display) if raw is not None else ""
+            window = None
             bom = BOM if raw and raw.startswith(BOM) else b""
-            new_raw = bom + change(Document(source.path, text, parsed, fingerprint)).encode("utf-8")
+            new_raw = bom + change(Document(source.path, None, parsed, raw, before)).encode("utf-8")
         try:
-            written = index.load(source, new_raw, target)
+            if window is not None and window.changed is not None and path == target:
+                written = index.load_edited(parsed, new_raw, target, *window.changed)
+            else:
+                written = index.load(source, new_raw, target)
         except DataFileError as exc:
             where = f"line {exc.line}: " if exc.line else ""
             raise InputError(f"refused: after this change {where}{exc.detail}; nothing was written") from None
         if _read_bytes(target, source.display) != before:
             raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
         replace_data_file(target, source.display, before, new_raw)
-    return Document(source.path, decode(new_raw, source.display), written, _digest(new_raw))
+    return Document(source.path, None, written, new_raw, new_raw)
 
 
 def replace_data_file(target: Path, shown: str, before: bytes | None, after: bytes) -> None:

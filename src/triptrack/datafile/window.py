@@ -15,33 +15,36 @@ lines — returns None, and the caller edits the whole file instead.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from triptrack.datafile.touched_trips import common_prefix, common_suffix
+
+if TYPE_CHECKING:
+    from triptrack.datafile.pieces import Layout
 
 
 class Window:
-    def __init__(self, raw: bytes, kept: list[tuple[int, int, int]], window: bytes):
+    def __init__(self, raw: bytes, kept: list[tuple[int, int, int, int]], window: bytes):
         self.raw = raw
-        self.kept = kept  # (start, end) in the window, start in the file, of each kept piece
+        self.kept = kept  # (start, end) in the window, start in the file, piece number: each kept piece
         self.window = window
         self.text = window.decode("utf-8")
+        self.changed: tuple[int, int] | None = None  # after `apply`: (piece number, size change)
 
     @classmethod
-    def around(cls, raw: bytes, trip_id: str) -> Window | None:
-        """The window on `trip_id` and the officials (only the officials for ""); None when the
-        file cannot be cut."""
-        from triptrack.datafile.pieces import cut
-
-        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-        pieces = cut(raw[bom:])
-        if pieces is None or (trip_id and not any(p.kind == "trip" and p.key == trip_id for p in pieces)):
+    def around(cls, raw: bytes, trip_id: str, layout: Layout | None) -> Window | None:
+        """The window on `trip_id` and the officials (only the officials for ""), from the
+        file's layout (datafile.pieces); None when the file has none (it was parsed whole)."""
+        if layout is None or (trip_id and layout.find("t", trip_id) is None):
             return None
+        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
         parts, kept, at = [], [], 0
-        for piece in pieces:
+        for number, piece in enumerate(layout.pieces()):
             chunk = raw[bom + piece.start : bom + piece.end]
             if piece.kind in ("officials", "trips") or (piece.kind == "trip" and piece.key == trip_id):
-                kept.append((at, at + len(chunk), bom + piece.start))
+                kept.append((at, at + len(chunk), bom + piece.start, number))
             else:
-                chunk = b"\n" * chunk.count(b"\n")
+                chunk = b"\n" * layout.line_count(number)
             parts.append(chunk)
             at += len(chunk)
         try:
@@ -53,12 +56,14 @@ class Window:
         """The file's new bytes for the window's new text; None when the change is not inside a kept piece."""
         old, new = self.window, new_text.encode("utf-8")
         if old == new:
+            self.changed = None
             return self.raw
         prefix = common_prefix(old, new)
         suffix = common_suffix(old, new, prefix)
         start, end = prefix, len(old) - suffix
-        for window_start, window_end, file_start in self.kept:
+        for window_start, window_end, file_start, number in self.kept:
             if window_start <= start and end <= window_end:
                 at = file_start + start - window_start
+                self.changed = (number, len(new) - len(old))
                 return self.raw[:at] + new[prefix : len(new) - suffix] + self.raw[at + end - start :]
         return None

@@ -1,0 +1,249 @@
+"""The rows of a data file's index, for one version of its bytes.
+
+A row is a piece's key (datafile.index_db.piece_key) and what that piece parsed to: for
+a trip, its official and the home zone it was read with, its summary (what `list`
+shows) and the whole trip; for the officials, their mapping; for a whole file
+(in the table `layouts`, keyed on all its bytes), its layout, each trip's official and whether
+every trip in it has been parsed without an error. Every value is packed with its
+digest and unpacked only when the digest matches (index_db._pack, _unpack); any
+SQLite error is Damaged: the caller removes the index and reads the file again.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from triptrack.datafile.index_db import Damaged, _pack, _unpack, index_path, piece_key
+
+if TYPE_CHECKING:
+    from triptrack.core.model import Trip
+    from triptrack.datafile.index import Parsed
+
+
+
+def summary_row(trip: Trip) -> tuple:
+    """What `list` shows of a trip (index.TripSummary): id, title, official, days, route."""
+    return (trip.id, trip.title, trip.official, trip.first_day, trip.last_day, tuple(trip.route()))
+
+
+class Rows:
+    def __init__(self, db, environment: bytes, data_path: Path):
+        self.db, self.environment, self.data_path = db, environment, data_path
+        self._copy: tuple | None = None  # (size, CRC, changes since) of the version read last
+        self._new: list[tuple] = []
+
+    def key(self, kind: str, chunk) -> bytes:
+        return piece_key(self.environment, kind, chunk)
+
+    def _query(self, sql: str, parameters=()) -> list:
+        try:
+            return self.db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise Damaged(str(exc)) from None
+
+    def _where_key(self, columns: str, keys: list[bytes]) -> list:
+        """Rows of these keys (in batches: SQLite bounds the number of parameters)."""
+        found = []
+        for start in range(0, len(keys), 500):
+            batch = keys[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            found += self._query(f"SELECT key, {columns} FROM pieces WHERE key IN ({marks})", batch)
+        return found
+
+    def value(self, key: bytes):
+        """The value stored under `key`, or None."""
+        found = self._query("SELECT value FROM pieces WHERE key = ?", (key,))
+        return _unpack(found[0][0]) if found else None
+
+    def values(self, keys: list[bytes]) -> dict[bytes, tuple]:
+        """key -> (official, home zone, trip) of the trips stored under these keys."""
+        rows = self._where_key("official, home_tz, value", keys)
+        return {key: (official, home_tz, _unpack(value)) for key, official, home_tz, value in rows if official}
+
+    def summaries(self, keys: list[bytes]) -> tuple[dict[bytes, tuple], int]:
+        """key -> (official, home zone, summary row) of these trips as far as stored, and how
+        many were not among the summaries kept together (one value: `list` unpacks one
+        value, not one per trip) but read from their own rows."""
+        found = self._query("SELECT value FROM summaries WHERE key = ?", (self.environment,))
+        known = _unpack(found[0][0]) if found else {}
+        missing = [key for key in keys if key not in known]
+        rows = self._where_key("official, home_tz, summary", missing) if missing else []
+        known.update((key, (official, home_tz, _unpack(summary))) for key, official, home_tz, summary in rows if official)
+        return known, len(missing)
+
+    def keep_summaries(self, summaries: dict[bytes, tuple]) -> None:
+        def write() -> None:
+            self.db.execute("DELETE FROM summaries")
+            self.db.execute("INSERT INTO summaries VALUES (?, ?)", (self.environment, _pack(summaries)))
+
+        self._transaction(write)
+
+    def officials_of(self, keys: list[bytes], newest: dict[bytes, str]) -> dict[bytes, tuple[str, str | None]]:
+        """key -> (official, home zone it was read with) of the trips among these keys that
+        parsed before: those of `newest` (read last, with the officials as they are now: no
+        query), then any others stored."""
+        known: dict[bytes, tuple[str, str | None]] = {key: (official, None) for key, official in newest.items()}
+        missing = [key for key in keys if key not in known]
+        if missing:
+            known.update((key, (official, home_tz)) for key, official, home_tz in self._where_key("official, home_tz", missing) if official)
+        return known
+
+    def add(self, key: bytes, kind: str, official: str | None, home_tz: str | None, value) -> None:
+        """Keep a value parsed now (packed at once: the caller goes on to change line numbers)."""
+        summary = _pack(summary_row(value)) if kind == "trip" else None
+        self._new.append((key, official, home_tz, summary, _pack(value)))
+
+    def flush(self, in_use: list[bytes] | None = None) -> None:
+        """Write the rows added; with every trip key in use known, forget the trips no longer
+        in use once they outnumber those in use."""
+        if not self._new and in_use is None:
+            return
+        new, self._new = self._new, []
+
+        def write() -> None:
+            self.db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", new)
+            if in_use is not None:
+                self._forget_trips(set(in_use))
+
+        self._transaction(write)
+
+    def _transaction(self, write) -> None:
+        """Run `write` in one transaction. Never fatal: an index is only a cache."""
+        try:
+            self.db.execute("BEGIN")
+            write()
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _forget_trips(self, in_use: set[bytes]) -> None:
+        (count,) = self.db.execute("SELECT count(*) FROM pieces").fetchone()
+        if count - len(in_use) <= len(in_use) // 4 + 64:
+            return
+        stored = [key for (key,) in self.db.execute("SELECT key FROM pieces WHERE official IS NOT NULL")]
+        unused = [key for key in stored if key not in in_use]
+        if len(unused) > len(in_use) // 4 + 64:
+            self.db.executemany("DELETE FROM pieces WHERE key = ?", [(key,) for key in unused])
+
+    # --- the layout of a whole file ------------------------------------------------------------
+
+    def newest(self):
+        """(layout, trip keys, trip officials, officials, bytes) of the version of the file read
+        last, or None. Its bytes are kept beside the index, as a copy (checked against the size
+        and CRC the row records) and the changes made to it since, in the row: a new version
+        is compared with them, not cut again."""
+        from triptrack.datafile.pieces import Layout
+
+        found = self._query("SELECT value FROM layouts WHERE key = ?", (self.environment,))
+        if not found:
+            return None
+        packed_layout, officials_key, keys, names, copy = _unpack(found[0][0])
+        body = _read_copy(self.copy_path(), *copy[:2])
+        if body is None:
+            return None
+        for at, length, text in copy[2]:
+            body = body[:at] + text + body[at + length :]
+        try:
+            layout = Layout.unpack(packed_layout)
+        except (ValueError, TypeError) as exc:
+            raise Damaged(str(exc)) from None
+        numbers = layout.trip_numbers()
+        if len(keys) != len(numbers) or len(names) != len(numbers) or layout.size != len(body):
+            raise Damaged("a layout that does not add up")
+        officials = self.value(officials_key) if officials_key is not None else {}
+        if officials is None:
+            raise Damaged("a row went missing")
+        self._copy = copy
+        return layout, dict(zip(numbers, keys)), dict(zip(numbers, names)), officials, body
+
+    def newest_officials(self, officials_key: bytes | None) -> dict[bytes, str]:
+        """key -> official of every trip of the version read last, when its officials were
+        these (their home zones decide whether a trip is valid); else nothing."""
+        found = self._query("SELECT value FROM layouts WHERE key = ?", (self.environment,))
+        if not found:
+            return {}
+        _layout, newest_officials_key, keys, names, _copy = _unpack(found[0][0])
+        return dict(zip(keys, names)) if newest_officials_key == officials_key else {}
+
+    def copy_path(self) -> Path:
+        return index_path(self.data_path).with_suffix(".bytes")
+
+    def keep_layout(self, parsed: Parsed, change: tuple[int, int, bytes] | None = None) -> None:
+        """Remember this version of the file: its layout, keys and bytes. `change` (at, length,
+        new text): how it differs from the version read last, kept in the row instead of a new
+        copy while such changes stay small."""
+        import zlib
+
+        layout, body = parsed.layout, parsed._body
+        number = layout.find("o")
+        officials_key = self.key("officials", parsed._chunk(number)) if number is not None else None
+        numbers = layout.trip_numbers()
+        keys = [parsed.trip_keys[n] for n in numbers]
+        names = [parsed.trip_officials[n] for n in numbers]
+        self.flush()
+        copy = self._copy
+        if change is not None and copy is not None and sum(len(c[2]) for c in copy[2]) + len(change[2]) < PATCHES_BELOW:
+            copy = (*copy[:2], [*copy[2], change])
+        else:
+            copy = (len(body), zlib.crc32(body), [])
+            if not _write_copy(self.copy_path(), body):
+                return
+        self._copy = copy
+        value = (layout.pack(), officials_key, keys, names, copy)
+
+        def write() -> None:  # one row: the version read last, under this environment (code, zone data...)
+            self.db.execute("DELETE FROM layouts")
+            self.db.execute("INSERT INTO layouts VALUES (?, ?)", (self.environment, _pack(value)))
+
+        self._transaction(write)
+
+
+PATCHES_BELOW = 1 << 18  # bytes of changes kept in the row before the copy is written again
+
+
+def _read_copy(path: Path, size: int, crc: int) -> bytes | None:
+    """The kept bytes when they are a regular file of ours of that size and CRC; None otherwise."""
+    import zlib
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != size or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            body = handle.read(size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return body if len(body) == size and zlib.crc32(body) == crc else None
+
+
+def _write_copy(path: Path, body: bytes) -> bool:
+    """Keep `body` at `path` (a temp file renamed over it: never half-written). False on failure."""
+    import tempfile
+
+    try:
+        fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(body)
+        os.replace(temp, path)
+        return True
+    except OSError:
+        with suppress(OSError):
+            os.unlink(temp)
+        return False
