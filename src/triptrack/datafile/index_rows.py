@@ -149,8 +149,11 @@ class Rows:
         body = _read_copy(self.copy_path(), *copy[:2])
         if body is None:
             return None
-        for at, length, text in copy[2]:
-            body = body[:at] + text + body[at + length :]
+        if copy[2]:
+            edited = bytearray(body)
+            for at, length, text in copy[2]:
+                edited[at : at + length] = text
+            body = bytes(edited)
         try:
             layout = Layout.unpack(packed_layout)
         except (ValueError, TypeError) as exc:
@@ -190,7 +193,7 @@ class Rows:
         names = [parsed.trip_officials[n] for n in numbers]
         self.flush()
         copy = self._copy
-        if change is not None and copy is not None and sum(len(c[2]) for c in copy[2]) + len(change[2]) < PATCHES_BELOW:
+        if change is not None and copy is not None and len(copy[2]) < CHANGES_KEPT and sum(len(c[2]) for c in copy[2]) < 1 << 18:
             copy = (*copy[:2], [*copy[2], change])
         else:
             copy = (len(body), zlib.crc32(body), [])
@@ -206,7 +209,7 @@ class Rows:
         self._transaction(write)
 
 
-PATCHES_BELOW = 1 << 18  # bytes of changes kept in the row before the copy is written again
+CHANGES_KEPT = 8  # changes kept in the row (each up to 256 KiB) before the copy is written again
 
 
 def _read_copy(path: Path, size: int, crc: int) -> bytes | None:
