@@ -10,7 +10,9 @@ colours). It looks like Rich's SIMPLE_HEAD table.
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -128,10 +130,29 @@ def _fit(natural: list[int], minimum: list[int], wrapable: list[bool], room: int
     return widths
 
 
+@contextmanager
+def _no_cycle_collection():
+    """Pauses Python's cycle collector: the table makes tens of thousands of small lists and
+    tuples, none in a cycle, and each collection would walk every trip loaded so far."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     """The table of `trips` on `console`. Under 120 columns the official goes under the
     title, so titles keep room to read; under 80 the table also drops its edge padding.
     Ids are never cut."""
+    with _no_cycle_collection():
+        _print_trips(console, catalog, trips)
+
+
+def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     width = console.width
     narrow = width < 120
     headers = ["Trip", "Dates"] + ([] if narrow else ["Official"]) + ["About" if narrow else "Title · route"]
