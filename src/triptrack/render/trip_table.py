@@ -10,13 +10,17 @@ colours). It looks like Rich's SIMPLE_HEAD table.
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from triptrack.core.model import Catalog, Trip
@@ -27,12 +31,16 @@ def date_range(first: date | None, last: date | None) -> str:
     if not first or not last:
         return ""
     if first == last:
-        return f"{first.day} {first:%b %Y}"
+        return f"{first.day} {_MONTHS[first.month]} {first.year}"
     if first.year != last.year:
-        return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+        return f"{first.day} {_MONTHS[first.month]} {first.year} – {last.day} {_MONTHS[last.month]} {last.year}"
     if first.month != last.month:
-        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    return f"{first.day}–{last.day} {last:%b %Y}"
+        return f"{first.day} {_MONTHS[first.month]} – {last.day} {_MONTHS[last.month]} {last.year}"
+    return f"{first.day}–{last.day} {_MONTHS[last.month]} {last.year}"
+
+
+# What %b gives (the C locale: triptrack never sets another), without strftime's cost per trip.
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # Characters that may not take exactly one cell (controls, combining marks, wide scripts...):
@@ -51,25 +59,55 @@ def _wrap(text: str, width: int) -> list[tuple[str, int]]:
         whole = _width(text)
         if whole <= width:
             return [(text, whole)]
+    if text.isascii() or not _NOT_ONE_CELL.search(text):  # every character one cell: a width is a length
+        return _wrap_one_cell_text(text, width)
+    return [(line, _width(line)) for paragraph in text.split("\n") for line in _wrap_words(paragraph, width, _width)]
+
+
+def _wrap_one_cell_text(text: str, width: int) -> list[tuple[str, int]]:
+    """_wrap for a text whose every character takes one cell."""
+    return [(line, len(line)) for paragraph in text.split("\n") for line in _wrap_one_cell(paragraph, width)]
+
+
+def _wrap_words(paragraph: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """A paragraph's lines, word by word, each at most `width` as `measure` counts."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if _width(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            while _width(word) > width:
-                cut = width
-                while cut > 1 and _width(word[:cut]) > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
-    return [(line, _width(line)) for line in lines]
+    line = ""
+    for word in paragraph.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if measure(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while measure(word) > width:
+            cut = width
+            while cut > 1 and measure(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    lines.append(line)
+    return lines
+
+
+def _wrap_one_cell(paragraph: str, width: int) -> list[str]:
+    """_wrap_words(paragraph, width, len), found by looking back for the last space that
+    fits, rather than word by word (the same lines when single spaces part the words)."""
+    if "  " in paragraph or paragraph.startswith(" ") or paragraph.endswith(" "):
+        return _wrap_words(paragraph, width, len)
+    lines = []
+    rest = paragraph
+    while len(rest) > width:
+        cut = rest.rfind(" ", 0, width + 1)
+        if cut > 0:
+            lines.append(rest[:cut])
+            rest = rest[cut + 1:]
+        else:  # a word longer than the line: cut inside it
+            lines.append(rest[:width])
+            rest = rest[width:]
+    lines.append(rest)
+    return lines
 
 
 def _longest_word(texts: list[str]) -> int:
@@ -92,72 +130,116 @@ def _fit(natural: list[int], minimum: list[int], wrapable: list[bool], room: int
     return widths
 
 
+@contextmanager
+def _no_cycle_collection():
+    """Pauses Python's cycle collector: the table makes tens of thousands of small lists and
+    tuples, none in a cycle, and each collection would walk every trip loaded so far."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     """The table of `trips` on `console`. Under 120 columns the official goes under the
     title, so titles keep room to read; under 80 the table also drops its edge padding.
     Ids are never cut."""
-    from rich.style import Style
+    with _no_cycle_collection():
+        _print_trips(console, catalog, trips)
 
+
+def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     width = console.width
     narrow = width < 120
     headers = ["Trip", "Dates"] + ([] if narrow else ["Official"]) + ["About" if narrow else "Title · route"]
-    rows = []  # per trip, per column: [(text, style)]
-    for trip in trips:
-        official = catalog.officials.get(trip.official)
-        who = official.name if official else trip.official
-        route = trip.route()  # (a trip's summary has a route but no stops)
-        about = [(trip.title, "")]
-        if narrow:
-            about.append((who, "dim italic"))
-        if route:
-            about.append((" → ".join(route), "dim"))
-        cells = [[(trip.id, "bold cyan")], [(date_range(trip.first_day, trip.last_day), "")]]
-        if not narrow:
-            cells.append([(who, "")])
-        rows.append([*cells, about])
-    columns = len(headers)
-    texts = [[headers[c]] + [text for row in rows for text, _s in row[c]] for c in range(columns)]
-    natural = [max((_width(line) for text in column for line in text.split("\n")), default=0) for column in texts]
-    minimum = [natural[0], natural[1]] + ([max(8, min(_longest_word(texts[2]), 20))] if not narrow else [])
+    rows = [_cells(catalog, trip, narrow) for trip in trips]  # per trip, per column: [(text, style)]
+    columns = [[header] + [text for row in rows for text, _style in row[c]] for c, header in enumerate(headers)]
+    # A column whose every character takes one cell (the usual case) measures its texts by length.
+    measures = [len if _one_cell("\n".join(texts)) else _width for texts in columns]
+    natural = [max(map(measure, "\n".join(texts).split("\n"))) for measure, texts in zip(measures, columns)]
+    minimum = [natural[0], natural[1]]
+    if not narrow:
+        minimum.append(max(8, min(_longest_word(columns[2]), 20)))
     minimum.append(12)
     edge = 1 if width >= 80 else 0
-    room = width - 2 - 2 * edge - 2 * (columns - 1) - (columns - 1)  # borders, padding, dividers
-    widths = _fit(natural, minimum, [False, False] + [True] * (columns - 2), room)
-    plain = console.no_color or console.color_system is None
-    styles: dict[str, str] = {}
+    room = width - 2 - 2 * edge - 2 * (len(headers) - 1) - (len(headers) - 1)  # borders, padding, dividers
+    widths = _fit(natural, minimum, [False, False] + [True] * (len(headers) - 2), room)
+    layout = _Layout(console, widths, measures, edge)
+    total = sum(widths) + 2 * (len(headers) - 1) + 2 * edge + (len(headers) - 1) + 2
+    output = [" " * total]
+    output += layout.lines([[(header, "bold")] for header in headers])
+    output.append(" " + "─" * (total - 2) + " ")
+    for row in rows:
+        output += layout.lines(row)
+    output.append(" " * total)
+    console.file.write("\n".join(output) + "\n")
+    console.file.flush()
 
-    def paint(text: str, style: str) -> str:
-        if plain or not style or not text:
+
+def _one_cell(text: str) -> bool:
+    """Whether every character of `text` but its line breaks takes exactly one cell."""
+    return text.isascii() or not _NOT_ONE_CELL.search(text.replace("\n", " "))
+
+
+def _cells(catalog: Catalog, trip: Trip, narrow: bool) -> list[list[tuple[str, str]]]:
+    """One trip's row: per column, its texts with their styles."""
+    official = catalog.officials.get(trip.official)
+    who = official.name if official else trip.official
+    route = trip.route()  # (a trip's summary has a route but no stops)
+    about = [(trip.title, "")]
+    if narrow:
+        about.append((who, "dim italic"))
+    if route:
+        about.append((" → ".join(route), "dim"))
+    cells = [[(trip.id, "bold cyan")], [(date_range(trip.first_day, trip.last_day), "")]]
+    if not narrow:
+        cells.append([(who, "")])
+    cells.append(about)
+    return cells
+
+
+class _Layout:
+    """Turns a row's cells into the table's lines, once the column widths are known."""
+
+    def __init__(self, console: Console, widths: list[int], measures: list[Callable[[str], int]], edge: int) -> None:
+        columns = len(widths)
+        lefts = [" " if (c > 0 or edge) else "" for c in range(columns)]
+        rights = [" " if (c < columns - 1 or edge) else "" for c in range(columns)]
+        self.columns = list(zip(widths, measures, lefts, rights))
+        self.blanks = [lefts[c] + " " * widths[c] + rights[c] for c in range(columns)]
+        self.plain = console.no_color or console.color_system is None
+        self.color_system = console.color_system
+        self.styles: dict[str, str] = {}  # a style's escape codes around "\0"
+
+    def paint(self, text: str, style: str) -> str:
+        if self.plain or not style or not text:
             return text
-        if style not in styles:
-            styles[style] = Style.parse(style).render("\0", color_system=console.color_system)
-        return styles[style].replace("\0", text)
+        if style not in self.styles:
+            from rich.style import Style
 
-    lefts = [" " if (c > 0 or edge) else "" for c in range(columns)]
-    rights = [" " if (c < columns - 1 or edge) else "" for c in range(columns)]
-    blanks = [lefts[c] + " " * widths[c] + rights[c] for c in range(columns)]
+            self.styles[style] = Style.parse(style).render("\0", color_system=self.color_system)
+        return self.styles[style].replace("\0", text)
 
-    def lines_of(cells: list[list[tuple[str, str]]]) -> list[str]:
+    def lines(self, cells: list[list[tuple[str, str]]]) -> list[str]:
         columns_text = []
-        for c, cell in enumerate(cells):
-            width, left, right = widths[c], lefts[c], rights[c]
-            columns_text.append([
-                left + paint(line, style) + " " * (width - used) + right
-                for text, style in cell for line, used in _wrap(text, width)
-            ])
+        paint = None if self.plain else self.paint
+        for cell, (width, measure, left, right) in zip(cells, self.columns):
+            lines = []
+            for text, style in cell:
+                used = measure(text)
+                if used <= width and "\n" not in text:  # one line as it is (what _wrap would give)
+                    lines.append(left + (paint(text, style) if paint else text) + " " * (width - used) + right)
+                    continue
+                for line, cut in _wrap_one_cell_text(text, width) if measure is len else _wrap(text, width):
+                    lines.append(left + (paint(line, style) if paint else line) + " " * (width - cut) + right)
+            columns_text.append(lines)
         height = max(len(column) for column in columns_text)
         if height == 1:
             return [" " + " ".join(column[0] for column in columns_text) + " "]
         for c, column in enumerate(columns_text):
-            column.extend([blanks[c]] * (height - len(column)))
+            column.extend([self.blanks[c]] * (height - len(column)))
         return [" " + " ".join(parts) + " " for parts in zip(*columns_text)]
-
-    total = sum(widths) + 2 * (columns - 1) + 2 * edge + (columns - 1) + 2
-    output = [" " * total]
-    output += lines_of([[(header, "bold")] for header in headers])
-    output.append(" " + "─" * (total - 2) + " ")
-    for row in rows:
-        output += lines_of(row)
-    output.append(" " * total)
-    console.file.write("\n".join(output) + "\n")
-    console.file.flush()
