@@ -42,6 +42,10 @@ PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 def _gazetteer_cache(tmp_path_factory):
     cache = os.environ.get("TRIPTRACK_TEST_CACHE") or str(tmp_path_factory.mktemp("gazetteer-cache"))
     os.environ["TRIPTRACK_CACHE_DIR"] = cache
+    from triptrack import gazetteer
+
+    if not gazetteer.index_ready():  # built before any test, so no test's output depends on running first
+        gazetteer.build_index(gazetteer._index_path())
     yield cache
 
 

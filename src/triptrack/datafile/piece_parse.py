@@ -7,6 +7,7 @@ parses the whole file, which words any error exactly, with its line.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 # Bytes that syntax.decode refuses with their line (NUL; NEL, LS and PS in UTF-8; a UTF-16
 # mark; lone CRs are refused by the cut): a piece holding one is parsed with the whole file.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")  # C0 (but tab, LF), DEL, C1 in UTF-8
 _ODD = (b"\x00", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xfe", b"\xff")
 
 
@@ -84,7 +86,9 @@ def parse_trip(chunk: memoryview, piece: Piece, officials: dict[str, Official], 
     key, node = _compose(chunk, shown)
     if key is None or key.value != piece.key or key.style not in (None, ""):
         raise Unusual
+    data = bytes(chunk)  # no control character, and no escape in quotes that could write one: none to look for
+    no_controls = b"\\" not in data and _CONTROL.search(data) is None
     try:
-        return schema._trip(schema._Reader(shown), piece.key, node, Catalog(officials=officials))
+        return schema._trip(schema._Reader(shown, no_controls=no_controls), piece.key, node, Catalog(officials=officials))
     except DataFileError:
         raise Unusual from None

@@ -62,9 +62,10 @@ class _Reader:
     obligation is recorded and skipped, and the walk goes on (for `validate`).
     """
 
-    def __init__(self, path: str, problems: list[DataFileError] | None = None):
+    def __init__(self, path: str, problems: list[DataFileError] | None = None, *, no_controls: bool = False):
         self.path = path
         self.problems = problems
+        self.no_controls = no_controls  # the text read holds no control character, nor an escape that makes one
 
     def keep_going(self, exc: DataFileError) -> None:
         """Record `exc` when collecting problems; raise it otherwise."""
@@ -140,7 +141,7 @@ class _Reader:
             raise self.fail(node, where, "must not be empty")
         if single_line and "\n" in value:
             raise self.fail(node, where, "must be a single line")
-        refused = refusal(value)
+        refused = None if self.no_controls else refusal(value)
         if refused:
             raise self.fail(node, where, refused)
         return value

@@ -38,15 +38,18 @@ class Window:
         if layout is None or (trip_id and layout.find("t", trip_id) is None):
             return None
         bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-        parts, kept, at = [], [], 0
-        for number, piece in enumerate(layout.pieces()):
+        wanted = [layout.find(kind) for kind in "oh"] + [layout.find("t", trip_id) if trip_id else None]
+        parts, kept, at, line = [], [], 0, 0  # line: the window's lines so far
+        for number in sorted(n for n in wanted if n is not None):
+            piece = layout.piece(number)
+            parts.append(b"\n" * (piece.line - line))  # the pieces between, as blank lines
+            at += piece.line - line
             chunk = raw[bom + piece.start : bom + piece.end]
-            if piece.kind in ("officials", "trips") or (piece.kind == "trip" and piece.key == trip_id):
-                kept.append((at, at + len(chunk), bom + piece.start, number))
-            else:
-                chunk = b"\n" * layout.line_count(number)
+            kept.append((at, at + len(chunk), bom + piece.start, number))
             parts.append(chunk)
             at += len(chunk)
+            line = piece.line + layout.line_count(number)
+        parts.append(b"\n" * (layout.breaks - line))
         try:
             return cls(raw, kept, b"".join(parts))
         except UnicodeDecodeError:
