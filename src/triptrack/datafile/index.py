@@ -77,6 +77,7 @@ class Parsed:
         self.layout: Layout | None = None  # None: parsed whole (self._catalog)
         self.trip_keys: dict[int, bytes] = {}  # piece number -> the key of its bytes
         self.trip_officials: dict[int, str] = {}  # piece number -> its trip's official
+        self.officials_key: bytes | None = None  # the key of the officials' piece
         self._catalog: Catalog | None = None
         self._rows: Rows | None = None
         self._body = b""  # the bytes after a BOM: what the layout's offsets count
@@ -310,6 +311,7 @@ def _derived(shown: str, raw: bytes, rows: Rows, base, change: tuple[int, int, i
     first, last, size_change = change
     parsed = Parsed(shown, raw)
     parsed._body, parsed._rows, parsed.officials = _body(raw), rows, base.officials
+    parsed.officials_key = base.officials_key
     parsed.layout = layout = recut(base.layout, parsed._body, first, last, size_change)
     if layout is None:
         return None
@@ -337,6 +339,7 @@ class _Base:
 
     def __init__(self, layout, trip_keys, trip_officials, officials):
         self.layout, self.trip_keys, self.trip_officials, self.officials = layout, trip_keys, trip_officials, officials
+        self.officials_key: bytes | None = None
 
 
 class _Source:
@@ -373,13 +376,13 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
     parsed._body, parsed._rows = _body(raw), rows
     newest = rows.newest()
     if newest is not None:
-        layout, trip_keys, trip_officials, officials, body = newest
+        layout, trip_keys, trip_officials, officials_key, officials, body = newest
         base = _Base(layout, trip_keys, trip_officials, None)
-        base.officials = _officials(base, officials)
+        base.officials, base.officials_key = _officials(base, officials), officials_key
         change = changed_pieces(layout, body, parsed._body)
         if change is None:  # the same bytes as last time
             parsed.layout, parsed.trip_keys, parsed.trip_officials = layout, trip_keys, trip_officials
-            parsed.officials = base.officials
+            parsed.officials, parsed.officials_key = base.officials, officials_key
             return parsed
         derived = _derived(shown, raw, rows, base, change)
         if derived is not None:
@@ -401,7 +404,7 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
             if officials is None:
                 officials = parse_officials(chunk, shown)
                 rows.add(officials_key, "officials", None, None, officials)
-        parsed.officials = _officials(parsed, officials)
+        parsed.officials, parsed.officials_key = _officials(parsed, officials), officials_key
         numbers = layout.trip_numbers()
         parsed.trip_keys = {n: rows.key("trip", parsed._chunk(n)) for n in numbers}
         parsed._validate(numbers, rows.newest_officials(officials_key))

@@ -136,7 +136,7 @@ class Rows:
     # --- the layout of a whole file ------------------------------------------------------------
 
     def newest(self):
-        """(layout, trip keys, trip officials, officials, bytes) of the version of the file read
+        """(layout, trip keys, trip officials, officials' key, officials, bytes) of the version read
         last, or None. Its bytes are kept beside the index, as a copy (checked against the size
         and CRC the row records) and the changes made to it since, in the row: a new version
         is compared with them, not cut again."""
@@ -165,7 +165,7 @@ class Rows:
         if officials is None:
             raise Damaged("a row went missing")
         self._copy = copy
-        return layout, dict(zip(numbers, keys)), dict(zip(numbers, names)), officials, body
+        return layout, dict(zip(numbers, keys)), dict(zip(numbers, names)), officials_key, officials, body
 
     def newest_officials(self, officials_key: bytes | None) -> dict[bytes, str]:
         """key -> official of every trip of the version read last, when its officials were
@@ -185,9 +185,7 @@ class Rows:
         copy while such changes stay small."""
         import zlib
 
-        layout, body = parsed.layout, parsed._body
-        number = layout.find("o")
-        officials_key = self.key("officials", parsed._chunk(number)) if number is not None else None
+        layout, body, officials_key = parsed.layout, parsed._body, parsed.officials_key
         numbers = layout.trip_numbers()
         keys = [parsed.trip_keys[n] for n in numbers]
         names = [parsed.trip_officials[n] for n in numbers]

@@ -1,0 +1,178 @@
+"""The index keeps the version of the file read last (its layout, keys and bytes): a new
+version, from an editor or an edit command, is compared with it, and only the trips that
+changed are cut, hashed and parsed again — with the same result as a whole-file parse."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from triptrack.datafile import index, index_rows, pieces
+from triptrack.datafile import store as storage
+from triptrack.errors import DataFileError
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("TRIPTRACK_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def many_trips(data_file) -> Path:
+    """The sample with 40 more trips (copies of blinken-final under new ids)."""
+    text = data_file.read_text(encoding="utf-8")
+    start = text.index("  blinken-final:\n")
+    end = text.index("  blinken-final-record:\n")
+    block = text[start:end]
+    copies = "".join(block.replace("  blinken-final:\n", f"  copy-{n}:\n", 1) for n in range(40))
+    data_file.write_text(text[:end] + copies + text[end:], encoding="utf-8")
+    return data_file
+
+
+def _load(path: Path):
+    return index.load(storage.DataSource(path, str(path)))
+
+
+def _whole(path: Path):
+    return storage.parse(path.read_text(encoding="utf-8"), str(path))[1]
+
+
+def _same_as_whole(path: Path) -> None:
+    parsed = _load(path)
+    whole = _whole(path)
+    assert parsed.catalog() == whole
+    assert [index_rows.summary_row(s) for s in _load(path).summaries()] == [
+        index_rows.summary_row(t) for t in whole.trips.values()
+    ]
+
+
+@pytest.fixture
+def counted(monkeypatch) -> dict:
+    """How many pieces were hashed and whether the whole file was cut, from now on."""
+    seen = {"keys": 0, "cuts": 0}
+    key, cut = index_rows.Rows.key, pieces.cut
+
+    def counting_key(self, kind, chunk):
+        seen["keys"] += 1
+        return key(self, kind, chunk)
+
+    def counting_cut(raw):
+        seen["cuts"] += 1
+        return cut(raw)
+
+    monkeypatch.setattr(index_rows.Rows, "key", counting_key)
+    monkeypatch.setattr(pieces, "cut", counting_cut)
+    return seen
+
+
+def test_a_hand_edit_is_read_by_comparing_with_the_version_kept(many_trips, cache, counted):
+    _load(many_trips)
+    assert counted["cuts"] == 1 and counted["keys"] >= 42
+    counted.update(keys=0, cuts=0)
+    text = many_trips.read_text(encoding="utf-8")
+    many_trips.write_text(text.replace("  copy-20:\n    title: Final", "  copy-20:\n    title: Edited", 1), encoding="utf-8")
+    parsed = _load(many_trips)
+    assert counted == {"keys": 3, "cuts": 0}  # the trip changed and one on each side
+    assert parsed.trip("copy-20").title.startswith("Edited")
+    _same_as_whole(many_trips)
+
+
+def test_an_edit_command_cuts_and_hashes_only_its_trip(cli, many_trips, cache, counted):
+    _load(many_trips)
+    counted.update(keys=0, cuts=0)
+    result = cli("topic", "add", "copy-7", "1", "Trade")
+    assert result.exit_code == 0, result.output
+    assert counted["cuts"] == 0 and counted["keys"] <= 2  # its piece after the edit (and the officials)
+    counted.update(keys=0, cuts=0)
+    _same_as_whole(many_trips)
+    assert counted["cuts"] == 0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_any_sequence_of_hand_edits_reads_as_a_whole_parse(many_trips, cache, seed):
+    rng = random.Random(seed)
+    _load(many_trips)
+    for step in range(12):
+        text = many_trips.read_text(encoding="utf-8")
+        ids = re.findall(r"^  (copy-\d+):$", text, re.M)
+        trip = rng.choice(ids)
+        block = re.search(rf"^  {trip}:\n(?:(?:    .*|\s*|  #.*)\n)*", text, re.M)
+        kind = rng.choice(["retitle", "delete", "duplicate", "comment", "swap", "blank"])
+        if kind == "retitle":
+            text = text.replace(f"  {trip}:\n    title: ", f"  {trip}:\n    title: {step} ", 1)
+        elif kind == "delete" and len(ids) > 3:
+            text = text[: block.start()] + text[block.end() :]
+        elif kind == "duplicate":
+            text = text[: block.end()] + block.group().replace(f"  {trip}:", f"  {trip}-{seed}-{step}:", 1) + text[block.end() :]
+        elif kind == "comment":
+            text = text[: block.end()] + f"  # a note {step}\n" + text[block.end() :]
+        elif kind == "swap":  # two trips change places
+            other = re.search(rf"^  {rng.choice(ids)}:\n(?:(?:    .*|\s*|  #.*)\n)*", text, re.M)
+            first, second = sorted([block, other], key=lambda m: m.start())
+            if first.end() <= second.start():
+                text = (text[: first.start()] + second.group() + text[first.end() : second.start()]
+                        + first.group() + text[second.end() :])
+        else:
+            text = text.replace(f"  {trip}:\n", f"\n\n  {trip}:\n", 1)
+        many_trips.write_text(text, encoding="utf-8")
+        _same_as_whole(many_trips)
+
+
+def _kept_copy(cache: Path) -> Path:
+    (copy,) = (cache / "index").glob("*.bytes")
+    return copy
+
+
+@pytest.mark.parametrize("damage", ["flipped byte", "truncated", "symlink", "fifo", "folder"])
+def test_a_damaged_or_foreign_kept_copy_is_not_trusted(many_trips, cache, damage):
+    _load(many_trips)
+    copy = _kept_copy(cache)
+    raw = copy.read_bytes()
+    copy.unlink()
+    if damage == "flipped byte":
+        at = raw.index(b"copy-30:") + 20
+        copy.write_bytes(raw[:at] + bytes([raw[at] ^ 0x20]) + raw[at + 1 :])
+    elif damage == "truncated":
+        copy.write_bytes(raw[: len(raw) // 2])
+    elif damage == "symlink":
+        other = cache / "other.yaml"
+        other.write_bytes(raw)
+        copy.symlink_to(other)
+    elif damage == "fifo":
+        os.mkfifo(copy)
+    else:
+        copy.mkdir()
+    text = many_trips.read_text(encoding="utf-8")
+    many_trips.write_text(text.replace("  copy-30:\n    title: Final", "  copy-30:\n    title: Changed", 1), encoding="utf-8")
+    assert _load(many_trips).trip("copy-30").title.startswith("Changed")  # never waits on a FIFO
+    _same_as_whole(many_trips)
+
+
+def test_a_home_zone_changed_by_hand_checks_the_trips_again(data_file, cache):
+    text = data_file.read_text(encoding="utf-8").replace("when: 2025-01-09 10:00", "when: 2025-03-30 02:30")
+    data_file.write_text(text, encoding="utf-8")
+    _load(data_file)  # valid: 02:30 exists in Washington that day
+    data_file.write_text(text.replace("tz: America/New_York", "tz: Europe/Paris", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as from_index:
+        _load(data_file)
+    with pytest.raises(DataFileError) as whole:
+        _whole(data_file)
+    assert str(from_index.value) == str(whole.value) and "does not exist in Europe/Paris" in str(whole.value)
+
+
+def test_a_broken_trip_anywhere_is_refused_after_a_hand_edit(many_trips, cache):
+    _load(many_trips)
+    text = many_trips.read_text(encoding="utf-8")
+    many_trips.write_text(text.replace("  copy-33:\n    title: Final", "  copy-33:\n    title: [Final", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as from_index:
+        _load(many_trips)  # even though nothing asks for copy-33
+    with pytest.raises(DataFileError) as whole:
+        _whole(many_trips)
+    assert str(from_index.value) == str(whole.value)
