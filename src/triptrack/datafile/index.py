@@ -24,7 +24,6 @@ parse alone, and a file with an error are parsed whole, so errors are worded exa
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,33 +37,12 @@ from triptrack.datafile.index_db import (
 from triptrack.datafile.index_rows import Rows, summary_row
 from triptrack.datafile.piece_parse import Unusual, check_prelude, parse_officials
 from triptrack.datafile.piece_parse import parse_trip as _parse_trip
+from triptrack.datafile.trips_read import TripsOnDemand, TripSummary, shift_lines
 
 if TYPE_CHECKING:
     from triptrack.core.model import Catalog, Official, Trip
     from triptrack.datafile.paths import DataSource
     from triptrack.datafile.pieces import Layout
-
-
-class TripSummary:
-    """What `list` shows of a trip, without its stops: the same attributes as a Trip."""
-
-    __slots__ = ("cities", "first_day", "id", "last_day", "official", "title")
-
-    def __init__(self, id, title, official, first_day, last_day, cities):
-        self.id, self.title, self.official = id, title, official
-        self.first_day, self.last_day, self.cities = first_day, last_day, cities
-
-    def route(self) -> list[str]:
-        return list(self.cities)
-
-
-def shift_lines(trip: Trip, delta: int) -> Trip:
-    """Add `delta` to every line number the trip carries (in place); returns the trip."""
-    if delta:
-        trip.line += delta
-        for item in (*trip.stops, *trip.obligations):
-            item.line += delta
-    return trip
 
 
 class Parsed:
@@ -124,7 +102,7 @@ class Parsed:
 
         if self._catalog is not None:
             return self._catalog
-        return Catalog(officials=dict(self.officials), trips=_TripsOnDemand(self))
+        return Catalog(officials=dict(self.officials), trips=TripsOnDemand(self))
 
     def with_trip(self, trip_id: str) -> tuple[Catalog, Trip] | None:
         """Every official and only this trip; None when the file has no such trip."""
@@ -211,38 +189,6 @@ class Parsed:
             _forget(self._rows.db, self._rows.data_path)
         whole = _whole(self.shown, self.raw)
         self._catalog, self.officials, self.layout = whole._catalog, whole.officials, None
-
-
-class _TripsOnDemand(MutableMapping):
-    """A catalog's trips, in file order, each read when first asked for."""
-
-    def __init__(self, parsed: Parsed):
-        self._parsed, self._ids, self._read = parsed, parsed.trip_ids(), {}
-
-    def __getitem__(self, trip_id: str) -> Trip:
-        if trip_id not in self._read:
-            if trip_id not in self._ids:
-                raise KeyError(trip_id)
-            self._read[trip_id] = self._parsed.trip(trip_id)
-        return self._read[trip_id]
-
-    def __contains__(self, trip_id) -> bool:
-        return trip_id in self._read or trip_id in self._ids
-
-    def __iter__(self):
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __setitem__(self, trip_id: str, trip: Trip) -> None:
-        if trip_id not in self._ids:
-            self._ids.append(trip_id)
-        self._read[trip_id] = trip
-
-    def __delitem__(self, trip_id: str) -> None:
-        self._ids.remove(trip_id)
-        self._read.pop(trip_id, None)
 
 
 # --- reading a data file ------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """The SQLite file behind a data file's index, and what makes a stored value trustworthy.
 
-One file per data file (`cache_dir()/index/<hash of its real path>.sqlite`), a table of
-pieces: key -> (official, home zone, summary, value). A key is the BLAKE2b hash of the
-piece's bytes under `environment()`: everything else a parsed value depends on (this
-format, Python, triptrack's code, PyYAML, the zone data). A value is stored with its
+One file per data file (`cache_dir()/index/<hash of its real path>.sqlite`), with a table
+of pieces: key -> (official, home zone, summary, value); `layouts` and `summaries`, one
+row each, for the version read last (datafile.index_rows). A key is the BLAKE2b hash of
+the piece's bytes, keyed with `environment()`: everything else a parsed value depends on
+(this format, Python, triptrack's code, PyYAML, the zone data). A value is stored with its
 digest and unpickled only when the digest matches, by an unpickler that builds only
 triptrack's model and dates. The file is opened only when it is a regular file of the
 user's own: a link, FIFO, folder or device in its place is removed, never followed or
