@@ -68,15 +68,15 @@ class Match:
 
 def fold(name: str) -> str:
     """The lookup key: accents removed, case folded, punctuation as single spaces."""
-    if name.isascii():
-        stripped = name  # nothing to decompose (most of the gazetteer's names)
-    else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if name.isascii():  # most of the gazetteer's names: the same as below, in C (a build folds 400,000)
+        return " ".join(name.lower().translate(_ASCII_NOT_WORD).split())
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NOT_WORD.sub(" ", stripped.casefold()).strip()
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_ASCII_NOT_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}
 
 
 def _keys(rows: dict) -> dict[str, tuple[str, set[str]]]:
@@ -133,11 +133,16 @@ def _rows_in_countries(name: str, countries: set[str]):
     City, Ngerulmud...) took most of the index build. Each row is one flat JSON object
     on the file's single line, so a scan picks out just the rows of those countries.
     """
-    codes = "|".join(re.escape(code) for code in sorted(countries))
-    row = re.compile(r'\{"geonameid": (\d+), [^{}]*?"countrycode": "(?:' + codes + r')"[^{}]*\}')
     text = (_source_dir() / name).read_text(encoding="utf-8")
-    for match in row.finditer(text):
-        yield match.group(1), json.loads(match.group(0))
+    for code in sorted(countries):
+        needle = f'"countrycode": "{code}"'
+        at = text.find(needle)
+        while at >= 0:  # the row around each mention of the country
+            start, end = text.rfind("{", 0, at), text.find("}", at) + 1
+            row = json.loads(text[start:end])
+            if row.get("countrycode") == code:
+                yield str(row["geonameid"]), row
+            at = text.find(needle, end)
 
 
 def _read_sources() -> tuple[dict, dict[str, tuple[str, set[str]]], set[str]]:
