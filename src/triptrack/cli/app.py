@@ -40,9 +40,9 @@ class TriptrackGroup(TyperGroup):
         from triptrack.cli import plain_params
 
         plain_params.install_all(self, ctx)  # text options need no Pydantic (start-up time)
-        from triptrack.datafile import journal
+        from triptrack.datafile.running_command import describe_command
 
-        journal.describe_command(list(args))  # the edit journal names the command that wrote
+        describe_command(args)  # the edit journal names the command that wrote
         return super().parse_args(ctx, args)
 
     def format_help(self, ctx, formatter):

@@ -57,17 +57,16 @@ def add_stop(
     request = editing.PlaceRequest(city, country, tz, lat, lon)
     stop, notes = editing.build_stop(request, arrive, depart, topic, meeting)
     stop.travel = how
-    index, trip = editing.add_stop(source, trip_id, stop)
+    index, trip, written = editing.add_stop(source, trip_id, stop)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
     introduced = []
     if not quiet():
         from triptrack.core.model import Catalog
-        from triptrack.datafile import index as data_index
         from triptrack.edits.impact import introduced_by_new_stop
 
-        officials = data_index.load(source).officials  # the trip's checks need its official, not every trip
-        introduced = introduced_by_new_stop(Catalog(officials=dict(officials), trips={trip.id: trip}), trip, index)
+        # the trip's checks need its official, not every trip
+        introduced = introduced_by_new_stop(Catalog(officials=dict(written.officials), trips={trip.id: trip}), trip, index)
     total = len(trip.stops)
     place = stop.place
     typer.echo(

@@ -31,30 +31,11 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from triptrack.datafile import running_command
 from triptrack.datafile.paths import state_dir  # noqa: F401  (resolved where every path is)
 
 KEEP = 50  # entries kept per data file
 _NAME_WIDTH = 6
-
-# What the running command is, set once by the CLI (the journal says which command wrote).
-_context: dict = {"command": "", "undoes": None, "redoes": None}
-
-
-def describe_command(words: list[str]) -> None:
-    """The command line being run, without the global --data option (the journal is per file)."""
-    kept: list[str] = []
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word == "--data":
-            skip = True
-        elif not word.startswith("--data="):
-            kept.append(word)
-    import shlex
-
-    _context["command"] = " ".join(shlex.quote(word) for word in kept)
-
 
 
 def folder_for(target: Path) -> Path:
@@ -139,12 +120,12 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
     entry = Entry(
         number=number,
         when=datetime.now().astimezone().isoformat(timespec="seconds"),
-        command=_context["command"],
+        command=running_command.command_text(),
         trips=changed_trips(before or b"", after),
         after_sha=_digest(after),
         before_sha=_digest(before) if before is not None else "",
-        undoes=_context["undoes"],
-        redoes=_context["redoes"],
+        undoes=running_command.context["undoes"],
+        redoes=running_command.context["redoes"],
         path=os.path.realpath(target),
         head=head,
         tail=tail,

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from triptrack.datafile import journal
+from triptrack.datafile import journal, running_command
 from triptrack.datafile import store as storage
 from triptrack.errors import ConflictError, InputError
 
@@ -108,11 +108,11 @@ def _checked_history(source: storage.DataSource, target: Path, verb: str) -> tup
 
 
 def _write(target: Path, shown: str, current: bytes, data: bytes, **marks: int) -> None:
-    journal._context.update(marks)
+    running_command.context.update(marks)
     try:
         storage.replace_data_file(target, shown, current, data)
     finally:
-        journal._context.update(undoes=None, redoes=None)
+        running_command.context.update(undoes=None, redoes=None)
 
 
 def _before(source: storage.DataSource, target: Path, entry: journal.Entry, current: bytes) -> tuple[bytes, bool]:

@@ -299,8 +299,9 @@ def build_stop(
     return stop, resolved.notes
 
 
-def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int, Trip]:
-    """Insert `stop` into the trip in chronological place; returns (index, the trip as written)."""
+def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int, Trip, Catalog]:
+    """Insert `stop` into the trip in chronological place; returns (index, the trip as written,
+    the catalog written: its officials, and each trip read when it is looked at)."""
     data = stop_data(stop)
     placed: list[int] = []
 
@@ -311,7 +312,8 @@ def add_stop(source: storage.DataSource, trip_id: str, stop: Stop) -> tuple[int,
         return Plan(f"Added stop {index + 1}", [lambda text, root: insert_item(text, trip_node(root, trip_id), "stops", index, data)])
 
     outcome = run(source, plan, focus=trip_id)
-    return placed[-1], outcome.document.catalog.trips[trip_id]
+    catalog = outcome.document.catalog
+    return placed[-1], catalog.trips[trip_id], catalog
 
 
 def scalar_setter(steps: list, said: list[str], locate, order: tuple[str, ...]):
