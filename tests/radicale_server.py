@@ -1,6 +1,8 @@
 """A real Radicale CalDAV server for the tests: on 127.0.0.1, a free port, a temporary store.
 
-Users (htpasswd, plain): alice / secret and bob / hunter2. Radicale's default rights let
+Users (htpasswd, plain; no delay after a refused login, which Radicale adds against guessing
+and the CalDAV client meets once per run, asking first without its login): alice / secret
+and bob / hunter2. Radicale's default rights let
 each user reach only their own calendars, so alice on bob's calendar is a real 403.
 Requests bigger than MAX_REQUEST bytes are refused with 413, which lets a test make the
 server reject one event.
@@ -64,7 +66,7 @@ def start(folder: Path) -> Radicale:
     config = folder / "config"
     config.write_text(
         f"[server]\nhosts = 127.0.0.1:{port}\nmax_content_length = {MAX_REQUEST}\n"
-        f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\n"
+        f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n"
         f"[storage]\nfilesystem_folder = {folder / 'store'}\n[logging]\nlevel = warning\n",
         encoding="utf-8",
     )
