@@ -56,6 +56,7 @@ class Parsed:
         self.trip_keys: dict[int, bytes] = {}  # piece number -> the key of its bytes
         self.trip_officials: dict[int, str] = {}  # piece number -> its trip's official
         self.officials_key: bytes | None = None  # the key of the officials' piece
+        self.changed_trips: list[str] | None = None  # read as a change of the version before: the trips it changed
         self._catalog: Catalog | None = None
         self._rows: Rows | None = None
         self._body = b""  # the bytes after a BOM: what the layout's offsets count
@@ -269,6 +270,10 @@ def _derived(shown: str, raw: bytes, rows: Rows, base, change: tuple[int, int, i
     changed = range(first, last + shift + 1)
     for new in changed:
         parsed.trip_keys[new] = rows.key("trip", parsed._chunk(new))
+    # (blank lines between trips belong to the trip above: a trip added below it does not change it)
+    before = {base.layout.keys[n]: _text(base.layout, base._body, n).strip() for n in range(first, last + 1)}
+    after = {layout.keys[n]: _text(layout, parsed._body, n).strip() for n in changed}
+    parsed.changed_trips = [i for i in [*before, *(i for i in after if i not in before)] if before.get(i) != after.get(i)]
     try:
         parsed._validate(list(changed), {})
     except (Unusual, Damaged):
@@ -286,11 +291,17 @@ class _Base:
     def __init__(self, layout, trip_keys, trip_officials, officials):
         self.layout, self.trip_keys, self.trip_officials, self.officials = layout, trip_keys, trip_officials, officials
         self.officials_key: bytes | None = None
+        self._body = b""
 
 
 class _Source:
     def __init__(self, path: Path, display: str):
         self.path, self.display, self.seed = path, display, None
+
+
+def _text(layout: Layout, body: bytes, number: int) -> bytes:
+    piece = layout.piece(number)
+    return bytes(body[piece.start : piece.end])
 
 
 def _body(raw: bytes) -> bytes:
@@ -324,7 +335,7 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
     if newest is not None:
         layout, trip_keys, trip_officials, officials_key, officials, body = newest
         base = _Base(layout, trip_keys, trip_officials, None)
-        base.officials, base.officials_key = _officials(base, officials), officials_key
+        base.officials, base.officials_key, base._body = _officials(base, officials), officials_key, body
         change = changed_pieces(layout, body, parsed._body)
         if change is None:  # the same bytes as last time
             parsed.layout, parsed.trip_keys, parsed.trip_officials = layout, trip_keys, trip_officials

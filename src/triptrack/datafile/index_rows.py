@@ -150,10 +150,9 @@ class Rows:
         if body is None:
             return None
         if copy[2]:
-            edited = bytearray(body)
+            body = bytearray(body)  # (compared, never changed: no need of a second copy as bytes)
             for at, length, text in copy[2]:
-                edited[at : at + length] = text
-            body = bytes(edited)
+                body[at : at + length] = text
         try:
             layout = Layout.unpack(packed_layout)
         except (ValueError, TypeError) as exc:

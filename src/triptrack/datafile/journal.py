@@ -83,13 +83,14 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def record(target: Path, before: bytes | None, after: bytes) -> None:
+def record(target: Path, before: bytes | None, after: bytes, trips: list[str] | None = None) -> None:
     """After `target` was replaced by `after`: keep what it replaced (`before`, None if it did not exist).
+    `trips`: the ids of the trips whose text changed, when the caller knows them (else found here).
 
     Called by store.replace_data_file right after the atomic replace, while the lock is held.
     """
     try:
-        _record(target, before, after)
+        _record(target, before, after, trips)
     except OSError as exc:
         sys.stderr.write(
             f"triptrack: note: the edit was written, but the undo journal in {state_dir()} cannot be: "
@@ -97,7 +98,7 @@ def record(target: Path, before: bytes | None, after: bytes) -> None:
         )
 
 
-def _record(target: Path, before: bytes | None, after: bytes) -> None:
+def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] | None) -> None:
     import json
     from datetime import datetime
 
@@ -121,7 +122,7 @@ def _record(target: Path, before: bytes | None, after: bytes) -> None:
         number=number,
         when=datetime.now().astimezone().isoformat(timespec="seconds"),
         command=running_command.command_text(),
-        trips=changed_trips(before or b"", after),
+        trips=trips if trips is not None else changed_trips(before or b"", after),
         after_sha=_digest(after),
         before_sha=_digest(before) if before is not None else "",
         undoes=running_command.context["undoes"],

@@ -202,13 +202,14 @@ def edit(source: DataSource, change: Callable[[Document], str], focus: str | Non
             raise InputError(f"refused: after this change {where}{exc.detail}; nothing was written") from None
         if _read_bytes(target, source.display) != before:
             raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
-        replace_data_file(target, source.display, before, new_raw)
+        replace_data_file(target, source.display, before, new_raw, written.changed_trips)
     return Document(source.path, None, written, new_raw, new_raw)
 
 
-def replace_data_file(target: Path, shown: str, before: bytes | None, after: bytes) -> None:
+def replace_data_file(target: Path, shown: str, before: bytes | None, after: bytes, trips: list[str] | None = None) -> None:
     """Every write of a data file passes here (under the lock): refuse a read-only file,
-    clear dead writers' temp files, replace the file atomically. `before` is what it held."""
+    clear dead writers' temp files, replace the file atomically. `before` is what it held;
+    `trips`, when known, the ids of the trips whose text changed (for the journal)."""
     _check_writable(target, shown)
     _remove_stale_temp_files(target)
     try:
@@ -218,7 +219,7 @@ def replace_data_file(target: Path, shown: str, before: bytes | None, after: byt
     WRITTEN.append(shown)
     from triptrack.datafile import journal
 
-    journal.record(target, before, after)  # what this write replaced, for `history` and `undo`
+    journal.record(target, before, after, trips)  # what this write replaced, for `history` and `undo`
 
 
 def atomic_write(target: Path, content: str | bytes) -> None:

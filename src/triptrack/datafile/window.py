@@ -68,5 +68,6 @@ class Window:
             if window_start <= start and end <= window_end:
                 at = file_start + start - window_start
                 self.changed = (number, len(new) - len(old))
-                return self.raw[:at] + new[prefix : len(new) - suffix] + self.raw[at + end - start :]
+                raw = memoryview(self.raw)  # (one copy of a large file, not three)
+                return b"".join((raw[:at], new[prefix : len(new) - suffix], raw[at + end - start :]))
         return None
