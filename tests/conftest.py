@@ -49,6 +49,15 @@ def _gazetteer_cache(tmp_path_factory):
     yield cache
 
 
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder of this test's own."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("TRIPTRACK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path, monkeypatch):
     home = tmp_path / "home"

@@ -23,15 +23,6 @@ from triptrack.errors import DataFileError
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    """A cache folder of this test's own."""
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    monkeypatch.setenv("TRIPTRACK_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def parses(monkeypatch) -> list[str]:
     """The ids of the trips parsed (not read from the index), in order."""
     seen: list[str] = []

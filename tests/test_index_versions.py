@@ -17,14 +17,6 @@ from triptrack.errors import DataFileError
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    monkeypatch.setenv("TRIPTRACK_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def many_trips(data_file) -> Path:
     """The sample with 40 more trips (copies of blinken-final under new ids)."""
     text = data_file.read_text(encoding="utf-8")
