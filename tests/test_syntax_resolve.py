@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from triptrack.datafile.syntax import StringLoader, compose
 
-_General = type("General", (StringLoader,), {"resolve": yaml.resolver.BaseResolver.resolve,
-                                              "descend_resolver": yaml.resolver.BaseResolver.descend_resolver,
-                                              "ascend_resolver": yaml.resolver.BaseResolver.ascend_resolver})
+_General = type("General", (StringLoader,), {"resolve": yaml.resolver.BaseResolver.resolve})
 
 
 def _tags(node) -> list:

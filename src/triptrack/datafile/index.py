@@ -225,13 +225,16 @@ def load(source: DataSource, raw: bytes | None = None, path: Path | None = None)
     DataFileError when it is not valid."""
     if raw is None:
         path, raw = read_source(source)
-    path = path or source.path
+    return _read(source.display, raw, path or source.path)
+
+
+def _read(shown: str, raw: bytes | None, path: Path) -> Parsed:
     db = connect(path) if raw is not None else None
     try:
-        return _load(source.display, raw, db, path)
+        return _load(shown, raw, db, path)
     except Damaged:
         _forget(db, path)
-        return _load(source.display, raw, connect(path), path)
+        return _load(shown, raw, connect(path), path)
 
 
 def _forget(db, path: Path) -> None:
@@ -246,11 +249,11 @@ def load_edited(base: Parsed, raw: bytes, path: Path, number: int, size_change: 
     parsed = None
     if base.layout is not None:
         parsed = _derived(base.shown, raw, base._rows, base, (number, number, size_change))
-    return parsed if parsed is not None else load(_Source(path, base.shown), raw, path)
+    return parsed if parsed is not None else _read(base.shown, raw, path)
 
 
-def _derived(shown: str, raw: bytes, rows: Rows, base, change: tuple[int, int, int]) -> Parsed | None:
-    """`raw` read as a change of `base` (layout, trip keys, trip officials, officials) in its
+def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int, int, int]) -> Parsed | None:
+    """`raw` read as a change of `base` (a version read before, with its layout) in its
     pieces first..last (`change`: first, last, size change): only those cut and hashed again,
     and parsed if never parsed. None when the change reaches beyond trips (cut it all)."""
     from triptrack.datafile.pieces import recut
@@ -283,20 +286,6 @@ def _derived(shown: str, raw: bytes, rows: Rows, base, change: tuple[int, int, i
     old_end = base.layout.starts[last + 1] if last + 1 < len(base.layout) else base.layout.size
     rows.keep_layout(parsed, (start, old_end - start, parsed._body[start : old_end + size_change]))
     return parsed
-
-
-class _Base:
-    """The version of a file read last, as the index keeps it."""
-
-    def __init__(self, layout, trip_keys, trip_officials, officials):
-        self.layout, self.trip_keys, self.trip_officials, self.officials = layout, trip_keys, trip_officials, officials
-        self.officials_key: bytes | None = None
-        self._body = b""
-
-
-class _Source:
-    def __init__(self, path: Path, display: str):
-        self.path, self.display, self.seed = path, display, None
 
 
 def _text(layout: Layout, body: bytes, number: int) -> bytes:
@@ -333,13 +322,13 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
     parsed._body, parsed._rows = _body(raw), rows
     newest = rows.newest()
     if newest is not None:
-        layout, trip_keys, trip_officials, officials_key, officials, body = newest
-        base = _Base(layout, trip_keys, trip_officials, None)
-        base.officials, base.officials_key, base._body = _officials(base, officials), officials_key, body
-        change = changed_pieces(layout, body, parsed._body)
+        base = Parsed(shown, None)  # the version read last
+        base.layout, base.trip_keys, base.trip_officials, base.officials_key, officials, base._body = newest
+        base.officials = _officials(base, officials)
+        change = changed_pieces(base.layout, base._body, parsed._body)
         if change is None:  # the same bytes as last time
-            parsed.layout, parsed.trip_keys, parsed.trip_officials = layout, trip_keys, trip_officials
-            parsed.officials, parsed.officials_key = base.officials, officials_key
+            parsed.layout, parsed.trip_keys, parsed.trip_officials = base.layout, base.trip_keys, base.trip_officials
+            parsed.officials, parsed.officials_key = base.officials, base.officials_key
             return parsed
         derived = _derived(shown, raw, rows, base, change)
         if derived is not None:
@@ -372,7 +361,7 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
     return parsed
 
 
-def _officials(parsed: Parsed | _Base, officials: dict) -> dict:
+def _officials(parsed: Parsed, officials: dict) -> dict:
     import copy
 
     number = parsed.layout.find("o")

@@ -44,12 +44,6 @@ class StringLoader(_Base):
             return NULL_TAG if implicit[0] and value in _NULLS else STR_TAG
         return SEQ_TAG if kind is SequenceNode else MAP_TAG
 
-    def descend_resolver(self, current_node, current_index):
-        pass  # (no path resolvers)
-
-    def ascend_resolver(self):
-        pass
-
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
