@@ -42,8 +42,14 @@ PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 def _gazetteer_cache(tmp_path_factory):
     cache = os.environ.get("TRIPTRACK_TEST_CACHE") or str(tmp_path_factory.mktemp("gazetteer-cache"))
     os.environ["TRIPTRACK_CACHE_DIR"] = cache
+    import compileall
+
+    import triptrack
     from triptrack import gazetteer
 
+    # Byte-compiled once, as installing does: where Python may not write bytecode
+    # (PYTHONDONTWRITEBYTECODE), each triptrack process a test starts would compile it again.
+    compileall.compile_dir(Path(triptrack.__file__).parent, quiet=1)
     if not gazetteer.index_ready():  # built before any test, so no test's output depends on running first
         gazetteer.build_index(gazetteer._index_path())
     yield cache
