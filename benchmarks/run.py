@@ -90,15 +90,17 @@ class Row:
 
 
 def measure(what: str, argv, env: dict, runs: int, budget: float | None, before_each=None) -> Row:
-    """A warm-up run, then `runs` pairs of (floor, command) in alternation.
+    """A warm-up run (none for a single timed run: --quick), then `runs` pairs of (floor,
+    command) in alternation.
 
     `argv` is a list, or a function of the run's number (0 is the warm-up) giving one.
     """
     argv_for = argv if callable(argv) else (lambda _number: argv)
     row = Row(what, budget)
-    if before_each:
-        before_each()
-    run_once(argv_for(0), env)
+    if runs > 1:
+        if before_each:
+            before_each()
+        run_once(argv_for(0), env)
     for number in range(1, runs + 1):
         row.floors.append(run_once(FLOOR, env).seconds)
         if before_each:
