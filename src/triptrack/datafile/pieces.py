@@ -53,13 +53,11 @@ class Layout:
         end = self.starts[number + 1] if number + 1 < len(self.kinds) else self.size
         return Piece(KINDS[self.kinds[number]], self.keys[number], self.starts[number], end, self.lines[number])
 
-    def pieces(self) -> list[Piece]:
-        return [self.piece(number) for number in range(len(self.kinds))]
-
-    def line_count(self, number: int) -> int:
-        """How many line breaks piece `number` holds."""
-        following = self.lines[number + 1] if number + 1 < len(self.kinds) else self.breaks
-        return following - self.lines[number]
+    def line_count(self, first: int, last: int | None = None) -> int:
+        """How many line breaks pieces `first`..`last` (only `first` by default) hold."""
+        after = (first if last is None else last) + 1
+        following = self.lines[after] if after < len(self.kinds) else self.breaks
+        return following - self.lines[first]
 
     def trip_numbers(self) -> list[int]:
         return [number for number, kind in enumerate(self.kinds) if kind == "t"]
@@ -177,7 +175,7 @@ def recut(layout: Layout, raw: bytes, first: int, last: int, size_change: int) -
     if set(new_keys).intersection(layout.keys[:first], layout.keys[after:]) or len(set(new_keys)) != len(new_keys):
         return None  # a duplicate id: the whole-file parse words it
     line = layout.lines[first]
-    line_change = chunk.count(b"\n") - ((layout.lines[after] if after < len(layout.kinds) else layout.breaks) - line)
+    line_change = chunk.count(b"\n") - layout.line_count(first, last)
     return Layout(
         layout.kinds[:first] + "t" * len(found) + layout.kinds[after:],
         [*layout.keys[:first], *new_keys, *layout.keys[after:]],
