@@ -40,19 +40,26 @@ PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 
 @pytest.fixture(scope="session", autouse=True)
 def _gazetteer_cache(tmp_path_factory):
-    cache = os.environ.get("TRIPTRACK_TEST_CACHE") or str(tmp_path_factory.mktemp("gazetteer-cache"))
-    os.environ["TRIPTRACK_CACHE_DIR"] = cache
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # run in parallel (pytest -n): one folder for all workers
+        root = root.parent
+    cache = Path(os.environ.get("TRIPTRACK_TEST_CACHE") or root / "gazetteer-cache")
+    cache.mkdir(exist_ok=True)
+    os.environ["TRIPTRACK_CACHE_DIR"] = str(cache)
     import compileall
+
+    from filelock import FileLock
 
     import triptrack
     from triptrack import gazetteer
 
-    # Byte-compiled once, as installing does: where Python may not write bytecode
-    # (PYTHONDONTWRITEBYTECODE), each triptrack process a test starts would compile it again.
-    compileall.compile_dir(Path(triptrack.__file__).parent, quiet=1)
-    if not gazetteer.index_ready():  # built before any test, so no test's output depends on running first
-        gazetteer.build_index(gazetteer._index_path())
-    yield cache
+    with FileLock(cache.parent / f"{cache.name}.lock"):  # the first worker builds, the others wait
+        # Byte-compiled once, as installing does: where Python may not write bytecode
+        # (PYTHONDONTWRITEBYTECODE), each triptrack process a test starts would compile it again.
+        compileall.compile_dir(Path(triptrack.__file__).parent, quiet=1)
+        if not gazetteer.index_ready():  # built before any test, so no test's output depends on running first
+            gazetteer.build_index(gazetteer._index_path())
+    yield str(cache)
 
 
 @pytest.fixture

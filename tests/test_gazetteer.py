@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from triptrack import gazetteer
 from triptrack.errors import NotFoundError
@@ -14,6 +19,14 @@ from triptrack.errors import NotFoundError
 )
 def test_fold(name, key):
     assert gazetteer.fold(name) == key
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=12))
+def test_fold_is_its_definition_for_any_text(name):
+    """fold's fast paths (ASCII in C; marks dropped by a table filled as met) are the plain rule."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert gazetteer.fold(name) == re.sub(r"[\W_]+", " ", stripped.casefold()).strip()
 
 
 @pytest.mark.parametrize(
