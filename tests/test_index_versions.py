@@ -168,3 +168,29 @@ def test_a_broken_trip_anywhere_is_refused_after_a_hand_edit(many_trips, cache):
     with pytest.raises(DataFileError) as whole:
         _whole(many_trips)
     assert str(from_index.value) == str(whole.value)
+
+
+def test_temp_files_of_writers_killed_long_ago_are_cleared(cli, data_file, cache):
+    """A process killed while writing the index's copy of the file, or a journal entry, leaves
+    its temp file; the next such write removes it once stale (a fresh one may be a live
+    writer's), and touches nothing else in the folder."""
+    import time
+
+    from triptrack.datafile import index_db, journal
+
+    copy_folder = index_db.index_path(data_file).parent
+    journal_folder = journal.folder_for(data_file)
+    stale, fresh, kept = [], [], []
+    for folder, prefix in ((copy_folder, index_db.index_path(data_file).with_suffix(".bytes").name), (journal_folder, "000001.json")):
+        folder.mkdir(parents=True, exist_ok=True)
+        stale.append(folder / f".{prefix}.deadbeef.tmp")
+        fresh.append(folder / f".{prefix}.livewrit.tmp")
+        kept.append(folder / "notes.tmp")
+        for path in (stale[-1], fresh[-1], kept[-1]):
+            path.write_bytes(b"half a write")
+        an_hour_ago = time.time() - 3600
+        for path in (stale[-1], kept[-1]):
+            os.utime(path, (an_hour_ago, an_hour_ago))
+    assert cli("topic", "add", "blinken-final", "1", "Trade").exit_code == 0  # reads (copy kept), then journals
+    assert [path.exists() for path in stale] == [False, False]
+    assert [path.exists() for path in fresh + kept] == [True] * 4

@@ -60,7 +60,7 @@ def test_a_write_goes_through_a_hidden_temp_file_beside_the_target(tmp_path, mon
     import os
     import stat
 
-    from triptrack.datafile import store
+    from triptrack.datafile.atomic_file import atomic_write
 
     renamed = []
     real_replace = os.replace
@@ -68,7 +68,7 @@ def test_a_write_goes_through_a_hidden_temp_file_beside_the_target(tmp_path, mon
     target = tmp_path / "trips.yaml"
     previous = os.umask(0o027)
     try:
-        store.atomic_write(target, "new\n")
+        atomic_write(target, "new\n")
     finally:
         os.umask(previous)
     ((temp, final),) = renamed

@@ -163,6 +163,8 @@ def test_a_write_is_fsynced_then_renamed_then_the_folder_fsynced(tmp_path, monke
     The order that makes a write durable: the new bytes reach the disk (fsync of the temp
     file), then the rename, then the rename itself reaches the disk (fsync of the folder).
     """
+    from triptrack.datafile.atomic_file import atomic_write
+
     target = tmp_path / "trips.yaml"
     target.write_text("old\n")
     events: list[tuple[str, str]] = []
@@ -184,9 +186,13 @@ def test_a_write_is_fsynced_then_renamed_then_the_folder_fsynced(tmp_path, monke
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
-    storage.atomic_write(target, "new\n")
+    atomic_write(target, "new\n")
     assert events == [("fsync", "file b'new\\n'"), ("replace", "trips.yaml"), ("fsync", "folder")]
     assert target.read_text() == "new\n"
+    events.clear()
+    atomic_write(target, "cache\n", durable=False)  # the journal and the index's copy: renamed, not synced
+    assert events == [("replace", "trips.yaml")]
+    assert target.read_text() == "cache\n"
 
 
 # --- core/stats.py ----------------------------------------------------------------------

@@ -28,6 +28,8 @@ INDEX_FORMAT = 3  # bump when the index layout or folding rules change
 
 @dataclass(frozen=True)
 class City:
+    """A row of the place index: a GeoNames city."""
+
     name: str
     country: str
     lat: float

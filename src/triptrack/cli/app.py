@@ -82,6 +82,8 @@ app = typer.Typer(
 
 @dataclass
 class Settings:
+    """The global options of the command being run."""
+
     data: Optional[str] = None
     quiet: bool = False  # edits do not report the check findings they introduced
 

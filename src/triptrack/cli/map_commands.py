@@ -39,11 +39,12 @@ def map_command(
         console = make_console()
         console.print(render(drawn, console.width))
         return
+    from triptrack.datafile.atomic_file import atomic_write
     from triptrack.errors import InputError
     from triptrack.maps.svg import render
 
     try:
-        store.atomic_write(output.resolve(), render(drawn))
+        atomic_write(output.resolve(), render(drawn))
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from None
     if drawn.shortfall():

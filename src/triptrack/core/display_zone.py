@@ -19,6 +19,8 @@ HOME = "home"
 
 @dataclass(frozen=True)
 class DisplayZone:
+    """Which zone a view shows times in besides each stop's own: local, home or a named zone."""
+
     choice: str = LOCAL  # "local", "home", or an IANA zone name such as "UTC"
 
     @classmethod

@@ -33,6 +33,8 @@ from triptrack.core.travel import AT_RISK_SLACK, minimum_travel
 
 @dataclass(frozen=True)
 class Excursion:
+    """A stop visited from another and left again for it (a day trip)."""
+
     stop: int  # index in trip.stops
     host: int  # index in trip.stops of the stop it was made from
 

@@ -18,6 +18,8 @@ RECORDED = "recorded"  # a historical record: every finding on it is a warning
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem or warning that check found, with the trip and stop it is about."""
+
     severity: str  # PROBLEM or WARNING
     trip: str  # trip id ('' for the data file as a whole)
     stops: tuple[str, ...]  # the stop(s) concerned, by label; empty for the whole trip

@@ -29,6 +29,8 @@ _MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
 
 @dataclass(frozen=True)
 class Travel:
+    """How a stop is reached: the mode, and the flight or train and its times when known."""
+
     mode: str
     number: str = ""  # flight or train number, as written
     duration: timedelta | None = None

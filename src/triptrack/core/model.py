@@ -18,6 +18,8 @@ STATUSES = ("planned", "announced", "underway", "completed", "recorded", "cancel
 
 @dataclass
 class Place:
+    """A city: its country, IANA zone and (when known) coordinates."""
+
     city: str
     country: str  # ISO 3166-1 alpha-2
     tz: str  # IANA zone
@@ -36,6 +38,8 @@ class Place:
 
 @dataclass
 class Official:
+    """A traveller: who they are, their title and country, and their home."""
+
     id: str
     name: str
     title: str = ""
@@ -50,6 +54,8 @@ class Official:
 
 @dataclass
 class Stop:
+    """One stop of a trip: where, when (local wall time), and what happens there."""
+
     place: Place
     arrive: When
     depart: When | None = None
@@ -73,6 +79,8 @@ class Stop:
 
 @dataclass
 class Obligation:
+    """Something the traveller must be back home for, and when."""
+
     what: str
     when: When
     where: str = ""
@@ -82,6 +90,8 @@ class Obligation:
 
 @dataclass
 class Trip:
+    """One journey of one official: its stops in order and its obligations."""
+
     id: str
     title: str
     official: str  # an Official id

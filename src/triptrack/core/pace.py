@@ -14,6 +14,8 @@ from triptrack.core.legs import Travel
 
 @dataclass(frozen=True)
 class Pace:
+    """How fast a way of travelling covers ground, and the fixed time it adds."""
+
     kmh: float
     ground: timedelta = timedelta(0)  # taxi, climb and descent; boarding a helicopter
 

@@ -116,6 +116,8 @@ class Leg:
 
 @dataclass(frozen=True)
 class Route:
+    """A trip as points in time and the legs between them."""
+
     points: list[Point]
     legs: list[Leg]
     leaves_last: datetime | None  # earliest the traveller can leave the last stop (UTC)

@@ -2,9 +2,9 @@
 
 A row is a piece's key (datafile.index_db.piece_key) and what that piece parsed to: for
 a trip, its official and the home zone it was read with, its summary (what `list`
-shows) and the whole trip; for the officials, their mapping; for a whole file
-(in the table `layouts`, keyed on all its bytes), its layout, each trip's official and whether
-every trip in it has been parsed without an error. Every value is packed with its
+shows) and the whole trip; for the officials, their mapping. One more row (table `layouts`,
+keyed on the environment) holds the version of the file read last: its layout, each
+trip's key and official, and where its bytes are kept (`newest`). Every value is packed with its
 digest and unpacked only when the digest matches (index_db._pack, _unpack); any
 SQLite error is Damaged: the caller removes the index and reads the file again.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -231,19 +230,13 @@ def _read_copy(path: Path, size: int, crc: int) -> bytes | None:
 
 
 def _write_copy(path: Path, body: bytes) -> bool:
-    """Keep `body` at `path` (a temp file renamed over it: never half-written). False on failure."""
-    import tempfile
+    """Keep `body` at `path` (never half-written; temp files of killed writers go once stale). False on failure."""
+    from triptrack.datafile.atomic_file import atomic_write
+    from triptrack.datafile.index_file import remove_stale_builds
 
+    remove_stale_builds(path.parent, f".{path.name}.")
     try:
-        fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(body)
-        os.replace(temp, path)
+        atomic_write(path, body, durable=False)
         return True
     except OSError:
-        with suppress(OSError):
-            os.unlink(temp)
         return False

@@ -108,8 +108,12 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
         common_suffix,
     )
 
+    from triptrack.datafile.atomic_file import atomic_write
+    from triptrack.datafile.index_file import remove_stale_builds
+
     folder = folder_for(target)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_builds(folder, ".")  # temp files of writers killed long ago
     numbers = _numbers(folder)
     number = (numbers[-1] + 1) if numbers else 1
     name = f"{number:0{_NAME_WIDTH}d}"
@@ -117,7 +121,7 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
     if before is not None:
         head = common_prefix(before, after)
         tail = common_suffix(before, after, head)
-        _write_bytes(folder / f"{name}.before", before[head : len(before) - tail])
+        atomic_write(folder / f"{name}.before", before[head : len(before) - tail], durable=False)
     entry = Entry(
         number=number,
         when=datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -132,20 +136,14 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
         tail=tail,
     )
     # Renamed into place, not fsynced: the journal is a convenience, the data file's write is the durable one.
-    _write_bytes(folder / f"{name}.json", (json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    text = json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n"
+    atomic_write(folder / f"{name}.json", text, durable=False)
     for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:
         for suffix in (".json", ".before"):
             try:
                 os.unlink(folder / f"{old:0{_NAME_WIDTH}d}{suffix}")
             except FileNotFoundError:
                 pass
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
 
 
 def _numbers(folder: Path) -> list[int]:

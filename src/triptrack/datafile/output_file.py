@@ -80,7 +80,8 @@ def check_target(
 
 def write(target: Path, text: str, option: str, shown: Path) -> None:
     """Write `text` atomically at `target` (from check_target); InputError when that fails."""
-    from triptrack.datafile.store import WRITTEN, atomic_write
+    from triptrack.datafile.atomic_file import atomic_write
+    from triptrack.datafile.store import WRITTEN
 
     try:
         atomic_write(target, text)

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from triptrack.datafile.atomic_file import atomic_write
 from triptrack.datafile.paths import DataSource, locate  # noqa: F401  (the data source is part of this module's face)
 from triptrack.errors import ConflictError, DataFileError, TriptrackError
 
@@ -220,43 +220,3 @@ def replace_data_file(target: Path, shown: str, before: bytes | None, after: byt
     from triptrack.datafile import journal
 
     journal.record(target, before, after, trips)  # what this write replaced, for `history` and `undo`
-
-
-def atomic_write(target: Path, content: str | bytes) -> None:
-    """Replace `target` with `content`: temp file beside it, fsync, rename, fsync the folder."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        previous = os.stat(target)
-    except FileNotFoundError:
-        previous = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if previous is not None:
-            os.chmod(tmp, previous.st_mode & 0o7777)
-            if hasattr(os, "chown") and (previous.st_uid, previous.st_gid) != (os.getuid(), os.getgid()):
-                # Only root may give a file away; the permission bits above still apply.
-                with suppress(PermissionError):
-                    os.chown(tmp, previous.st_uid, previous.st_gid)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

@@ -42,7 +42,7 @@ def print_and_save(renderable: RenderableType, save_path: Path | None = None, *,
     kind = save_format(save_path)
     console = make_console(record=True)
     console.print(renderable)
-    from triptrack.datafile.store import atomic_write
+    from triptrack.datafile.atomic_file import atomic_write
 
     target = Path(save_path)
     try:
