@@ -39,3 +39,24 @@ def test_null_and_strings():
     assert tags["a"] == tags["d"] == "tag:yaml.org,2002:null"
     assert tags["b"] == tags["c"] == "tag:yaml.org,2002:str"
     assert tags["e"] == "tag:yaml.org,2002:seq"
+
+
+@given(st.binary(max_size=40) | st.text(max_size=20).map(lambda t: t.encode("utf-8")))
+def test_the_control_character_test_is_the_plain_rule(data):
+    """piece_parse's test (a C translate, the C1 search only after a 0xC2) is this one regex."""
+    import re
+
+    from triptrack.datafile.piece_parse import _has_controls
+
+    assert _has_controls(data) == bool(re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", data))
+
+
+def test_the_control_character_test_on_every_byte_and_every_byte_after_0xc2():
+    import re
+
+    from triptrack.datafile.piece_parse import _has_controls
+
+    rule = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+    for byte in range(256):
+        for data in (b"a" + bytes([byte]) + b"z", b"\xc2" + bytes([byte])):
+            assert _has_controls(data) == bool(rule.search(data)), data

@@ -34,7 +34,7 @@ from triptrack.datafile.index_db import (
     environment,
     index_path,
 )
-from triptrack.datafile.index_rows import Rows, summary_row
+from triptrack.datafile.index_rows import Rows, packed_row, summary_row
 from triptrack.datafile.piece_parse import Unusual, check_prelude, parse_officials
 from triptrack.datafile.piece_parse import parse_trip as _parse_trip
 from triptrack.datafile.trips_read import TripsOnDemand, TripSummary, shift_lines
@@ -164,23 +164,41 @@ class Parsed:
 
     def _parse(self, number: int) -> Trip:
         """Parse one trip piece and keep it in the index (Unusual: it must be read with the file)."""
-        piece = self.layout.piece(number)
-        trip = _parse_trip(self._chunk(number), piece, self.officials, self.shown)
+        trip = _parse_trip(self._chunk(number), self.layout.piece(number), self.officials, self.shown)
         self.trip_officials[number] = trip.official
         self._rows.add(self.trip_keys[number], "trip", trip.official, self.officials[trip.official].home_tz, trip)
         return trip
+
+    def _parse_many(self, numbers: list[int]) -> None:
+        """_parse each of these pieces, on two cores when they are many (datafile.parallel_parse)."""
+        from triptrack.datafile.parallel_parse import in_two
+
+        def rows_of(part: list[int]) -> list[tuple[int, str, tuple]]:
+            made = []
+            for number in part:
+                trip = _parse_trip(self._chunk(number), self.layout.piece(number), self.officials, self.shown)
+                home_tz = self.officials[trip.official].home_tz
+                made.append((number, trip.official, packed_row(self.trip_keys[number], "trip", trip.official, home_tz, trip)))
+            return made
+
+        for made in in_two(rows_of, numbers):
+            for number, official, row in made:
+                self.trip_officials[number] = official
+                self._rows.add_row(row)
 
     def _validate(self, numbers: list[int], newest: dict[bytes, str]) -> None:
         """Parse the trips of these pieces whose bytes were never parsed (or only with an
         official the file no longer has); then the whole-file rule: every official exists.
         `newest`: key -> official of trips known to parse (no query for those)."""
         known = self._rows.officials_of([self.trip_keys[n] for n in numbers], newest)
+        unknown = []
         for number in numbers:
             official, home_tz = known.get(self.trip_keys[number], (None, None))
             if official in self.officials and home_tz in (None, self.officials[official].home_tz):
                 self.trip_officials[number] = official
             else:
-                self._parse(number)
+                unknown.append(number)
+        self._parse_many(unknown)
         if any(official not in self.officials for official in self.trip_officials.values()):
             raise Unusual  # the whole-file parse words the error
 

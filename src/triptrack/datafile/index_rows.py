@@ -30,6 +30,12 @@ def summary_row(trip: Trip) -> tuple:
     return (trip.id, trip.title, trip.official, trip.first_day, trip.last_day, tuple(trip.route()))
 
 
+def packed_row(key: bytes, kind: str, official: str | None, home_tz: str | None, value) -> tuple:
+    """The row of a value parsed now: key, official, home zone, packed summary and value."""
+    summary = _pack(summary_row(value)) if kind == "trip" else None
+    return key, official, home_tz, summary, _pack(value)
+
+
 class Rows:
     def __init__(self, db, environment: bytes, data_path: Path):
         self.db, self.environment, self.data_path = db, environment, data_path
@@ -94,8 +100,11 @@ class Rows:
 
     def add(self, key: bytes, kind: str, official: str | None, home_tz: str | None, value) -> None:
         """Keep a value parsed now (packed at once: the caller goes on to change line numbers)."""
-        summary = _pack(summary_row(value)) if kind == "trip" else None
-        self._new.append((key, official, home_tz, summary, _pack(value)))
+        self.add_row(packed_row(key, kind, official, home_tz, value))
+
+    def add_row(self, row: tuple) -> None:
+        """Keep a row made by packed_row (here or in another process)."""
+        self._new.append(row)
 
     def flush(self, in_use: list[bytes] | None = None) -> None:
         """Write the rows added; with every trip key in use known, forget the trips no longer

@@ -16,8 +16,15 @@ if TYPE_CHECKING:
 
 # Bytes that syntax.decode refuses with their line (NUL; NEL, LS and PS in UTF-8; a UTF-16
 # mark; lone CRs are refused by the cut): a piece holding one is parsed with the whole file.
-_CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")  # C0 (but tab, LF), DEL, C1 in UTF-8
 _ODD = (b"\x00", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xfe", b"\xff")
+
+_C0_AND_DEL = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])  # C0 controls but tab and LF, and DEL
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls, in UTF-8
+
+
+def _has_controls(data: bytes) -> bool:
+    """Whether `data` holds a control character (one C pass; the C1 search only after a 0xC2)."""
+    return len(data.translate(None, _C0_AND_DEL)) != len(data) or (b"\xc2" in data and _C1.search(data) is not None)
 
 
 class Unusual(Exception):
@@ -87,7 +94,7 @@ def parse_trip(chunk: memoryview, piece: Piece, officials: dict[str, Official], 
     if key is None or key.value != piece.key or key.style not in (None, ""):
         raise Unusual
     data = bytes(chunk)  # no control character, and no escape in quotes that could write one: none to look for
-    no_controls = b"\\" not in data and _CONTROL.search(data) is None
+    no_controls = b"\\" not in data and not _has_controls(data)
     try:
         return schema._trip(schema._Reader(shown, no_controls=no_controls), piece.key, node, Catalog(officials=officials))
     except DataFileError:

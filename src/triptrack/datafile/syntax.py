@@ -133,7 +133,7 @@ def compose(text: str, path: str) -> Node | None:
         raise DataFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise DataFileError(path, None, f"invalid YAML: {exc}") from None
-    if root is not None and _ALIAS_HINT.search(text):
+    if root is not None and "*" in text and _ALIAS_HINT.search(text):
         _refuse_aliases(root, text, path)
     return root
 

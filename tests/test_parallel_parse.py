@@ -1,0 +1,101 @@
+"""Many trips to parse are parsed on two cores (a forked child takes the second half): the
+result, and any error and its wording, are those of one process, whatever the child does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from triptrack.datafile import index, parallel_parse
+from triptrack.datafile import store as storage
+from triptrack.errors import DataFileError
+
+
+@pytest.fixture
+def many_trips(data_file):
+    """The sample with 40 more trips (copies of blinken-final under new ids)."""
+    text = data_file.read_text(encoding="utf-8")
+    start, end = text.index("  blinken-final:\n"), text.index("  blinken-final-record:\n")
+    copies = "".join(text[start:end].replace("  blinken-final:\n", f"  copy-{n}:\n", 1) for n in range(40))
+    data_file.write_text(text[:end] + copies + text[end:], encoding="utf-8")
+    return data_file
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Two cores and a low threshold, so 42 trips fork; the pids of the children forked."""
+    monkeypatch.setattr(parallel_parse, "MIN_PIECES", 8)
+    monkeypatch.setattr(parallel_parse, "cores", lambda: 2)
+    children: list[int] = []
+    fork = os.fork
+
+    def counting_fork():
+        pid = fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    return children
+
+
+def _load(path):
+    return index.load(storage.DataSource(path, str(path)))
+
+
+def _no_child_left() -> bool:
+    try:
+        return os.waitpid(-1, os.WNOHANG) is None  # (never reached: no children raises)
+    except ChildProcessError:
+        return True
+
+
+def test_two_cores_read_what_one_reads(many_trips, cache, forks):
+    parsed = _load(many_trips)
+    assert len(forks) == 1 and _no_child_left()
+    one = storage.parse(many_trips.read_text(encoding="utf-8"), str(many_trips))[1]
+    assert parsed.catalog() == one
+    shutil.rmtree(cache / "index")  # and what the child stored reads back the same
+    parallel_parse.MIN_PIECES = 10**9
+    assert _load(many_trips).catalog() == one
+
+
+def test_a_child_that_dies_is_made_up_for_here(many_trips, cache, forks, monkeypatch):
+    parent = os.getpid()
+    parse_trip = index._parse_trip
+
+    def dying_in_the_child(*args):
+        if os.getpid() != parent:
+            os._exit(3)
+        return parse_trip(*args)
+
+    monkeypatch.setattr(index, "_parse_trip", dying_in_the_child)
+    parsed = _load(many_trips)
+    assert len(forks) == 1 and _no_child_left()
+    assert parsed.catalog() == storage.parse(many_trips.read_text(encoding="utf-8"), str(many_trips))[1]
+
+
+@pytest.mark.parametrize("broken", ["copy-3", "copy-33"])  # in the parent's half, in the child's
+def test_an_error_in_either_half_is_worded_as_one_process_words_it(many_trips, cache, forks, broken):
+    text = many_trips.read_text(encoding="utf-8")
+    at = text.index(f"  {broken}:\n")
+    at = text.index("arrive: 2025-01-06", at)
+    many_trips.write_text(text[:at] + "arrive: 2025-02-30" + text[at + len("arrive: 2025-01-06") :], encoding="utf-8")
+    with pytest.raises(DataFileError) as two:
+        _load(many_trips)
+    assert len(forks) == 1 and _no_child_left()
+    with pytest.raises(DataFileError) as one:
+        storage.parse(many_trips.read_text(encoding="utf-8"), str(many_trips))
+    assert str(two.value) == str(one.value) and "2025-02-30" in str(one.value)
+
+
+def test_few_trips_or_one_core_do_not_fork(many_trips, cache, forks, monkeypatch):
+    monkeypatch.setattr(parallel_parse, "cores", lambda: 1)
+    _load(many_trips)
+    monkeypatch.setattr(parallel_parse, "cores", lambda: 2)
+    monkeypatch.setattr(parallel_parse, "MIN_PIECES", 43)
+    shutil.rmtree(cache / "index")
+    _load(many_trips)
+    assert forks == []
