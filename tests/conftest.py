@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,56 @@ def _gazetteer_cache(tmp_path_factory):
         if not gazetteer.index_ready():  # built before any test, so no test's output depends on running first
             gazetteer.build_index(gazetteer._index_path())
     yield str(cache)
+
+
+@dataclass
+class HistorianImport:
+    """One `import historian` of all 34 Secretaries' files: its stdout and seconds, and a copy
+    of the file it wrote for each module that asks (`copy`)."""
+
+    made: Path
+    stdout: str
+    seconds: float
+
+    def copy(self, folder: Path) -> Path:
+        path = folder / "history.yaml"
+        shutil.copyfile(self.made, path)
+        return path
+
+
+@pytest.fixture(scope="session")
+def historian_import(tmp_path_factory, _gazetteer_cache) -> HistorianImport:
+    """The import is made once per test run (a few seconds), by the first worker that needs it."""
+    import json
+    import time
+
+    from filelock import FileLock
+
+    files = historian_files()
+    if len(files) != 34:
+        pytest.skip("the Office of the Historian data is not in ../shared")
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "historian-import"
+    with FileLock(root / "historian-import.lock"):
+        if not (folder / "made.json").exists():
+            from triptrack.cli import app
+
+            folder.mkdir(exist_ok=True)
+            started = time.perf_counter()
+            result = CliRunner().invoke(app, ["--data", str(folder / "history.yaml"), "import", "historian", *map(str, files)], env=PINNED_ENV)
+            seconds = time.perf_counter() - started
+            assert result.exit_code == 0, result.output
+            (folder / "made.json").write_text(json.dumps({"stdout": result.stdout, "seconds": seconds}))
+    made = json.loads((folder / "made.json").read_text())
+    return HistorianImport(folder / "history.yaml", made["stdout"], made["seconds"])
+
+
+def historian_files() -> list[Path]:
+    """The Secretaries' files of the Office of the Historian's record, where ../shared has them."""
+    travels = Path(os.environ.get("TRIPTRACK_SHARED", SHARED)) / "data" / "history-state-gov" / "secretary-travels"
+    return sorted(travels.glob("*.xml")) if travels.is_dir() else []
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -19,19 +18,10 @@ pytestmark = pytest.mark.skipif(len(FILES) != 34, reason="the Office of the Hist
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    """One import of every file (it takes a few seconds), shared by the tests below."""
-    from conftest import PINNED_ENV
-    from typer.testing import CliRunner
-
-    from triptrack.cli import app
-
-    path = tmp_path_factory.mktemp("full") / "history.yaml"
-    started = time.perf_counter()
-    result = CliRunner().invoke(app, ["--data", str(path), "import", "historian", *map(str, FILES)], env=PINNED_ENV)
-    elapsed = time.perf_counter() - started
-    assert result.exit_code == 0, result.output
-    return path, result, elapsed
+def imported(tmp_path_factory, historian_import):
+    """The session's one import of every file (conftest.historian_import), copied for these tests."""
+    path = historian_import.copy(tmp_path_factory.mktemp("full"))
+    return path, historian_import, historian_import.seconds
 
 
 def test_all_3439_records_land_as_stops(imported):
