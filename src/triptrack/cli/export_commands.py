@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli import completion
-from triptrack.cli.app import app, settings
+from triptrack.cli.application import app, settings
 from triptrack.formats import EXPORTERS
 
 ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from triptrack.cli.app import app, settings
+from triptrack.cli.application import app, settings
 
 
 @app.command(epilog="Examples: triptrack history · triptrack history --json")

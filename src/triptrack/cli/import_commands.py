@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli import completion
-from triptrack.cli.app import app, settings
+from triptrack.cli.application import app, settings
 from triptrack.core.wording import counted
 
 import_app = typer.Typer(

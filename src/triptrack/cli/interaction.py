@@ -83,7 +83,7 @@ def report(outcome, shown: str) -> None:
 
 def quiet() -> bool:
     """`triptrack --quiet ...`: edits do not report what they broke."""
-    from triptrack.cli.app import CURRENT  # rebound by each run's root callback
+    from triptrack.cli.application import CURRENT  # rebound by each run's root callback
 
     return CURRENT.quiet
 

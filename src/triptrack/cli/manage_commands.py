@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli import completion
-from triptrack.cli.app import app, report_error, settings
+from triptrack.cli.application import app, report_error, settings
 from triptrack.cli.interaction import (
     YES_OPTION,
     clear_option,

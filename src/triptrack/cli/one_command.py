@@ -36,7 +36,7 @@ def _root_options(app: typer.Typer) -> dict[str, bool]:
     return options
 
 
-def _command_name(app: typer.Typer, args: list[str]) -> str | None:
+def command_name(app: typer.Typer, args: list[str]) -> str | None:
     """The command `args` runs, when the root options before it are all plain and known."""
     options = _root_options(app)
     position = 0
@@ -87,7 +87,7 @@ def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
         return app  # (without the root callback one command would run as the whole program)
     if args in (["--help"], ["-h"]):
         return _help_only(app)
-    name = _command_name(app, args)
+    name = command_name(app, args)
     if name is None:
         return app
     commands = [c for c in typer_compat.commands_of(app) if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]

@@ -16,3 +16,10 @@ OfficialArg = Annotated[
 SAVE_OPTION = typer.Option(
     "--save", metavar="FILE", help="Also save what is drawn: FILE.svg (a picture), FILE.html or FILE.txt."
 )
+
+TZ_OPTION = typer.Option(
+    "--tz",
+    metavar="home|local|UTC|ZONE",
+    help="Show times in each stop's own zone (local, the default), the official's home zone, UTC, "
+    "or any IANA zone such as Asia/Kathmandu.",
+)

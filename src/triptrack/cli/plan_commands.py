@@ -8,17 +8,11 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli import completion
-from triptrack.cli.app import app, settings
-from triptrack.cli.options import SAVE_OPTION
+from triptrack.cli.application import app, settings
+from triptrack.cli.options import SAVE_OPTION, TZ_OPTION
 from triptrack.core.wording import counted
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
-TZ_OPTION = typer.Option(
-    "--tz",
-    metavar="home|local|UTC|ZONE",
-    help="Show times in each stop's own zone (local, the default), the official's home zone, UTC, "
-    "or any IANA zone such as Asia/Kathmandu.",
-)
 
 
 @app.command(

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack.cli.app import app, settings
+from triptrack.cli.application import app, settings
 
 
 @app.command(epilog="Examples: triptrack init · triptrack init trips.yaml --empty")

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack.cli.app import app, settings
+from triptrack.cli.application import app, settings
 from triptrack.cli.interaction import (
     YES_OPTION,
     clear_option,

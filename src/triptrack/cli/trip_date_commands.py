@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from triptrack.cli.app import settings
+from triptrack.cli.application import settings
 from triptrack.cli.interaction import report
 from triptrack.cli.manage_commands import NewIdArg, trip_app
 from triptrack.cli.options import TripArg

@@ -8,9 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli import completion
-from triptrack.cli.app import app, settings
-from triptrack.cli.options import SAVE_OPTION
-from triptrack.cli.plan_commands import TZ_OPTION
+from triptrack.cli.application import app, settings
+from triptrack.cli.options import SAVE_OPTION, TZ_OPTION
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 
