@@ -15,6 +15,7 @@ unchanged. The tests run the same command lines both ways and compare.
 from __future__ import annotations
 
 import copy
+import functools
 import os
 
 import typer
@@ -22,6 +23,7 @@ import typer
 import triptrack.cli.typer_compat as typer_compat
 
 
+@functools.lru_cache(maxsize=4)  # (a run asks twice: which command modules to load, which command to build)
 def _root_options(app: typer.Typer) -> dict[str, bool]:
     """Each root option's spelling -> whether it takes a value (from the root callback alone)."""
     import typer.main
