@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triptrack.datafile.index_db import Damaged, _pack, _unpack, index_path, piece_key
+from triptrack.datafile.index_db import KEY_SIZE, Damaged, _pack, _unpack, index_path, piece_key
 
 if TYPE_CHECKING:
     from triptrack.core.model import Trip
@@ -153,7 +153,8 @@ class Rows:
         found = self._query("SELECT value FROM layouts WHERE key = ?", (self.environment,))
         if not found:
             return None
-        packed_layout, officials_key, keys, names, copy = _unpack(found[0][0])
+        packed_layout, officials_key, joined_keys, joined_names, copy = _unpack(found[0][0])
+        keys, names = _split(joined_keys, joined_names)
         body = _read_copy(self.copy_path(), *copy[:2])
         if body is None:
             return None
@@ -180,8 +181,8 @@ class Rows:
         found = self._query("SELECT value FROM layouts WHERE key = ?", (self.environment,))
         if not found:
             return {}
-        _layout, newest_officials_key, keys, names, _copy = _unpack(found[0][0])
-        return dict(zip(keys, names)) if newest_officials_key == officials_key else {}
+        _layout, newest_officials_key, joined_keys, joined_names, _copy = _unpack(found[0][0])
+        return dict(zip(*_split(joined_keys, joined_names))) if newest_officials_key == officials_key else {}
 
     def copy_path(self) -> Path:
         return index_path(self.data_path).with_suffix(".bytes")
@@ -205,13 +206,19 @@ class Rows:
             if not _write_copy(self.copy_path(), body):
                 return
         self._copy = copy
-        value = (layout.pack(), officials_key, keys, names, copy)
+        value = (layout.pack(), officials_key, b"".join(keys), "\n".join(names), copy)  # (two values, not 20,000)
 
         def write() -> None:  # one row: the version read last, under this environment (code, zone data...)
             self.db.execute("DELETE FROM layouts")
             self.db.execute("INSERT INTO layouts VALUES (?, ?)", (self.environment, _pack(value)))
 
         self._transaction(write)
+
+
+def _split(joined_keys: bytes, joined_names: str) -> tuple[list[bytes], list[str]]:
+    """Each trip's key and official, as keep_layout joined them (official ids hold no line break)."""
+    keys = [joined_keys[at : at + KEY_SIZE] for at in range(0, len(joined_keys), KEY_SIZE)]
+    return keys, joined_names.split("\n") if joined_names else []
 
 
 CHANGES_KEPT = 8  # changes kept in the row (each up to 256 KiB) before the copy is written again
