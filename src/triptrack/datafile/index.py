@@ -103,7 +103,7 @@ class Parsed:
 
         if self._catalog is not None:
             return self._catalog
-        return Catalog(officials=dict(self.officials), trips=TripsOnDemand(self))
+        return Catalog(officials=dict(self.officials), trips=TripsOnDemand(self.trip_ids(), self.trip))
 
     def with_trip(self, trip_id: str) -> tuple[Catalog, Trip] | None:
         """Every official and only this trip; None when the file has no such trip."""
@@ -302,8 +302,12 @@ def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int
     rows.flush(in_use=list(parsed.trip_keys.values()))
     start = base.layout.starts[first]
     old_end = base.layout.starts[last + 1] if last + 1 < len(base.layout) else base.layout.size
-    rows.keep_layout(parsed, (start, old_end - start, parsed._body[start : old_end + size_change]))
+    _keep_layout(parsed, (start, old_end - start, parsed._body[start : old_end + size_change]))
     return parsed
+
+
+def _keep_layout(parsed: Parsed, change: tuple[int, int, bytes] | None = None) -> None:
+    parsed._rows.keep_layout(parsed.layout, parsed._body, parsed.officials_key, parsed.trip_keys, parsed.trip_officials, change)
 
 
 def _text(layout: Layout, body: bytes, number: int) -> bytes:
@@ -375,7 +379,7 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
     except Unusual:
         return _whole(shown, raw)
     rows.flush(in_use=list(parsed.trip_keys.values()))
-    rows.keep_layout(parsed)
+    _keep_layout(parsed)
     return parsed
 
 

@@ -21,7 +21,7 @@ from triptrack.datafile.index_db import KEY_SIZE, Damaged, _pack, _unpack, index
 
 if TYPE_CHECKING:
     from triptrack.core.model import Trip
-    from triptrack.datafile.index import Parsed
+    from triptrack.datafile.pieces import Layout
 
 
 
@@ -187,16 +187,17 @@ class Rows:
     def copy_path(self) -> Path:
         return index_path(self.data_path).with_suffix(".bytes")
 
-    def keep_layout(self, parsed: Parsed, change: tuple[int, int, bytes] | None = None) -> None:
-        """Remember this version of the file: its layout, keys and bytes. `change` (at, length,
-        new text): how it differs from the version read last, kept in the row instead of a new
-        copy while such changes stay small."""
+    def keep_layout(self, layout: Layout, body: bytes, officials_key: bytes | None, trip_keys: dict[int, bytes],
+                    trip_officials: dict[int, str], change: tuple[int, int, bytes] | None = None) -> None:
+        """Remember this version of the file: its layout, bytes, officials' key, and each trip
+        piece's key and official (what `newest` gives back). `change` (at, length, new text):
+        how it differs from the version read last, kept in the row instead of a new copy while
+        such changes stay small."""
         import zlib
 
-        layout, body, officials_key = parsed.layout, parsed._body, parsed.officials_key
         numbers = layout.trip_numbers()
-        keys = [parsed.trip_keys[n] for n in numbers]
-        names = [parsed.trip_officials[n] for n in numbers]
+        keys = [trip_keys[n] for n in numbers]
+        names = [trip_officials[n] for n in numbers]
         self.flush()
         copy = self._copy
         if change is not None and copy is not None and len(copy[2]) < CHANGES_KEPT and sum(len(c[2]) for c in copy[2]) < 1 << 18:

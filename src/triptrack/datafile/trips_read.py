@@ -7,12 +7,11 @@ a `TripSummary` has the attributes it shows.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from triptrack.core.model import Trip
-    from triptrack.datafile.index import Parsed
 
 
 class TripSummary:
@@ -40,14 +39,14 @@ def shift_lines(trip: Trip, delta: int) -> Trip:
 class TripsOnDemand(MutableMapping):
     """A catalog's trips, in file order, each read when first asked for."""
 
-    def __init__(self, parsed: Parsed):
-        self._parsed, self._ids, self._read = parsed, parsed.trip_ids(), {}
+    def __init__(self, ids: list[str], read: Callable[[str], Trip]):
+        self._ids, self._reader, self._read = ids, read, {}
 
     def __getitem__(self, trip_id: str) -> Trip:
         if trip_id not in self._read:
             if trip_id not in self._ids:
                 raise KeyError(trip_id)
-            self._read[trip_id] = self._parsed.trip(trip_id)
+            self._read[trip_id] = self._reader(trip_id)
         return self._read[trip_id]
 
     def __contains__(self, trip_id) -> bool:
