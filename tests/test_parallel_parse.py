@@ -99,3 +99,18 @@ def test_few_trips_or_one_core_do_not_fork(many_trips, cache, forks, monkeypatch
     shutil.rmtree(cache / "index")
     _load(many_trips)
     assert forks == []
+
+
+def test_a_process_with_threads_does_not_fork(many_trips, cache, forks):
+    """(A forked child of a threaded process could wait forever on a lock another thread held.)"""
+    import threading
+
+    done = threading.Event()
+    waiting = threading.Thread(target=done.wait)
+    waiting.start()
+    try:
+        parsed = _load(many_trips)
+    finally:
+        done.set()
+        waiting.join()
+    assert forks == [] and len(parsed.trip_ids()) == 42

@@ -29,11 +29,12 @@ def cores() -> int:
 
 
 def may_fork() -> bool:
-    """Only a single-threaded process on POSIX forks (a child of a threaded one could find a
-    lock held forever)."""
+    """Only a single-threaded process on Linux forks: a child of a threaded one could find a
+    lock held forever, and macOS's system libraries are not safe in a forked child."""
+    import sys
     import threading
 
-    return hasattr(os, "fork") and threading.active_count() == 1
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def in_two(work: Callable[[list[int]], Result], numbers: list[int]) -> list[Result]:
