@@ -164,22 +164,23 @@ class Parsed:
 
     def _parse(self, number: int) -> Trip:
         """Parse one trip piece and keep it in the index (Unusual: it must be read with the file)."""
-        trip = _parse_trip(self._chunk(number), self.layout.piece(number), self.officials, self.shown)
+        trip, row = self._parsed(number)
         self.trip_officials[number] = trip.official
-        self._rows.add(self.trip_keys[number], "trip", trip.official, self.officials[trip.official].home_tz, trip)
+        self._rows.add_row(row)
         return trip
+
+    def _parsed(self, number: int) -> tuple[Trip, tuple]:
+        """One trip piece parsed, and its index row (index_rows.packed_row)."""
+        trip = _parse_trip(self._chunk(number), self.layout.piece(number), self.officials, self.shown)
+        home_tz = self.officials[trip.official].home_tz
+        return trip, packed_row(self.trip_keys[number], "trip", trip.official, home_tz, trip)
 
     def _parse_many(self, numbers: list[int]) -> None:
         """_parse each of these pieces, on two cores when they are many (datafile.parallel_parse)."""
         from triptrack.datafile.parallel_parse import in_two
 
         def rows_of(part: list[int]) -> list[tuple[int, str, tuple]]:
-            made = []
-            for number in part:
-                trip = _parse_trip(self._chunk(number), self.layout.piece(number), self.officials, self.shown)
-                home_tz = self.officials[trip.official].home_tz
-                made.append((number, trip.official, packed_row(self.trip_keys[number], "trip", trip.official, home_tz, trip)))
-            return made
+            return [(number, trip.official, row) for number in part for trip, row in [self._parsed(number)]]
 
         for made in in_two(rows_of, numbers):
             for number, official, row in made:
