@@ -12,7 +12,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -201,6 +200,8 @@ def build_index(path: Path) -> None:
 
     Whatever goes wrong (a full disk, a kill), the temp file is removed and `path` is untouched.
     """
+    import tempfile
+
     sources = _read_sources()
     path.parent.mkdir(parents=True, exist_ok=True)
     index_file.remove_stale_builds(path.parent, ".gazetteer.")

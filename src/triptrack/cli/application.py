@@ -88,7 +88,7 @@ class Settings:
     quiet: bool = False  # edits do not report the check findings they introduced
 
     def source(self):
-        from triptrack.datafile.store import locate
+        from triptrack.datafile.paths import locate
 
         return locate(self.data)
 
