@@ -190,7 +190,7 @@ def _fill(db: sqlite3.Connection, cities: dict, keys: dict[str, tuple[str, set[s
     for gid, (main, others) in keys.items():
         names.append((main, int(gid), 1))
         names.extend((key, int(gid), 0) for key in others)
-    db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(names))
+    db.executemany("INSERT INTO name VALUES (?,?,?)", names)
     db.execute("CREATE INDEX name_key ON name(key)")
     db.commit()
 
