@@ -102,14 +102,13 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
     import json
     from datetime import datetime
 
+    from triptrack.datafile.atomic_file import atomic_write
+    from triptrack.datafile.index_file import remove_stale_builds
     from triptrack.datafile.touched_trips import (
         changed_trips,
         common_prefix,
         common_suffix,
     )
-
-    from triptrack.datafile.atomic_file import atomic_write
-    from triptrack.datafile.index_file import remove_stale_builds
 
     folder = folder_for(target)
     folder.mkdir(parents=True, exist_ok=True)
