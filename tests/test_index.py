@@ -18,6 +18,7 @@ from conftest import PINNED_ENV
 
 from triptrack.cli import app
 from triptrack.datafile import index, index_db
+from triptrack.datafile import parsed as parsed_module
 from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
 
@@ -26,13 +27,13 @@ from triptrack.errors import DataFileError
 def parses(monkeypatch) -> list[str]:
     """The ids of the trips parsed (not read from the index), in order."""
     seen: list[str] = []
-    real = index._parse_trip
+    real = parsed_module._parse_trip
 
     def counting(chunk, piece, officials, shown):
         seen.append(piece.key)
         return real(chunk, piece, officials, shown)
 
-    monkeypatch.setattr(index, "_parse_trip", counting)
+    monkeypatch.setattr(parsed_module, "_parse_trip", counting)
     return seen
 
 
@@ -174,7 +175,7 @@ def test_other_zone_files_change_what_show_prints_and_json_agrees(data_file, tmp
 
 
 def _index_file(data_file) -> Path:
-    return index.index_path(data_file)
+    return index_db.index_path(data_file)
 
 
 def test_a_flipped_byte_in_a_value_is_never_unpickled(data_file, cache, monkeypatch):

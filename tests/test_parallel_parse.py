@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from triptrack.datafile import index, parallel_parse
+from triptrack.datafile import parsed as parsed_module
 from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
 
@@ -69,14 +70,14 @@ def test_two_cores_read_what_one_reads(many_trips, cache, forks):
 
 def test_a_child_that_dies_is_made_up_for_here(many_trips, cache, forks, monkeypatch):
     parent = os.getpid()
-    parse_trip = index._parse_trip
+    parse_trip = parsed_module._parse_trip
 
     def dying_in_the_child(*args):
         if os.getpid() != parent:
             os._exit(3)
         return parse_trip(*args)
 
-    monkeypatch.setattr(index, "_parse_trip", dying_in_the_child)
+    monkeypatch.setattr(parsed_module, "_parse_trip", dying_in_the_child)
     parsed = _load(many_trips)
     assert len(forks) == 1 and _reaped(forks)
     assert parsed.catalog() == storage.parse(many_trips.read_text(encoding="utf-8"), str(many_trips))[1]

@@ -17,7 +17,14 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triptrack.datafile.index_db import KEY_SIZE, Damaged, _pack, _unpack, index_path, piece_key
+from triptrack.datafile.index_db import (
+    KEY_SIZE,
+    Damaged,
+    _pack,
+    _unpack,
+    index_path,
+    piece_key,
+)
 
 if TYPE_CHECKING:
     from triptrack.core.model import Trip
@@ -26,7 +33,7 @@ if TYPE_CHECKING:
 
 
 def summary_row(trip: Trip) -> tuple:
-    """What `list` shows of a trip (index.TripSummary): id, title, official, days, route."""
+    """What `list` shows of a trip (trips_read.TripSummary): id, title, official, days, route."""
     return (trip.id, trip.title, trip.official, trip.first_day, trip.last_day, tuple(trip.route()))
 
 

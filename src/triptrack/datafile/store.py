@@ -28,7 +28,7 @@ from triptrack.errors import ConflictError, DataFileError, TriptrackError
 
 if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, not at start-up
     from triptrack.core.model import Catalog
-    from triptrack.datafile.index import Parsed
+    from triptrack.datafile.parsed import Parsed
     from triptrack.datafile.syntax import Node
 
 WRITTEN: list[str] = []  # the files a person asked this run to write, so a later failure can say what was saved
@@ -85,7 +85,7 @@ def _read_bytes(path: Path, shown: str) -> bytes | None:
 
 
 def parse(text: str, shown: str) -> tuple[Node | None, Catalog]:
-    from triptrack.datafile.index import parse_whole
+    from triptrack.datafile.parsed import parse_whole
 
     return parse_whole(text, shown)
 

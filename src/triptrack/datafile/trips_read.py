@@ -1,6 +1,6 @@
 """Trips as a read of the data file gives them: each on demand, or only its summary.
 
-`index.Parsed` reads a trip from the index when it is first looked at; a catalog of a
+`parsed.Parsed` reads a trip from the index when it is first looked at; a catalog of a
 large file holds a `TripsOnDemand` in place of its dict of trips. `list` needs no stops:
 a `TripSummary` has the attributes it shows.
 """
