@@ -39,11 +39,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    """A folder of this test run's: shared by all workers when they run in parallel (pytest -n)."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _gazetteer_cache(tmp_path_factory):
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):  # run in parallel (pytest -n): one folder for all workers
-        root = root.parent
+    root = _run_folder(tmp_path_factory)
     cache = Path(os.environ.get("TRIPTRACK_TEST_CACHE") or root / "gazetteer-cache")
     cache.mkdir(exist_ok=True)
     os.environ["TRIPTRACK_CACHE_DIR"] = str(cache)
@@ -89,9 +93,7 @@ def historian_import(tmp_path_factory, _gazetteer_cache) -> HistorianImport:
     files = historian_files()
     if len(files) != 34:
         pytest.skip("the Office of the Historian data is not in ../shared")
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
+    root = _run_folder(tmp_path_factory)
     folder = root / "historian-import"
     with FileLock(root / "historian-import.lock"):
         if not (folder / "made.json").exists():
@@ -111,6 +113,16 @@ def historian_files() -> list[Path]:
     """The Secretaries' files of the Office of the Historian's record, where ../shared has them."""
     travels = Path(os.environ.get("TRIPTRACK_SHARED", SHARED)) / "data" / "history-state-gov" / "secretary-travels"
     return sorted(travels.glob("*.xml")) if travels.is_dir() else []
+
+
+@pytest.fixture
+def many_trips(data_file) -> Path:
+    """The sample with 40 more trips (copies of blinken-final under new ids)."""
+    text = data_file.read_text(encoding="utf-8")
+    start, end = text.index("  blinken-final:\n"), text.index("  blinken-final-record:\n")
+    copies = "".join(text[start:end].replace("  blinken-final:\n", f"  copy-{n}:\n", 1) for n in range(40))
+    data_file.write_text(text[:end] + copies + text[end:], encoding="utf-8")
+    return data_file
 
 
 @pytest.fixture

@@ -16,18 +16,6 @@ from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
 
 
-@pytest.fixture
-def many_trips(data_file) -> Path:
-    """The sample with 40 more trips (copies of blinken-final under new ids)."""
-    text = data_file.read_text(encoding="utf-8")
-    start = text.index("  blinken-final:\n")
-    end = text.index("  blinken-final-record:\n")
-    block = text[start:end]
-    copies = "".join(block.replace("  blinken-final:\n", f"  copy-{n}:\n", 1) for n in range(40))
-    data_file.write_text(text[:end] + copies + text[end:], encoding="utf-8")
-    return data_file
-
-
 def _load(path: Path):
     return index.load(storage.DataSource(path, str(path)))
 

@@ -15,16 +15,6 @@ from triptrack.errors import DataFileError
 
 
 @pytest.fixture
-def many_trips(data_file):
-    """The sample with 40 more trips (copies of blinken-final under new ids)."""
-    text = data_file.read_text(encoding="utf-8")
-    start, end = text.index("  blinken-final:\n"), text.index("  blinken-final-record:\n")
-    copies = "".join(text[start:end].replace("  blinken-final:\n", f"  copy-{n}:\n", 1) for n in range(40))
-    data_file.write_text(text[:end] + copies + text[end:], encoding="utf-8")
-    return data_file
-
-
-@pytest.fixture
 def forks(monkeypatch) -> list[int]:
     """Two cores and a low threshold, so 42 trips fork; the pids of the children forked."""
     monkeypatch.setattr(parallel_parse, "MIN_PIECES", 8)

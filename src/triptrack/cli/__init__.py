@@ -49,9 +49,9 @@ def _modules_for(args: list[str]) -> tuple[str, ...] | None:
     """The command modules that `args` needs; None (all of them) for a listing, shell
     completion, or anything not plainly one command."""
     from triptrack.cli.application import app
-    from triptrack.cli.one_command import command_name
+    from triptrack.cli.one_command import command_name, completing
 
-    if any(name.endswith("_COMPLETE") for name in os.environ):
+    if completing():
         return None
     return COMMAND_MODULES.get(command_name(app, args) or "")
 

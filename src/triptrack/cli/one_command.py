@@ -81,11 +81,16 @@ def _help_only(app: typer.Typer) -> typer.Typer:
     return typer_compat.with_commands(app, light, groups)
 
 
+def completing() -> bool:
+    """Whether the shell asked for completions (Typer's `_TRIPTRACK_COMPLETE`): the whole app answers."""
+    return any(name.endswith("_COMPLETE") for name in os.environ)
+
+
 def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
     """`app`, or a copy holding only the command (or group of commands) that `args` names."""
     import typer.main
 
-    if not typer_compat.has_root_callback(app) or any(name.endswith("_COMPLETE") for name in os.environ):
+    if not typer_compat.has_root_callback(app) or completing():
         return app  # (without the root callback one command would run as the whole program)
     if args in (["--help"], ["-h"]):
         return _help_only(app)
