@@ -156,14 +156,21 @@ def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     width = console.width
     narrow = width < 120
     headers = ["Trip", "Dates"] + ([] if narrow else ["Official"]) + ["About" if narrow else "Title · route"]
-    rows = [_cells(catalog, trip, narrow) for trip in trips]  # per trip, per column: [(text, style)]
-    columns = [[header] + [text for row in rows for text, _style in row[c]] for c, header in enumerate(headers)]
+    names = {official_id: official.name for official_id, official in catalog.officials.items()}
+    ids = [trip.id for trip in trips]
+    dates = [date_range(trip.first_day, trip.last_day) for trip in trips]
+    whos = [names.get(trip.official, trip.official) for trip in trips]
+    titles = [trip.title for trip in trips]
+    routes = [" → ".join(trip.route()) for trip in trips]  # (a trip's summary has a route but no stops)
+    about = titles + (whos if narrow else []) + [route for route in routes if route]
+    columns = [ids, dates] + ([] if narrow else [whos]) + [about]
+    columns = [[header, *texts] for header, texts in zip(headers, columns)]
     # A column whose every character takes one cell (the usual case) measures its texts by length.
     measures = [len if _one_cell("\n".join(texts)) else _width for texts in columns]
     natural = [max(map(measure, "\n".join(texts).split("\n"))) for measure, texts in zip(measures, columns)]
     minimum = [natural[0], natural[1]]
     if not narrow:
-        minimum.append(max(8, min(_longest_word(columns[2]), 20)))
+        minimum.append(max(8, min(_longest_word(whos), 20)))
     minimum.append(12)
     edge = 1 if width >= 80 else 0
     room = width - 2 - 2 * edge - 2 * (len(headers) - 1) - (len(headers) - 1)  # borders, padding, dividers
@@ -173,8 +180,20 @@ def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     output = [" " * total]
     output += layout.lines([[(header, "bold")] for header in headers])
     output.append(" " + "─" * (total - 2) + " ")
-    for row in rows:
-        output += layout.lines(row)
+    cell = layout.cell
+    first, second = layout.single(0, "bold cyan"), layout.single(1, "")
+    under = " " + layout.blanks[0] + " " + layout.blanks[1] + " "  # a narrow row's lines after its first
+    for trip_id, day_range, who, title, route in zip(ids, dates, whos, titles, routes):
+        texts = cell(-1, title, "")
+        if narrow:
+            texts += cell(-1, who, "dim italic")
+        if route:
+            texts += cell(-1, route, "dim")
+        if narrow:  # the id and dates take one line each: the About column gives the row's height
+            output.append(" " + first(trip_id) + " " + second(day_range) + " " + texts[0] + " ")
+            output += [under + text + " " for text in texts[1:]]
+        else:
+            output += layout.join([[first(trip_id)], [second(day_range)], cell(2, who, ""), texts])
     output.append(" " * total)
     console.file.write("\n".join(output) + "\n")
     console.file.flush()
@@ -183,23 +202,6 @@ def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
 def _one_cell(text: str) -> bool:
     """Whether every character of `text` but its line breaks takes exactly one cell."""
     return text.isascii() or not _NOT_ONE_CELL.search(text.replace("\n", " "))
-
-
-def _cells(catalog: Catalog, trip: Trip, narrow: bool) -> list[list[tuple[str, str]]]:
-    """One trip's row: per column, its texts with their styles."""
-    official = catalog.officials.get(trip.official)
-    who = official.name if official else trip.official
-    route = trip.route()  # (a trip's summary has a route but no stops)
-    about = [(trip.title, "")]
-    if narrow:
-        about.append((who, "dim italic"))
-    if route:
-        about.append((" → ".join(route), "dim"))
-    cells = [[(trip.id, "bold cyan")], [(date_range(trip.first_day, trip.last_day), "")]]
-    if not narrow:
-        cells.append([(who, "")])
-    cells.append(about)
-    return cells
 
 
 class _Layout:
@@ -224,22 +226,30 @@ class _Layout:
             self.styles[style] = Style.parse(style).render("\0", color_system=self.color_system)
         return self.styles[style].replace("\0", text)
 
+    def single(self, column: int, style: str) -> Callable[[str], list[str]]:
+        """The cell of a column that never wraps (its width is its widest text's)."""
+        width, measure, left, right = self.columns[column]
+        paint = self.paint
+        return lambda text: left + paint(text, style) + " " * (width - measure(text)) + right
+
+    def cell(self, column: int, text: str, style: str) -> list[str]:
+        """A text's lines in a column, wrapped to its width and padded."""
+        width, measure, left, right = self.columns[column]
+        used = measure(text)
+        if used <= width and "\n" not in text:  # one line as it is (what _wrap would give)
+            return [left + (text if self.plain else self.paint(text, style)) + " " * (width - used) + right]
+        wrapped = _wrap_one_cell_text(text, width) if measure is len else _wrap(text, width)
+        return [left + self.paint(line, style) + " " * (width - cut) + right for line, cut in wrapped]
+
     def lines(self, cells: list[list[tuple[str, str]]]) -> list[str]:
-        columns_text = []
-        paint = None if self.plain else self.paint
-        for cell, (width, measure, left, right) in zip(cells, self.columns):
-            lines = []
-            for text, style in cell:
-                used = measure(text)
-                if used <= width and "\n" not in text:  # one line as it is (what _wrap would give)
-                    lines.append(left + (paint(text, style) if paint else text) + " " * (width - used) + right)
-                    continue
-                for line, cut in _wrap_one_cell_text(text, width) if measure is len else _wrap(text, width):
-                    lines.append(left + (paint(line, style) if paint else line) + " " * (width - cut) + right)
-            columns_text.append(lines)
-        height = max(len(column) for column in columns_text)
+        return self.join([[line for text, style in cell for line in self.cell(c, text, style)] for c, cell in enumerate(cells)])
+
+    def join(self, columns_text: list[list[str]]) -> list[str]:
+        """The table's lines for one row, from each column's lines (short columns padded)."""
+        height = max(map(len, columns_text))
         if height == 1:
             return [" " + " ".join(column[0] for column in columns_text) + " "]
         for c, column in enumerate(columns_text):
-            column.extend([self.blanks[c]] * (height - len(column)))
+            if len(column) < height:
+                column.extend([self.blanks[c]] * (height - len(column)))
         return [" " + " ".join(parts) + " " for parts in zip(*columns_text)]

@@ -1,0 +1,40 @@
+"""What `list` draws, character for character: at four widths, plain and in colour, for the
+sample with two more trips (wide characters, a word longer than the column, double spaces).
+
+The table is laid out by triptrack (render.trip_table), not by Rich; these are its drawings
+as made when the layout was written, so any change to a line shows here. To accept a change
+on purpose, run with TRIPTRACK_WRITE_TABLES=1 and read the diff."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import PINNED_ENV
+
+TABLES = Path(__file__).parent / "list_tables"
+
+
+@pytest.fixture
+def wide_file(data_file) -> Path:
+    more = (TABLES / "more_trips.yaml").read_text(encoding="utf-8")
+    data_file.write_text(data_file.read_text(encoding="utf-8").rstrip("\n") + "\n" + more, encoding="utf-8")
+    return data_file
+
+
+@pytest.mark.parametrize("columns", [60, 79, 100, 140])
+@pytest.mark.parametrize("colour", [False, True])
+def test_list_draws_the_table_it_drew(cli, wide_file, columns, colour):
+    from triptrack.cli import app
+
+    env = {**PINNED_ENV, "COLUMNS": str(columns)}
+    if colour:
+        env.update(NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color", COLORTERM=None)
+    result = cli.runner.invoke(app, ["--data", str(wide_file), "list"], env=env)
+    assert result.exit_code == 0, result.output
+    expected = TABLES / f"{columns}-{'colour' if colour else 'plain'}.txt"
+    if os.environ.get("TRIPTRACK_WRITE_TABLES"):
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
