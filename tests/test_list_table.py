@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import PINNED_ENV
 
 TABLES = Path(__file__).parent / "list_tables"
@@ -20,7 +19,10 @@ TABLES = Path(__file__).parent / "list_tables"
 @pytest.fixture
 def wide_file(data_file) -> Path:
     more = (TABLES / "more_trips.yaml").read_text(encoding="utf-8")
-    data_file.write_text(data_file.read_text(encoding="utf-8").rstrip("\n") + "\n" + more, encoding="utf-8")
+    data_file.write_text(
+        data_file.read_text(encoding="utf-8").rstrip("\n") + "\n" + more,
+        encoding="utf-8",
+    )
     return data_file
 
 
@@ -31,7 +33,9 @@ def test_list_draws_the_table_it_drew(cli, wide_file, columns, colour):
 
     env = {**PINNED_ENV, "COLUMNS": str(columns)}
     if colour:
-        env.update(NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color", COLORTERM=None)
+        env.update(
+            NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color", COLORTERM=None
+        )
     result = cli.runner.invoke(app, ["--data", str(wide_file), "list"], env=env)
     assert result.exit_code == 0, result.output
     expected = TABLES / f"{columns}-{'colour' if colour else 'plain'}.txt"
