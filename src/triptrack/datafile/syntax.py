@@ -48,6 +48,36 @@ class StringLoader(_Base):
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+
+    class _Composer(CParser):
+        """libyaml's composer with StringLoader's tags, and none of a loader's constructor and
+        resolver set-up, which composing never uses (a large file is read one piece at a time)."""
+
+        resolve = StringLoader.resolve
+
+        def descend_resolver(self, current_node, current_index) -> None:
+            """No path resolvers: nothing to follow."""
+
+        def ascend_resolver(self) -> None:
+            """No path resolvers: nothing to follow."""
+
+
+def _compose(text: str) -> Node | None:
+    if CParser is None:
+        return yaml.compose(text, Loader=StringLoader)
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
 class TextDumper(yaml.SafeDumper):
     """Writes what StringLoader reads: no aliases, dates and times left unquoted.
 
@@ -115,7 +145,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def compose(text: str, path: str) -> Node | None:
     """The node tree of one YAML document, or None for an empty file."""
     try:
-        root = yaml.compose(text, Loader=StringLoader)
+        root = _compose(text)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (position: UTF-8 bytes)
         line = text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n") + 1
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
