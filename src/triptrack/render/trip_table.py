@@ -226,18 +226,25 @@ class _Layout:
             self.styles[style] = Style.parse(style).render("\0", color_system=self.color_system)
         return self.styles[style].replace("\0", text)
 
-    def single(self, column: int, style: str) -> Callable[[str], list[str]]:
-        """The cell of a column that never wraps (its width is its widest text's)."""
+    def single(self, column: int, style: str) -> Callable[[str], str]:
+        """The one line of a cell in a column that never wraps (as wide as its widest text)."""
         width, measure, left, right = self.columns[column]
+        if self.plain and measure is len:
+            return lambda text: left + text.ljust(width) + right
         paint = self.paint
         return lambda text: left + paint(text, style) + " " * (width - measure(text)) + right
 
     def cell(self, column: int, text: str, style: str) -> list[str]:
         """A text's lines in a column, wrapped to its width and padded."""
         width, measure, left, right = self.columns[column]
+        if measure is len and "\n" not in text:  # one cell a character: widths are lengths
+            lines = [text] if len(text) <= width else _wrap_one_cell(text, width)
+            if self.plain:
+                return [left + line.ljust(width) + right for line in lines]
+            return [left + self.paint(line, style) + " " * (width - len(line)) + right for line in lines]
         used = measure(text)
         if used <= width and "\n" not in text:  # one line as it is (what _wrap would give)
-            return [left + (text if self.plain else self.paint(text, style)) + " " * (width - used) + right]
+            return [left + self.paint(text, style) + " " * (width - used) + right]
         wrapped = _wrap_one_cell_text(text, width) if measure is len else _wrap(text, width)
         return [left + self.paint(line, style) + " " * (width - cut) + right for line, cut in wrapped]
 
