@@ -183,10 +183,11 @@ def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     cell = layout.cell
     first, second = layout.single(0, "bold cyan"), layout.single(1, "")
     under = " " + layout.blanks[0] + " " + layout.blanks[1] + " "  # a narrow row's lines after its first
+    officials = {who: cell(-1, who, "dim italic") for who in set(whos)} if narrow else {}  # a few, each drawn once
     for trip_id, day_range, who, title, route in zip(ids, dates, whos, titles, routes):
         texts = cell(-1, title, "")
         if narrow:
-            texts += cell(-1, who, "dim italic")
+            texts += officials[who]
         if route:
             texts += cell(-1, route, "dim")
         if narrow:  # the id and dates take one line each: the About column gives the row's height
