@@ -2,12 +2,15 @@
 triptrack, Python or the zone data changed (every key changes with them).
 
 Parsing costs about a second per 3,000 stops, all of it in Python, so one process uses
-one core. When there are many pieces to parse, a forked child parses the second half
-and sends back what it made (the index rows, already packed) through a pipe, while the
-parent parses the first half. The child only parses: it touches no file, no index and
-no terminal, and leaves with os._exit. If anything goes wrong in it (an error in its
-half, a crash, a kill), the parent parses that half itself, so the result, and any
-error and its wording, are those of one process.
+one core. When there are many pieces to parse, a forked child parses beside the parent.
+The pieces are dealt in small shares: a pipe holds one byte per share, and each process
+takes the next share by reading a byte, so the two finish together however their speeds
+differ (a freshly forked child is slower at first: every page it touches is copied). The
+child sends back what it made (the index rows, already packed) through a second pipe. It
+only parses: it touches no file, no index and no terminal, and leaves with os._exit. If
+anything goes wrong in it (an error in a share, a crash, a kill), the parent parses the
+shares it did not get back, so the result, and any error and its wording, are those of
+one process.
 """
 
 from __future__ import annotations
@@ -39,34 +42,51 @@ def may_fork() -> bool:
 
 
 def in_two(work: Callable[[list[int]], Result], numbers: list[int]) -> list[Result]:
-    """[work(numbers)], or [work(first half), work(second half)] with the second half done by a
-    forked child when there are enough numbers and a second core (or here, if the child failed)."""
+    """[work(share) for share in shares], the shares being consecutive parts of `numbers` in
+    order; parsed by this process and a forked child when there are enough numbers and a
+    second core (all here, when the child fails)."""
     if len(numbers) < MIN_PIECES or cores() < 2 or not may_fork():
         return [work(numbers)]
-    half = len(numbers) // 2
-    first, second = numbers[:half], numbers[half:]
+    size = max(SHARE, -(-len(numbers) // 255))  # at most 255 shares: one byte each
+    shares = [numbers[at : at + size] for at in range(0, len(numbers), size)]
+    deal_end, deal_in = os.pipe()
+    os.write(deal_in, bytes(range(len(shares))))  # (under a pipe's 4 KiB: written whole)
+    os.close(deal_in)  # once every share is taken, a read finds the end
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: parse, send, leave (no atexit handler, no output flushed twice)
         status = 1
         try:
             os.close(read_end)
+            made = _take(work, shares, deal_end)
             with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(work(second), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(made, pipe, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
         finally:
             os._exit(status)
     os.close(write_end)
     try:
-        mine = work(first)
-        theirs = _receive(read_end)
+        made = _take(work, shares, deal_end)
+        made.update(_receive(read_end) or {})
     finally:
+        os.close(deal_end)
         _reap(pid, read_end)
-    return [mine, theirs if theirs is not None else work(second)]
+    return [made[n] if n in made else work(share) for n, share in enumerate(shares)]
+
+
+SHARE = 8  # pieces at least in a share
+
+
+def _take(work: Callable[[list[int]], Result], shares: list[list[int]], deal_end: int) -> dict[int, Result]:
+    """share number -> work(share), for each share this process takes until none is left."""
+    made = {}
+    while taken := os.read(deal_end, 1):
+        made[taken[0]] = work(shares[taken[0]])
+    return made
 
 
 def _receive(read_end: int):
-    """What the child sent; None when it did not finish (an error in its half, a crash, a kill)."""
+    """What the child sent; None when it did not finish (an error in a share, a crash, a kill)."""
     try:
         with os.fdopen(os.dup(read_end), "rb") as pipe:
             return pickle.load(pipe)
