@@ -313,3 +313,28 @@ def test_bytes_read_before_are_not_cut_or_hashed_piece_by_piece_again(data_file,
     again = _load(data_file)
     assert again.catalog() == first == _whole(data_file)
     assert [s.id for s in again.summaries()] == list(first.trips)
+
+
+def test_summaries_kept_together_read_back_as_they_were_given(many_trips, cache):
+    from triptrack.datafile import index_rows
+
+    parsed = _load(many_trips)
+    given = parsed._rows.summaries([parsed.trip_keys[n] for n in parsed.layout.trip_numbers()])[0]
+    given[b"\0" * index_db.KEY_SIZE] = ("nobody", "UTC", ("undated", "No days", "nobody", None, None, ()))
+    assert index_rows._from_columns(index_rows._columns(given)) == given
+    assert index_rows._from_columns(index_rows._columns({})) == {}
+
+
+@pytest.mark.parametrize("value", [("too", "few"), (b"", [], [], ["one id"], [], [], [], []), {"a": "dict"}])
+def test_verified_summaries_that_do_not_add_up_are_rebuilt(many_trips, cache, value):
+    def listed() -> list[str]:
+        return [summary.id for summary in _load(many_trips).summaries()]
+
+    expected = listed()
+    db = sqlite3.connect(_index_file(many_trips))
+    assert db.execute("SELECT count(*) FROM summaries").fetchone()[0] == 1  # 42 trips: kept together
+    data = pickle.dumps(value)
+    db.execute("UPDATE summaries SET value = ?", (index_db.blake2b(data, digest_size=16).digest() + data,))
+    db.commit()
+    db.close()
+    assert listed() == expected == list(_whole(many_trips).trips)

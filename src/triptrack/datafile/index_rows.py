@@ -82,7 +82,7 @@ class Rows:
         many were not among the summaries kept together (one value: `list` unpacks one
         value, not one per trip) but read from their own rows."""
         found = self._query("SELECT value FROM summaries WHERE key = ?", (self.environment,))
-        known = _unpack(found[0][0]) if found else {}
+        known = _from_columns(_unpack(found[0][0])) if found else {}
         missing = [key for key in keys if key not in known]
         rows = self._where_key("official, home_tz, summary", missing) if missing else []
         known.update((key, (official, home_tz, _unpack(summary))) for key, official, home_tz, summary in rows if official)
@@ -91,7 +91,7 @@ class Rows:
     def keep_summaries(self, summaries: dict[bytes, tuple]) -> None:
         def write() -> None:
             self.db.execute("DELETE FROM summaries")
-            self.db.execute("INSERT INTO summaries VALUES (?, ?)", (self.environment, _pack(summaries)))
+            self.db.execute("INSERT INTO summaries VALUES (?, ?)", (self.environment, _pack(_columns(summaries))))
 
         self._transaction(write)
 
@@ -221,6 +221,30 @@ class Rows:
             self.db.execute("INSERT INTO layouts VALUES (?, ?)", (self.environment, _pack(value)))
 
         self._transaction(write)
+
+
+def _columns(summaries: dict[bytes, tuple]) -> tuple:
+    """Rows.summaries's {key: (official, home zone, summary row)} kept as columns, a list a
+    field and days as ordinals: 11,000 unpack in a few ms (as tuples and dates, 20 ms)."""
+    officials, zones, rows = zip(*summaries.values()) if summaries else ((), (), ())
+    ids, titles, _officials, firsts, lasts, routes = zip(*rows) if rows else ((),) * 6  # (the row's official: the key's)
+    firsts, lasts = ([day.toordinal() if day else 0 for day in days] for days in (firsts, lasts))
+    return b"".join(summaries), list(officials), list(zones), list(ids), list(titles), firsts, lasts, list(routes)
+
+
+def _from_columns(columns: tuple) -> dict[bytes, tuple]:
+    """What _columns kept, as it was given (Damaged when the columns do not add up)."""
+    from datetime import date
+
+    try:
+        joined, officials, zones, ids, titles, firsts, lasts, routes = columns
+        keys = [joined[at : at + KEY_SIZE] for at in range(0, len(joined), KEY_SIZE)]
+        firsts = [date.fromordinal(day) if day else None for day in firsts]
+        lasts = [date.fromordinal(day) if day else None for day in lasts]
+        rows = zip(ids, titles, officials, firsts, lasts, routes, strict=True)
+        return dict(zip(keys, zip(officials, zones, rows, strict=True), strict=True))
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise Damaged(f"summaries that do not add up: {exc}") from None
 
 
 def _split(joined_keys: bytes, joined_names: str) -> tuple[list[bytes], list[str]]:
