@@ -1,5 +1,6 @@
-"""Many trips to parse are parsed on two cores (a forked child takes the second half): the
-result, and any error and its wording, are those of one process, whatever the child does."""
+"""Many trips to parse are parsed on two cores (a forked child takes shares of them beside the
+parent): the result, and any error and its wording, are those of one process, whatever the
+child does."""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def test_a_child_that_dies_is_made_up_for_here(many_trips, cache, forks, monkeyp
     assert parsed.catalog() == storage.parse(many_trips.read_text(encoding="utf-8"), str(many_trips))[1]
 
 
-@pytest.mark.parametrize("broken", ["copy-3", "copy-33"])  # in the parent's half, in the child's
+@pytest.mark.parametrize("broken", ["copy-3", "copy-33"])  # in the first share, in the last
 def test_an_error_in_either_half_is_worded_as_one_process_words_it(many_trips, cache, forks, broken):
     text = many_trips.read_text(encoding="utf-8")
     at = text.index(f"  {broken}:\n")
@@ -110,3 +111,26 @@ def test_a_process_with_threads_does_not_fork(many_trips, cache, forks):
         done.set()
         waiting.join()
     assert forks == [] and len(parsed.trip_ids()) == 42
+
+
+def test_the_faster_process_takes_more_shares(many_trips, cache, forks, monkeypatch):
+    """Shares are taken as each process is ready: a slow child leaves most of them to the parent
+    (with halves, each would parse 21 of the 42 trips)."""
+    import time
+
+    parent = os.getpid()
+    parse_trip = parsed_module._parse_trip
+    here: list[str] = []
+
+    def slow_in_the_child(chunk, piece, officials, shown):
+        if os.getpid() != parent:
+            time.sleep(0.05)  # a share of 8 trips: 0.4 s
+        else:
+            here.append(piece.key)
+        return parse_trip(chunk, piece, officials, shown)
+
+    monkeypatch.setattr(parsed_module, "_parse_trip", slow_in_the_child)
+    parsed = _load(many_trips)
+    assert len(forks) == 1 and _reaped(forks)
+    assert len(here) >= 42 - 2 * 8, len(here)  # the child took one share, two at most
+    assert parsed.catalog() == storage.parse(many_trips.read_text(encoding="utf-8"), str(many_trips))[1]
