@@ -114,7 +114,8 @@ def cut(raw: bytes) -> Layout | None:
         kinds.append("p"), keys.append("prelude"), starts.append(0)
     trip_line = re.compile(rb" {%d}([a-z0-9][a-z0-9._-]*):[ ]*(?:#.*)?" % indent)
     at, find = 0, raw.find
-    for line in re.findall(rb"\n( {0,%d}[^ #\n][^\n]*)" % indent, raw):  # in C: the lines that matter
+    lines_that_matter = rb"\n(?! {%d})( {0,%d}[^ #\n][^\n]*)" % (indent + 1, indent)  # (the look-ahead skips deeper lines at once)
+    for line in re.findall(lines_that_matter, raw):  # in C
         at = find(b"\n" + line, at) + 1  # (only this line starts so: it is the next one)
         if line[0] != 32:  # at the left margin
             section = _top(raw, at, kinds, keys, starts)
