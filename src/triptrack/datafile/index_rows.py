@@ -238,7 +238,7 @@ def _from_columns(columns: tuple) -> dict[bytes, tuple]:
 
     try:
         joined, officials, zones, ids, titles, firsts, lasts, routes = columns
-        keys = [joined[at : at + KEY_SIZE] for at in range(0, len(joined), KEY_SIZE)]
+        keys = _keys(joined)
         firsts = [date.fromordinal(day) if day else None for day in firsts]
         lasts = [date.fromordinal(day) if day else None for day in lasts]
         rows = zip(ids, titles, officials, firsts, lasts, routes, strict=True)
@@ -249,8 +249,12 @@ def _from_columns(columns: tuple) -> dict[bytes, tuple]:
 
 def _split(joined_keys: bytes, joined_names: str) -> tuple[list[bytes], list[str]]:
     """Each trip's key and official, as keep_layout joined them (official ids hold no line break)."""
-    keys = [joined_keys[at : at + KEY_SIZE] for at in range(0, len(joined_keys), KEY_SIZE)]
-    return keys, joined_names.split("\n") if joined_names else []
+    return _keys(joined_keys), joined_names.split("\n") if joined_names else []
+
+
+def _keys(joined: bytes) -> list[bytes]:
+    """Piece keys joined end to end, apart again."""
+    return [joined[at : at + KEY_SIZE] for at in range(0, len(joined), KEY_SIZE)]
 
 
 CHANGES_KEPT = 8  # changes kept in the row (each up to 256 KiB) before the copy is written again
