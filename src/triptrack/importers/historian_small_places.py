@@ -46,12 +46,13 @@ def _read(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[SmallPlace
     name is among GeoNames' alternate names)."""
     import json
 
-    from triptrack.gazetteer import _source_dir, fold
+    from triptrack.core.countries import geonames_file
+    from triptrack.gazetteer import fold
 
     words: dict[str, set[str]] = {}
     for name, code in wanted:
         words.setdefault(code, set()).add(name.split(" ")[0])
-    text = (_source_dir() / "cities500.json").read_text(encoding="utf-8")
+    text = geonames_file("cities500.json").read_text(encoding="utf-8")
     found: dict[tuple[str, str], dict[str, SmallPlace]] = {}
     for match in ROW.finditer(text):
         raw = match.group(0)
