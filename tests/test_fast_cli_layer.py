@@ -146,6 +146,21 @@ def test_building_only_the_command_run_changes_nothing(cli, data_file, args):
         assert app_for(app, args) is not app and [c.callback.__name__ for c in app_for(app, args).registered_commands] == ["show"]
 
 
+def test_the_root_options_table_is_the_root_callbacks():
+    """`command_name` skips the root options before the command with ROOT_OPTIONS, instead of
+    building the root command once more on every run: the table must be what Typer builds
+    (each plain option's spellings, and whether it takes a value)."""
+    from triptrack.cli import typer_compat
+    from triptrack.cli.one_command import ROOT_OPTIONS
+
+    built: dict[str, bool] = {}
+    for param in typer.main.get_command(typer_compat.with_commands(app, [], [])).params:
+        if not getattr(param, "is_eager", False):
+            for spelling in (*param.opts, *param.secondary_opts):
+                built[spelling] = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+    assert built == ROOT_OPTIONS
+
+
 def test_each_command_is_registered_by_the_modules_the_table_names():
     """`triptrack X` imports only COMMAND_MODULES[X]: the table must name exactly the modules
     whose functions make up X (for a group, every command in it)."""

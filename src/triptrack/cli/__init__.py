@@ -48,12 +48,11 @@ def __getattr__(name: str):
 def _modules_for(args: list[str]) -> tuple[str, ...] | None:
     """The command modules that `args` needs; None (all of them) for a listing, shell
     completion, or anything not plainly one command."""
-    from triptrack.cli.application import app
     from triptrack.cli.one_command import command_name, completing
 
     if completing():
         return None
-    return COMMAND_MODULES.get(command_name(app, args) or "")
+    return COMMAND_MODULES.get(command_name(args) or "")
 
 
 def main() -> None:

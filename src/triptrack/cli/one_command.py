@@ -15,7 +15,6 @@ unchanged. The tests run the same command lines both ways and compare.
 from __future__ import annotations
 
 import copy
-import functools
 import os
 
 import typer
@@ -23,24 +22,16 @@ import typer
 import triptrack.cli.typer_compat as typer_compat
 
 
-@functools.lru_cache(maxsize=4)  # (a run asks twice: which command modules to load, which command to build)
-def _root_options(app: typer.Typer) -> dict[str, bool]:
-    """Each root option's spelling -> whether it takes a value (from the root callback alone)."""
-    import typer.main
-
-    bare = typer_compat.with_commands(app, [], [])
-    options: dict[str, bool] = {}
-    for param in typer.main.get_command(bare).params:
-        if getattr(param, "is_eager", False):
-            continue  # --help, --version, completion: they end the run, leave them to the whole app
-        for spelling in (*param.opts, *param.secondary_opts):
-            options[spelling] = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
-    return options
+# The root options that may come before the command, each -> whether it takes a value (the
+# eager ones, --help and --version, end the run: the whole app answers them). A table, so a
+# run does not build the root command twice; tests/test_fast_cli_layer.py holds it to the root
+# callback Typer builds.
+ROOT_OPTIONS = {"--data": True, "--date-order": True, "--quiet": False, "-q": False,
+                "--install-completion": False, "--show-completion": False}
 
 
-def command_name(app: typer.Typer, args: list[str]) -> str | None:
+def command_name(args: list[str]) -> str | None:
     """The command `args` runs, when the root options before it are all plain and known."""
-    options = _root_options(app)
     position = 0
     while position < len(args):
         token = args[position]
@@ -49,9 +40,9 @@ def command_name(app: typer.Typer, args: list[str]) -> str | None:
         if not token.startswith("-"):
             return token
         spelling, has_value = token.split("=", 1)[0], "=" in token
-        if spelling not in options:
+        if spelling not in ROOT_OPTIONS:
             return None  # unknown, eager or short-cluster options: let the whole app answer
-        position += 2 if options[spelling] and not has_value else 1
+        position += 2 if ROOT_OPTIONS[spelling] and not has_value else 1
     return None
 
 
@@ -94,7 +85,7 @@ def app_for(app: typer.Typer, args: list[str]) -> typer.Typer:
         return app  # (without the root callback one command would run as the whole program)
     if args in (["--help"], ["-h"]):
         return _help_only(app)
-    name = command_name(app, args)
+    name = command_name(args)
     if name is None:
         return app
     commands = [c for c in typer_compat.commands_of(app) if (c.name or typer.main.get_command_name(c.callback.__name__)) == name]
