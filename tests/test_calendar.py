@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import PINNED_ENV, digest
+from conftest import PINNED_ENV, digest, invoke
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,9 +17,7 @@ FIXTURES = Path(__file__).resolve().parent / "historian"
 
 
 def draw(cli, *args, width=80, data=None):
-    from triptrack.cli import app
-
-    result = cli.runner.invoke(app, ["--data", str(data or cli.data), "calendar", *args], env={**PINNED_ENV, "COLUMNS": str(width)})
+    result = invoke(["--data", str(data or cli.data), "calendar", *args], env={**PINNED_ENV, "COLUMNS": str(width)})
     assert result.exit_code == 0, result.output
     return result.stdout
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from conftest import digest
+from conftest import digest, invoke
 from extra_trips import PARIS, SYDNEY, add_trips, stop, trip
 
 from triptrack.core.compare import ADDED, CHANGED, DROPPED, SAME, compare
@@ -56,9 +56,7 @@ def test_moved_and_dropped_stops(cli, data_file):
         trip("first", stop(PARIS, "2025-01-07 09:00", "2025-01-07 18:00"), stop(SYDNEY, "2025-01-09", "2025-01-10"))
         + trip("second", stop(PARIS, "2025-01-07 11:30", "2025-01-07 18:00")),
     )
-    from triptrack.cli import app
-
-    wide = cli.runner.invoke(app, ["--data", str(data_file), "compare", "first", "second"], env={"COLUMNS": "120", "NO_COLOR": "1"})
+    wide = invoke(["--data", str(data_file), "compare", "first", "second"], env={"COLUMNS": "120", "NO_COLOR": "1"})
     out = wide.stdout
     assert "Stops: 0 added, 1 dropped, 1 moved, 1 changed, 0 the same" in out
     assert "arrives 2 h 30 min later" in out

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PINNED_ENV
+from conftest import PINNED_ENV, invoke
 
 SHARED = Path(os.environ.get("TRIPTRACK_SHARED", Path(__file__).resolve().parents[2] / "shared"))  # set it in a worktree
 TRAVELS = SHARED / "data" / "history-state-gov" / "secretary-travels"
@@ -21,11 +21,7 @@ pytestmark = pytest.mark.skipif(len(FILES) != 34, reason="the Office of the Hist
 
 
 def _run(*args: str):
-    from typer.testing import CliRunner
-
-    from triptrack.cli import app
-
-    return CliRunner().invoke(app, list(args), env=PINNED_ENV)
+    return invoke(list(args), env=PINNED_ENV)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PINNED_ENV
+from conftest import PINNED_ENV, invoke
 
 TABLES = Path(__file__).parent / "list_tables"
 
@@ -29,14 +29,12 @@ def wide_file(data_file) -> Path:
 @pytest.mark.parametrize("columns", [60, 79, 100, 140])
 @pytest.mark.parametrize("colour", [False, True])
 def test_list_draws_the_table_it_drew(cli, wide_file, columns, colour):
-    from triptrack.cli import app
-
     env = {**PINNED_ENV, "COLUMNS": str(columns)}
     if colour:
         env.update(
             NO_COLOR=None, FORCE_COLOR="1", TERM="xterm-256color", COLORTERM=None
         )
-    result = cli.runner.invoke(app, ["--data", str(wide_file), "list"], env=env)
+    result = invoke(["--data", str(wide_file), "list"], env=env)
     assert result.exit_code == 0, result.output
     expected = TABLES / f"{columns}-{'colour' if colour else 'plain'}.txt"
     if os.environ.get("TRIPTRACK_WRITE_TABLES"):

@@ -6,7 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from conftest import PINNED_ENV, Cli, digest
+from conftest import PINNED_ENV, Cli, digest, invoke
 from hostile_trips import SCRIPT_CITY, write_hostile
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -63,12 +63,8 @@ def test_geojson_route_is_cut_at_the_180th_meridian(cli):
 
 
 def _map(cli: Cli, *args: str, columns: int, **env: str):
-    from typer.testing import CliRunner
-
     argv = ["--data", str(cli.data), "map", *args]
-    from triptrack.cli import app
-
-    return CliRunner().invoke(app, argv, env={**PINNED_ENV, "COLUMNS": str(columns), **env}, catch_exceptions=False)
+    return invoke(argv, env={**PINNED_ENV, "COLUMNS": str(columns), **env}, catch_exceptions=False)
 
 
 def test_terminal_map_fits_80_and_60_columns_with_every_stop(cli):
@@ -90,12 +86,8 @@ def test_terminal_map_fits_80_and_60_columns_with_every_stop(cli):
 
 def test_terminal_map_has_colour_unless_no_color(cli):
     env = {key: value for key, value in PINNED_ENV.items() if key != "NO_COLOR"}
-    from typer.testing import CliRunner
-
-    from triptrack.cli import app
-
-    coloured = CliRunner().invoke(
-        app, ["--data", str(cli.data), "map", "blinken-final"], env={**env, "NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    coloured = invoke(
+        ["--data", str(cli.data), "map", "blinken-final"], env={**env, "NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm-256color"}
     )
     assert coloured.exit_code == 0 and "\x1b[" in coloured.stdout
 

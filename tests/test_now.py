@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import PINNED_ENV, SHARED, digest
+from conftest import PINNED_ENV, SHARED, digest, invoke
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -287,9 +287,7 @@ def test_the_readme_shows_what_calendar_and_list_on_print(cli):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for args in (("calendar", "2025-01"), ("list", "--on", "2025-01-09")):
         shown = readme.split(f"$ triptrack {' '.join(args)}\n", 1)[1].split("\n$ ", 1)[0].split("\n```", 1)[0]
-        from triptrack.cli import app
-
-        result = cli.runner.invoke(app, ["--data", str(cli.data), *args], env={**PINNED_ENV, "COLUMNS": "80"})
+        result = invoke(["--data", str(cli.data), *args], env={**PINNED_ENV, "COLUMNS": "80"})
         printed = "\n".join(line.rstrip() for line in result.stdout.splitlines())
         assert printed.strip("\n") == shown.strip("\n")
 

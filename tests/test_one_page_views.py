@@ -4,15 +4,12 @@ the itinerary table and the panels below are all as wide as each other, at 60, 8
 from __future__ import annotations
 
 import pytest
-from conftest import PINNED_ENV
-from typer.testing import CliRunner
+from conftest import PINNED_ENV, invoke
 
 
 def show(data_file, width: int, *args: str) -> list[str]:
-    from triptrack.cli import app
-
     env = {**PINNED_ENV, "COLUMNS": str(width)}
-    result = CliRunner().invoke(app, ["--data", str(data_file), "show", *args], env=env, catch_exceptions=False)
+    result = invoke(["--data", str(data_file), "show", *args], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout.splitlines()
 

@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import pytest
-from conftest import PINNED_ENV, digest
+from conftest import PINNED_ENV, digest, invoke
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -134,9 +134,7 @@ def test_on_combines_with_filters_and_says_when_no_one_travels(more):
 
 @pytest.mark.parametrize("width", [60, 80, 160])
 def test_on_fits_the_terminal(more, width):
-    from triptrack.cli import app
-
-    result = more.runner.invoke(app, ["--data", str(more.data), "list", "--on", "2025-01-09"], env={**PINNED_ENV, "COLUMNS": str(width)})
+    result = invoke(["--data", str(more.data), "list", "--on", "2025-01-09"], env={**PINNED_ENV, "COLUMNS": str(width)})
     assert result.exit_code == 0
     assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= width
     assert "Rome (IT)" in result.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_module
+from conftest import invoke, run_module
 
 
 def test_show_blinken_final_renders_the_reference_trip(cli):
@@ -77,9 +77,7 @@ def test_list_table_and_json(cli):
 
 
 def test_list_keeps_trip_ids_whole_at_60_columns(cli):
-    from triptrack.cli import app
-
-    result = cli.runner.invoke(app, ["--data", str(cli.data), "list"], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    result = invoke(["--data", str(cli.data), "list"], env={"COLUMNS": "60", "NO_COLOR": "1"})
     assert "blinken-final-record" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 60
 

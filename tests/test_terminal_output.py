@@ -7,14 +7,13 @@ import subprocess
 import sys
 
 import pytest
-
-from triptrack.cli import app
+from conftest import invoke
 
 
 @pytest.mark.parametrize("width", [60, 80, 160])
 @pytest.mark.parametrize("command", [["show", "blinken-final"], ["show", "blinken-final-record"], ["list"]])
 def test_fits_the_terminal_width(cli, width, command):
-    result = cli.runner.invoke(app, ["--data", str(cli.data), *command], env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    result = invoke(["--data", str(cli.data), *command], env={"COLUMNS": str(width), "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= width
@@ -48,8 +47,8 @@ def test_colour_when_forced_and_none_with_no_color(data_file):
 @pytest.mark.parametrize("width", [60, 80, 160])
 def test_timed_stops_fit_too(cli, width):
     cli("add-stop", "blinken-final-record", "Kathmandu", "--arrive", "2025-01-11 09:15", "--depart", "2025-01-12 23:45")
-    result = cli.runner.invoke(
-        app, ["--data", str(cli.data), "show", "blinken-final-record"], env={"COLUMNS": str(width), "NO_COLOR": "1"}
+    result = invoke(
+        ["--data", str(cli.data), "show", "blinken-final-record"], env={"COLUMNS": str(width), "NO_COLOR": "1"}
     )
     assert max(len(line) for line in result.stdout.splitlines()) <= width
     assert "+0545" in result.stdout and "Kathmandu" in result.stdout

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import digest
+from conftest import digest, invoke
 from extra_trips import APIA, BOSTON, NEW_YORK, PARIS, add_trips, stop, trip
 
 from triptrack.core import timeline
@@ -16,9 +16,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "trips.yaml"
 
 
 def run_at(cli, width: int, *args: str):
-    from triptrack.cli import app
-
-    return cli.runner.invoke(app, ["--data", str(cli.data), *args], env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    return invoke(["--data", str(cli.data), *args], env={"COLUMNS": str(width), "NO_COLOR": "1"})
 
 
 def row(out: str, day: str) -> str:

@@ -244,14 +244,11 @@ def test_undo_and_redo_stacks_follow_an_editor(operations):
 
 @pytest.mark.parametrize("width", [60, 80, 160])
 def test_history_fits_the_terminal_and_shows_user_text_as_written(data_file, width):
-    from conftest import PINNED_ENV
-    from typer.testing import CliRunner
-
-    from triptrack.cli import app
+    from conftest import PINNED_ENV, invoke
 
     def run(*args):
         env = {**PINNED_ENV, "COLUMNS": str(width)}
-        return CliRunner().invoke(app, ["--data", str(data_file), *args], env=env, catch_exceptions=False)
+        return invoke(["--data", str(data_file), *args], env=env, catch_exceptions=False)
 
     assert run("trip", "edit", "blinken-final", "--title", "[bold]Not markup[/bold] and a long title to wrap around").exit_code == 0
     assert run("trip", "copy", "blinken-final", "copy-with-a-rather-long-id-for-the-table").exit_code == 0
