@@ -62,3 +62,31 @@ def test_refuses_what_it_cannot_extend_as_text():
     with pytest.raises(InputError, match="'trips' is not a mapping"):
         add_mapping_entries("trips: [1]\n", compose("trips: [1]\n", "t"), "trips", ENTRY)
     assert add_mapping_entries("x: 1\n", compose("x: 1\n", "t"), "trips", []) == "x: 1\n"
+
+
+def _whole(data) -> str:
+    """What PyYAML writes for `data` in one call (the reference for the text written in parts)."""
+    from triptrack.datafile.emit import BlockWriter
+
+    return yaml.dump(data, Dumper=BlockWriter, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000)
+
+
+def _many_trips(count: int) -> dict:
+    odd = ["plain", "two\nlines", "  leading spaces\nand more", "NO", "12:30", "quote ' and \" both", "Zürich – ü", "", "trailing\n\n"]
+    return {
+        f"trip-{n}": {"title": odd[n % len(odd)], "stops": [{"city": odd[(n + k) % len(odd)], "topics": [odd[k]] * k} for k in range(n % 3)]}
+        for n in range(count)
+    }
+
+
+@pytest.mark.parametrize("count", [199, 200, 450])
+def test_many_entries_written_in_parts_are_the_text_of_one_dump(count):
+    """An import's many trips are written entry by entry on two cores (emit.dump): the text is
+    exactly what one dump of the whole mapping writes, on its own and under its section."""
+    from triptrack.datafile.emit import dump
+
+    trips = _many_trips(count)
+    assert dump(trips) == _whole(trips)
+    assert dump({"trips": trips}) == _whole({"trips": trips})
+    out = add_mapping_entries("officials:\n  a:\n    name: A\n", compose("officials:\n  a:\n    name: A\n", "t.yaml"), "trips", list(trips.items()))
+    assert yaml.load(out, Loader=StringLoader)["trips"] == trips

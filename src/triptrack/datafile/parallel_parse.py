@@ -1,5 +1,6 @@
 """Parsing many pieces on two cores: the first read of a large file, or the first after
-triptrack, Python or the zone data changed (every key changes with them).
+triptrack, Python or the zone data changed (every key changes with them). (Writing the
+many trips of an import uses it too: datafile.emit.)
 
 Parsing costs about a second per 3,000 stops, all of it in Python, so one process uses
 one core. When there are many pieces to parse, a forked child parses beside the parent.
