@@ -102,7 +102,7 @@ def _flight(origin: str, destination: str, takes: timedelta) -> list:
     ]
     catalog = Catalog({"x": Official("x", "X")}, {})
     trip = Trip("flight", "Flight", "x", stops=stops)
-    return [f for f in check_trip(catalog, trip, places=False) if f.stops == (origin, destination)]
+    return [f for f in check_trip(catalog, trip) if f.stops == (origin, destination)]
 
 
 @pytest.mark.parametrize(("origin", "destination", "block", "flight"), NONSTOPS, ids=[f"{a}-{b}" for a, b, *_ in NONSTOPS])

@@ -48,14 +48,17 @@ def test_arriving_at_the_same_moment_as_the_stop_before_is_an_overlap_not_a_wron
     ]
 
 
-def test_places_false_leaves_the_gazetteer_out(data_file):
-    """Kills x_check_catalog__mutmut_19 (`places` not passed on: the gazetteer always consulted)."""
+def test_places_are_compared_only_with_a_lookup(data_file):
+    """Kills x_check_catalog__mutmut_19 (`places` not passed on). The rules open no place index
+    themselves: the caller hands them gazetteer.candidates, or nothing."""
+    from triptrack.gazetteer import candidates
+
     far_paris = ("Paris", "FR", "Europe/Paris", 40.0, 2.349)  # 985 km south of Paris
     add_trips(data_file, trip("far-paris", stop(far_paris, "2025-01-08", "2025-01-09")))
     catalog = storage.load(storage.locate(str(data_file)))
-    with_places = check_catalog(catalog, ["far-paris"])
+    with_places = check_catalog(catalog, ["far-paris"], places=candidates)
     assert [f.message.split(" are ")[0] for f in with_places] == ["coordinates 40.000, 2.349"]
-    assert check_catalog(catalog, ["far-paris"], places=False) == []
+    assert check_catalog(catalog, ["far-paris"]) == []
 
 
 def test_warnings_fail_a_check_only_when_strict():
@@ -158,16 +161,17 @@ def test_coordinates_are_compared_with_the_city_in_the_country_given(cli, data_f
 
 
 def test_exactly_the_tolerance_away_is_close_enough(data_file, monkeypatch):
-    """Kills x__place_findings__mutmut_26 (`km >= 100`) and x_check_trip__mutmut_1 (places off by default)."""
+    """Kills x__place_findings__mutmut_26 (`km >= 100`)."""
     from triptrack.core import checks
     from triptrack.core.model import Place
+    from triptrack.gazetteer import candidates
 
     catalog = storage.load(storage.locate(str(data_file)))
     planned = catalog.trips["blinken-final"]
     monkeypatch.setattr(Place, "distance_to", lambda self, other: checks.PLACE_TOLERANCE_KM)
-    assert checks.check_trip(catalog, planned) == []
+    assert checks.check_trip(catalog, planned, places=candidates) == []
     monkeypatch.setattr(Place, "distance_to", lambda self, other: checks.PLACE_TOLERANCE_KM + 1)
-    found = checks.check_trip(catalog, planned)
+    found = checks.check_trip(catalog, planned, places=candidates)
     assert found and all(" are 101 km from " in f.message for f in found if f.message.startswith("coordinates"))
 
 
@@ -189,7 +193,7 @@ def test_an_official_from_a_country_that_does_not_exist_is_a_problem(data_file):
     text = data_file.read_text()
     data_file.write_text(text.replace("    country: US\n    home:", "    country: ZZ\n    home:", 1))
     catalog = storage.load(storage.locate(str(data_file)))
-    findings = check_trip(catalog, catalog.trips["blinken-final"], places=False)
+    findings = check_trip(catalog, catalog.trips["blinken-final"])
     assert findings == [Finding(PROBLEM, "blinken-final", (), "official blinken: country 'ZZ' does not exist")]
 
 

@@ -69,3 +69,15 @@ def test_no_import_circle():
 
 def test_the_check_finds_a_circle():
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c"]]
+
+
+def test_the_model_and_rules_use_nothing_above_them():
+    """triptrack.core (the model, times, checks) imports only itself and triptrack.errors: the
+    place index, the data file and the drawing are handed in by their callers (a lookup of
+    places for the checks), so the rules can be read and tested alone."""
+    above = {
+        module: sorted(t for t in targets if not t.startswith("triptrack.core") and t != "triptrack.errors")
+        for module, targets in _graph().items()
+        if module.startswith("triptrack.core")
+    }
+    assert {module: targets for module, targets in above.items() if targets} == {}

@@ -126,7 +126,7 @@ def test_any_valid_trip_can_be_checked_drawn_compared_and_counted(catalog, trip)
     trip.obligations = list(catalog.trips["blinken-final"].obligations)
     catalog.trips["random"] = trip
     try:
-        findings = checks.check_trip(catalog, trip, places=False)
+        findings = checks.check_trip(catalog, trip)
         for finding in findings:
             assert finding.severity in (checks.PROBLEM, checks.WARNING)
             assert "\n" not in finding.line()

@@ -49,7 +49,9 @@ def check(
             from triptrack.cli.interaction import note_index_build
 
             note_index_build()
-        findings = check_catalog(catalog, trip_ids, display=display)
+        from triptrack.gazetteer import candidates
+
+        findings = check_catalog(catalog, trip_ids, places=candidates, display=display)
         from triptrack.core.cross_trip import cross_trip_findings
 
         findings += cross_trip_findings(catalog, trip_ids)  # two trips at once, versions of one journey

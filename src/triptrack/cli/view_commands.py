@@ -58,8 +58,8 @@ def show(
     from triptrack.render.console import make_console
     from triptrack.render.trip_view import render_trip
 
-    places = gazetteer.index_ready()  # show never waits for the place index to be built
-    if not places and trip.stops:
+    places = gazetteer.candidates if gazetteer.index_ready() else None  # show never waits for the place index to be built
+    if places is None and trip.stops:
         typer.echo("note: places not compared with the gazetteer yet ('triptrack check' builds its index once)", err=True)
     console = make_console()
     panel = findings_panel(check_trip(catalog, trip, places=places, tz=display.for_trip(catalog, trip)))

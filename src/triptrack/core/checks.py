@@ -32,6 +32,7 @@ still lists what the record gets wrong.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
@@ -67,6 +68,10 @@ from triptrack.core.travel import (
 from triptrack.core.wording import counted
 
 PLACE_TOLERANCE_KM = 100.0
+
+# The cities a name can mean in a country, likeliest first (gazetteer.candidates: each has
+# place(), label(), lat, lon and tz). The caller passes it: the rules do not open the place index.
+PlaceLookup = Callable[[str, str], list]
 
 
 def _room(delta: timedelta) -> str:
@@ -174,16 +179,14 @@ def _stop_order(trip: Trip, label: str, arrive: When, depart: When | None, clock
     return [Finding(PROBLEM, trip.id, (label,), f"departs {clock.when(depart)}, before it arrives {clock.when(arrive)}")]
 
 
-def _place_findings(trip: Trip, label: str, place: Place, at: When, use_gazetteer: bool) -> list[Finding]:
-    """The country exists; the coordinates and zone agree with the gazetteer's city."""
+def _place_findings(trip: Trip, label: str, place: Place, at: When, places: PlaceLookup | None) -> list[Finding]:
+    """The country exists; the coordinates and zone agree with the city `places` finds."""
     if not is_country(place.country):
         message = f"country {place.country!r} does not exist (ISO 3166-1 alpha-2 codes, e.g. FR)"
         return [Finding(PROBLEM, trip.id, (label,), message)]
-    if not use_gazetteer:
+    if places is None:
         return []
-    from triptrack import gazetteer
-
-    cities = gazetteer.candidates(place.city, place.country)
+    cities = places(place.city, place.country)
     if not cities:
         return []
     out = []
@@ -210,10 +213,11 @@ def _place_findings(trip: Trip, label: str, place: Place, at: When, use_gazettee
     return out
 
 
-def check_trip(catalog: Catalog, trip: Trip, *, places: bool = True, tz: str | None = None) -> list[Finding]:
-    """Everything wrong with one trip, in the order a reader meets it. `places=False`
-    skips the gazetteer (coordinates and zones); countries are always checked. Messages
-    give times in each place's zone, or all in `tz`."""
+def check_trip(catalog: Catalog, trip: Trip, *, places: PlaceLookup | None = None, tz: str | None = None) -> list[Finding]:
+    """Everything wrong with one trip, in the order a reader meets it. Each place's
+    coordinates and zone are compared with the cities `places` finds (gazetteer.candidates),
+    when given; countries are always checked. Messages give times in each place's zone, or
+    all in `tz`."""
     clock = _Clock(tz)
     official = catalog.officials.get(trip.official)
     if official is None:
@@ -243,14 +247,15 @@ def check_trip(catalog: Catalog, trip: Trip, *, places: bool = True, tz: str | N
         when = trip.leaves or trip.stops[0].arrive
         findings += _place_findings(trip, plan.points[0].label, official.home, when, places)
     for stop, point in zip(trip.stops, stop_points):
-        findings += _place_findings(trip, point.label, stop.place, stop.arrive, places and not stop.approximate)
+        findings += _place_findings(trip, point.label, stop.place, stop.arrive, None if stop.approximate else places)
     if trip.status == RECORDED:  # history cannot be fixed: what the record says is shown, not failed
         findings = [replace(f, severity=WARNING) for f in findings]
     return findings
 
 
 def check_catalog(
-    catalog: Catalog, trip_ids: list[str] | None = None, *, places: bool = True, display: DisplayZone = DisplayZone()
+    catalog: Catalog, trip_ids: list[str] | None = None, *, places: PlaceLookup | None = None,
+    display: DisplayZone = DisplayZone(),
 ) -> list[Finding]:
     """Findings for the given trips (all when none are given), trip by trip, with times
     written in each trip's `display` zone."""

@@ -33,11 +33,13 @@ def _snapshot(catalog: Catalog, trip: Trip):
 
 def introduced(before: Catalog, after: Catalog, trips: list[Trip] | None = None) -> list[Finding]:
     """Findings on the changed trips (or `trips`) of `after` that `before` did not have."""
+    from triptrack.gazetteer import candidates
+
     out: list[Finding] = []
     for trip in changed_trips(before, after) if trips is None else trips:
         old = before.trips.get(trip.id)
-        seen = {_kind(f) for f in check_trip(before, old)} if old is not None else set()
-        out += [f for f in check_trip(after, trip) if _kind(f) not in seen]
+        seen = {_kind(f) for f in check_trip(before, old, places=candidates)} if old is not None else set()
+        out += [f for f in check_trip(after, trip, places=candidates) if _kind(f) not in seen]
     return out
 
 
