@@ -8,10 +8,12 @@ its first-level division (admin1) code so that a region qualifier can restrict i
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from triptrack.core.model import Place
+from triptrack.gazetteer import fold
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,6 @@ PARTS = 256  # parts of the file, dealt in shares to two processes
 
 def _keep(match: re.Match, wanted: set[tuple[str, str]], found: dict) -> None:
     """Add the place of this row under each of its names that is wanted."""
-    import json
-
-    from triptrack.gazetteer import fold
-
     row = json.loads(match.group(0))
     code, population = row["countrycode"], int(row.get("population") or 0)
     if not row.get("timezone") or population <= 0:
