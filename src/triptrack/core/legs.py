@@ -39,10 +39,6 @@ class Travel:
     departs: object = None  # localtime.When once bound to the origin's zone
     arrives: object = None  # localtime.When once bound to the destination's zone
 
-    @property
-    def known_times(self) -> bool:
-        return self.departs_wall is not None
-
     def text(self) -> str:
         """The one-line form, as parsed (parse_travel(t.text()) == t before binding)."""
         parts = [self.mode]

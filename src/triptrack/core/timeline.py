@@ -11,7 +11,7 @@ A date-only time is a calendar date at its place (see `core.trip_days`): it is d
 on that date, whatever the view's zone, never on the previous day because the place's
 midnight fell then in the view's zone. Exact times are drawn on their day in the view's
 zone. `span` is the trip's days (`core.trip_days`) widened to the view-zone days of its
-exact times; `days_away` is the trip's length.
+exact times.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from datetime import date, datetime, time, timedelta
 from triptrack.core.localtime import When, start_of_day, utc, zone
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.travel import Leg, Outcome, obligation_outcomes, route
-from triptrack.core.trip_days import trip_length
 from triptrack.errors import InputError
 
 MAX_DAYS = 400  # more than this is almost surely a mistyped year
@@ -84,11 +83,6 @@ def span(trip: Trip, tz: str) -> tuple[date, date] | None:
     days = [t.day if t.date_only else _local_date(t.aware(), tz) for t in times]
     days += [t.day for t in times]
     return min(days), max(days)
-
-
-def days_away(trip: Trip, home_tz: str) -> int | None:
-    """The trip's length in days, both ends included (`core.trip_days`)."""
-    return trip_length(trip)
 
 
 def day_of(when: When, tz: str) -> datetime:
