@@ -85,6 +85,12 @@ def test_a_date_only_stop_cannot_land_on_a_skipped_day(cli, data_file):
     (("trip", "copy", "blinken-final", "x", "--start", "2026-01-01", "--shift", "+1d"), "give --shift or --start, not both"),
     (("trip", "copy", "blinken-final", "blinken-final-record"), "trip 'blinken-final-record' already exists"),
     (("trip", "copy", "blinken-final", "Bad Id"), "trip id 'Bad Id': use lowercase letters"),
+    # past the years triptrack takes, a date-only time (leaves) or an exact one (a stop of the record)
+    (("trip", "shift", "blinken-final", "+73000d"),
+     "trip blinken-final's leaves cannot move by +73000 days: '2224-11-18': the year 2224 is out of range"),
+    (("trip", "shift", "blinken-final-record", "-90000d"),
+     "stop 1 (Seoul)'s arrival cannot move by -90000 days: '1778-08-09': the year 1778 is out of range"),
+    (("trip", "copy", "blinken-final", "x", "--start", "2250-01-01"), "the year 2250 is out of range (triptrack takes 1800 to 2200)"),
 ])
 def test_bad_shifts_and_copies_are_refused_and_nothing_is_written(cli, data_file, args, message):
     before = digest(data_file)

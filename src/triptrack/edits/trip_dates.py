@@ -53,14 +53,14 @@ def days_words(days: int) -> str:
 
 def shift_when(when: When, days: int, what: str) -> When:
     """`when` moved by `days`, same wall time, same zone; InputError naming `what` if it cannot be."""
-    new_day = when.day + timedelta(days=days)
-    if when.at is None:
-        if day_skipped(new_day, when.tz):
-            raise InputError(f"{what} would fall on {new_day}, a day {when.tz} skipped; nothing was written")
-        return When(new_day, None, when.tz)
     try:
+        new_day = when.day + timedelta(days=days)
+        if when.at is None:
+            if day_skipped(new_day, when.tz):
+                raise InputError(f"{what} would fall on {new_day}, a day {when.tz} skipped; nothing was written")
+            return When(new_day, None, when.tz)
         return resolve(datetime.combine(new_day, when.at), when.tz)
-    except ValueError as exc:
+    except ValueError as exc:  # a DST gap, or a year triptrack does not take
         raise InputError(f"{what} cannot move by {days_words(days)}: {exc}; nothing was written") from None
     except OverflowError:
         raise InputError(f"{what} cannot move by {days_words(days)}: the date is out of range") from None
