@@ -147,6 +147,46 @@ def test_a_home_zone_changed_by_hand_checks_the_trips_again(data_file, cache):
     assert str(from_index.value) == str(whole.value) and "does not exist in Europe/Paris" in str(whole.value)
 
 
+_NO_HOME = """officials:
+  x:
+    name: X
+trips:
+  t:
+    title: T
+    official: x
+    stops:
+      - city: Tokyo
+        country: JP
+        tz: Asia/Tokyo
+        travel: air 2025-01-06 DEPARTS -> 2025-01-06 12:00
+        arrive: 2025-01-06 12:00
+"""
+
+
+@pytest.mark.parametrize("departs", ["02:00", "08:00"])
+def test_a_home_in_utc_given_by_hand_is_not_taken_for_no_home(tmp_path, cache, departs):
+    """Without a home, times read in UTC but the first leg leaves from no zone: a home in UTC
+    reads the trip differently (08:00 UTC leaves after 12:00 in Tokyo: an error)."""
+    path = tmp_path / "trips.yaml"
+    no_home = _NO_HOME.replace("DEPARTS", departs)
+    with_home = no_home.replace("    name: X\n", "    name: X\n    home: {city: London, country: GB, tz: UTC}\n")
+    for first, second in ((no_home, with_home), (with_home, no_home)):
+        path.write_text(first, encoding="utf-8")
+        try:
+            _load(path).catalog()
+        except DataFileError:
+            pass
+        path.write_text(second, encoding="utf-8")
+        try:
+            whole = _whole(path)
+        except DataFileError as exc:
+            with pytest.raises(DataFileError) as from_index:
+                _load(path).catalog()
+            assert str(from_index.value) == str(exc)
+        else:
+            assert _load(path).catalog() == whole
+
+
 def test_a_broken_trip_anywhere_is_refused_after_a_hand_edit(many_trips, cache):
     _load(many_trips)
     text = many_trips.read_text(encoding="utf-8")

@@ -125,7 +125,7 @@ class Parsed:
             found = stored.get(key)
             if found is None or not self._current(found[0], found[1]):
                 trip = self._parse(number)
-                found = stored[key] = (trip.official, self.officials[trip.official].home_tz, summary_row(trip))
+                found = stored[key] = (trip.official, home_zone(self.officials[trip.official]), summary_row(trip))
                 gathered += 1
             rows.append(found[2])
         self._rows.flush()
@@ -135,7 +135,7 @@ class Parsed:
 
     def _current(self, official: str, home_tz: str) -> bool:
         known = self.officials.get(official)
-        return known is not None and known.home_tz == home_tz
+        return known is not None and home_zone(known) == home_tz
 
     def _parse(self, number: int) -> Trip:
         """Parse one trip piece and keep it in the index (Unusual: it must be read with the file)."""
@@ -147,7 +147,7 @@ class Parsed:
     def _parsed(self, number: int) -> tuple[Trip, tuple]:
         """One trip piece parsed, and its index row (index_rows.packed_row)."""
         trip = _parse_trip(self._chunk(number), self.layout.piece(number), self.officials, self.shown)
-        home_tz = self.officials[trip.official].home_tz
+        home_tz = home_zone(self.officials[trip.official])
         return trip, packed_row(self.trip_keys[number], "trip", trip.official, home_tz, trip)
 
     def _parse_many(self, numbers: list[int]) -> None:
@@ -170,7 +170,7 @@ class Parsed:
         unknown = []
         for number in numbers:
             official, home_tz = known.get(self.trip_keys[number], (None, None))
-            if official in self.officials and home_tz in (None, self.officials[official].home_tz):
+            if official in self.officials and home_tz in (None, home_zone(self.officials[official])):
                 self.trip_officials[number] = official
             else:
                 unknown.append(number)
@@ -184,6 +184,13 @@ class Parsed:
             remove_index(self._rows.db, self._rows.data_path)
         whole = read_whole(self.shown, self.raw)
         self._catalog, self.officials, self.layout = whole._catalog, whole.officials, None
+
+
+def home_zone(official: Official) -> str:
+    """What a trip's reading depends on of its official, kept in its row: the home's zone,
+    or "" without a home (times are then read in UTC, but the first leg leaves from no zone,
+    so a home in UTC reads the same trip differently)."""
+    return official.home.tz if official.home else ""
 
 
 def parse_whole(text: str, shown: str):
