@@ -128,12 +128,35 @@ def test_missing_values_are_asked_for_in_a_terminal(cli, data_file, monkeypatch)
     assert trip["title"] == "A trip typed in" and trip["official"] == "blinken"
 
 
-def test_rename_trip_changes_one_line(cli, data_file):
+def test_rename_trip_changes_its_key_and_the_version_of_naming_it(cli, data_file):
     before = data_file.read_text()
     result = ok(cli("trip", "rename", "blinken-final", "blinken-last"))
-    assert result.stdout == f"Renamed trip blinken-final to blinken-last. Wrote {data_file}.\n"
-    assert changed_lines(before, data_file.read_text()) == (["  blinken-last:"], ["  blinken-final:"])
+    assert result.stdout == (
+        "Renamed trip blinken-final to blinken-last (also in the version_of of 1 trip: blinken-final-record). "
+        f"Wrote {data_file}.\n"
+    )
+    assert changed_lines(before, data_file.read_text()) == (
+        ["  blinken-last:", "    version_of: blinken-last"], ["  blinken-final:", "    version_of: blinken-final"]
+    )
     assert "blinken-last" in ok(cli("list")).stdout
+    assert "version_of" not in ok(cli("check")).stdout  # the record still names its plan
+    assert ok(cli("compare", "blinken-final-record")).stdout.count("blinken-last") >= 1
+
+
+def test_rename_trip_no_version_names_changes_one_line(cli, data_file):
+    before = data_file.read_text()
+    result = ok(cli("trip", "rename", "blinken-final-record", "blinken-record"))
+    assert result.stdout == f"Renamed trip blinken-final-record to blinken-record. Wrote {data_file}.\n"
+    assert changed_lines(before, data_file.read_text()) == (["  blinken-record:"], ["  blinken-final-record:"])
+
+
+def test_delete_trip_removes_the_version_of_naming_it(cli, data_file):
+    result = ok(cli("trip", "delete", "blinken-final", "--yes"))
+    assert result.stdout.startswith("Deleted trip blinken-final (")
+    assert "(and the version_of naming it of 1 trip: blinken-final-record). Wrote" in result.stdout
+    text = data_file.read_text()
+    assert "version_of" not in text and "  blinken-final-record:" in text
+    assert "names no trip" not in ok(cli("check")).stdout
 
 
 def test_rename_official_updates_every_trip(cli, data_file):

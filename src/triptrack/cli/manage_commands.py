@@ -122,7 +122,9 @@ def trip_delete(ctx: typer.Context, trip_id: TripArg, yes: Annotated[bool, YES_O
     data = settings(ctx).source()
     document = storage.read_document(data)
     trip = find_trip(document.catalog, trip_id, data.display)
-    confirm_delete(f"Delete trip {trip_id} ({trip.title}; {len(trip.stops)} stops) from {data.display}?", yes)
+    versions = trip_edits.versions_naming(document, trip_id)
+    also = f" Its version_of goes from {', '.join(versions)}." if versions else ""
+    confirm_delete(f"Delete trip {trip_id} ({trip.title}; {len(trip.stops)} stops) from {data.display}?{also}", yes)
     report(trip_edits.delete_trip(data, trip_id, None if yes else document.fingerprint), data.display)
 
 

@@ -1,7 +1,9 @@
 """Creating, renaming, changing and deleting trips.
 
 Each function plans its change against a fresh read of the file (see `editing.run`),
-touches only the lines it must, and returns what changed in words.
+touches only the lines it must, and returns what changed in words. Renaming a trip also
+rewrites the `version_of` of the trips that name it (another version of its journey);
+deleting it removes their `version_of`, which would name no trip.
 """
 
 from __future__ import annotations
@@ -102,9 +104,26 @@ def rename_trip(source: storage.DataSource, old_id: str, new_id: str) -> Outcome
             line = doc.catalog.trips[new_id].line
             raise InputError(f"trip {new_id!r} already exists (line {line}); choose another id")
         key = lambda root: ye.mapping_key(ye.mapping_value(root, "trips"), old_id)  # noqa: E731
-        return Plan(f"Renamed trip {old_id} to {new_id}", [lambda text, root: ye.rename_key(text, key(root), new_id)])
+        steps: list[ye.Step] = [lambda text, root: ye.rename_key(text, key(root), new_id)]
+        versions = versions_naming(doc, old_id)
+        for other in versions:
+            steps.append(lambda text, root, other=other: ye.set_scalar(text, ye.trip_node(root, other), "version_of", new_id, ()))
+        return Plan(f"Renamed trip {old_id} to {new_id}{_also_in(versions, 'also in the version_of of')}", steps)
 
     return run(source, plan, focus=old_id)
+
+
+def versions_naming(doc: storage.Document, trip_id: str) -> list[str]:
+    """The trips whose `version_of` names `trip_id` (a rename or deletion of it changes them)."""
+    if doc.parsed.raw is not None and b"version_of" not in doc.parsed.raw:
+        return []  # (the usual case: no trip of the file is read)
+    return [trip.id for trip in doc.catalog.trips.values() if trip.version_of == trip_id]
+
+
+def _also_in(versions: list[str], what: str) -> str:
+    if not versions:
+        return ""
+    return f" ({what} {len(versions)} trip{'s' * (len(versions) != 1)}: {', '.join(versions)})"
 
 
 def edit_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> Outcome:
@@ -168,11 +187,11 @@ def delete_trip(source: storage.DataSource, trip_id: str, expect: str | None = N
         trips = ye.mapping_value(doc.root, "trips")
         notes = kept_comments_note(doc.text, ye.mapping_key(trips, trip_id))
         counts = f"{len(trip.stops)} stop{'s' * (len(trip.stops) != 1)}, {len(trip.obligations)} obligation{'s' * (len(trip.obligations) != 1)}"
-        return Plan(
-            f"Deleted trip {trip_id} ({trip.title}; {counts})",
-            [lambda text, root: ye.delete_key(text, ye.mapping_value(root, "trips"), trip_id)],
-            notes,
-        )
+        steps: list[ye.Step] = [lambda text, root: ye.delete_key(text, ye.mapping_value(root, "trips"), trip_id)]
+        versions = versions_naming(doc, trip_id)  # another version of its journey no longer names it
+        for other in versions:
+            steps.append(lambda text, root, other=other: ye.delete_key(text, ye.trip_node(root, other), "version_of"))
+        return Plan(f"Deleted trip {trip_id} ({trip.title}; {counts}){_also_in(versions, 'and the version_of naming it of')}", steps, notes)
 
     return run(source, plan, expect)
 
