@@ -166,6 +166,31 @@ def test_the_journal_keeps_the_last_entries_only(tmp_path, monkeypatch):
     assert len(list(journal.folder_for(target).iterdir())) == 10
 
 
+def test_every_edit_kept_can_be_undone_however_many_undos_that_journals(cli, data_file, monkeypatch):
+    """KEEP counts edits: the undos of them are entries too, and must not push the oldest edits out."""
+    monkeypatch.setattr(journal, "KEEP", 4)
+    monkeypatch.setattr(journal, "KEEP_AT_MOST", 12)
+    states = [data_file.read_bytes()]
+    for title in ("One", "Two", "Three", "Four", "Five"):
+        ok(cli("-q", "trip", "edit", "blinken-final", "--title", title))
+        states.append(data_file.read_bytes())
+    for expected in reversed(states[1:-1]):  # the last four edits, one by one
+        ok(cli("undo"))
+        assert data_file.read_bytes() == expected
+    assert "nothing left to undo" in cli("undo").stderr  # the first edit went out of the journal
+    for expected in states[2:]:
+        ok(cli("redo"))
+        assert data_file.read_bytes() == expected
+    for _ in range(6):  # undo and redo over and over: the journal stays bounded, and undo still goes back four
+        ok(cli("undo"))
+        ok(cli("redo"))
+    assert len(journal.entries(data_file)) <= 12
+    for expected in reversed(states[1:-1]):
+        ok(cli("undo"))
+        assert data_file.read_bytes() == expected
+    assert "nothing left to undo" in cli("undo").stderr
+
+
 def test_a_damaged_copy_is_refused(cli, data_file):
     ok(cli("trip", "edit", "blinken-final", "--title", "Renamed"))
     entry = journal.entries(data_file)[-1]

@@ -1,7 +1,7 @@
 """The edit journal: what each write of the data file replaced, so `undo` can put it back.
 
 Every replacement of a data file (`store.replace_data_file`) calls `record` with the
-bytes before and after. The journal keeps, per data file, the last `KEEP` entries in
+bytes before and after. The journal keeps, per data file, the last `KEEP` edits in
 the user's state folder ($TRIPTRACK_STATE_DIR, else $XDG_STATE_HOME/triptrack, else
 ~/.local/state/triptrack), under journal/<hash of the file's real path>/:
 
@@ -34,7 +34,8 @@ from pathlib import Path
 from triptrack.datafile import running_command
 from triptrack.datafile.paths import state_dir  # noqa: F401  (resolved where every path is)
 
-KEEP = 50  # entries kept per data file
+KEEP = 50  # ordinary edits kept per data file, with the undos and redos since the oldest
+KEEP_AT_MOST = 3 * KEEP  # entries in all (undo and redo over and over make entries too)
 _NAME_WIDTH = 6
 
 
@@ -137,12 +138,48 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
     # Renamed into place, not fsynced: the journal is a convenience, the data file's write is the durable one.
     text = json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n"
     atomic_write(folder / f"{name}.json", text, durable=False)
-    for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:
+    for old in _dropped(folder, [*numbers, number]):
         for suffix in (".json", ".before"):
             try:
                 os.unlink(folder / f"{old:0{_NAME_WIDTH}d}{suffix}")
             except FileNotFoundError:
                 pass
+
+
+def _dropped(folder: Path, numbers: list[int]) -> list[int]:
+    """The entries to remove: those older than the KEEP newest ordinary edits (the undos and
+    redos since the oldest of those stay: undoing 50 edits journals 50 undos, which must not
+    push the first edits out). Past KEEP_AT_MOST entries, an undo and a redo of the same edit
+    next to each other cancel out first (undo and redo over and over), then the oldest go."""
+    import json
+
+    if len(numbers) <= KEEP:
+        return []
+    marks = []
+    for number in numbers:
+        try:
+            fields = json.loads((folder / f"{number:0{_NAME_WIDTH}d}.json").read_text("utf-8"))
+            marks.append((number, fields.get("undoes"), fields.get("redoes")))
+        except (OSError, ValueError, AttributeError):
+            marks.append((number, None, None))  # (unreadable: it counts as an edit, and goes in its turn)
+    if len(marks) > KEEP_AT_MOST:
+        kept: list[tuple] = []
+        for mark in marks:
+            if kept and _cancel(kept[-1], mark):
+                kept.pop()
+            else:
+                kept.append(mark)
+        marks = kept
+    edits = [at for at, (_number, undoes, redoes) in enumerate(marks) if undoes is None and redoes is None]
+    keep_from = edits[-KEEP] if len(edits) >= KEEP else 0
+    keep = {number for number, _undoes, _redoes in marks[max(keep_from, len(marks) - KEEP_AT_MOST) :]}
+    return [number for number in numbers if number not in keep]
+
+
+def _cancel(first: tuple, second: tuple) -> bool:
+    """Whether two entries in a row leave the file and the stacks of undo as they were: an undo
+    of an edit and its redo, or a redo and the undo of it again."""
+    return (first[1] is not None and first[1] == second[2]) or (first[2] is not None and first[2] == second[1])
 
 
 def _numbers(folder: Path) -> list[int]:
