@@ -100,6 +100,30 @@ def test_topics_and_meetings(cli, data_file):
     assert data_file.read_text() == before
 
 
+def test_emptying_a_list_keeps_the_comments_under_its_key(cli, data_file):
+    """The last item goes, and its key with it unless a person's comment is under the key:
+    then the key stays with the comment (no list), and the next item added goes below it."""
+    text = data_file.read_text()
+    text = text.replace("    obligations:\n      - what: State funeral", "    obligations:  # due home\n      # Announced on 29 December.\n      - what: State funeral", 1)
+    data_file.write_text(text)
+    result = ok(cli("obligation", "delete", "blinken-final", "1", "--yes"))
+    assert "kept the comment above it (line" in result.stderr
+    after = data_file.read_text()
+    assert "    obligations:  # due home\n      # Announced on 29 December.\n\n" in after
+    assert "State funeral" not in after.split("blinken-final-record:")[0]
+    ok(cli("validate"))
+    ok(cli("obligation", "add", "blinken-final", "Cabinet", "--when", "2025-01-10 09:00"))
+    assert "    obligations:  # due home\n      # Announced on 29 December.\n      - what: Cabinet\n" in data_file.read_text()
+    ok(cli("undo"))
+    ok(cli("undo"))
+    assert data_file.read_text() == text
+    # a topic list emptied: its key stays only while a comment is under it
+    ok(cli("topic", "add", "blinken-final", "3", "Iran"))  # (a second list to empty, without comments)
+    ok(cli("meeting", "add", "blinken-final", "3", "Macron"))
+    ok(cli("meeting", "remove", "blinken-final", "3", "1"))
+    assert "meetings" not in stops(data_file)[2]
+
+
 def test_topics_written_in_flow_style_stay_in_flow_style(cli, data_file):
     text = data_file.read_text()
     start = text.index("        topics:\n          - Support for Ukraine")

@@ -167,6 +167,19 @@ def delete_key(text: str, mapping: MappingNode, key: str) -> list[Splice]:
     return [removal(text, start, block_end(text, value, key_node.start_mark.column))]
 
 
+def delete_emptied_key(text: str, mapping: MappingNode, key: str) -> list[Splice]:
+    """Remove `key`, whose list an edit just emptied, unless a comment sits on its line or
+    under it (the one above the item deleted, which the edit said it kept): then the key
+    stays with those comments and no value, which reads as no list."""
+    found = pair(mapping, key)
+    if found is None:
+        return []
+    key_node, value = found
+    if not mapping.flow_style and "#" in text[key_node.end_mark.index : block_end(text, value, key_node.start_mark.column)]:
+        return []
+    return delete_key(text, mapping, key)
+
+
 def _flow_removal(text: str, spans: list[tuple[int, int]], index: int) -> Splice:
     start, end = spans[index]
     if index > 0:
@@ -199,12 +212,13 @@ def _item_block(data, dash_column: int, item_column: int) -> str:
 
 
 def _fill_empty(text: str, key_node: ScalarNode, value: Node, block: str) -> list[Splice]:
-    """Replace a null or empty flow value (`stops: []`) by a block, keeping the line's comment."""
+    """Replace a null or empty flow value (`stops: []`) by a block, keeping the line's comment
+    and the comment lines under the key above the block."""
     start, end = value.start_mark.index, content_end(text, value)
     if end > start:  # `[]`, `{}`, `~` or `null`: remove it and the spaces before it
         while start > key_node.end_mark.index and text[start - 1] in " \t":
             start -= 1
-    return [Splice(start, end, ""), insertion(text, node_end(text, value), block)]
+    return [Splice(start, end, ""), insertion(text, block_end(text, value, key_node.start_mark.column), block)]
 
 
 def insert_item(text: str, parent: MappingNode, key: str, index: int, data, order: tuple[str, ...] = ()) -> list[Splice]:

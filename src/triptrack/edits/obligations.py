@@ -149,8 +149,8 @@ def delete_obligation(source: storage.DataSource, trip_id: str, number: int, exp
         obligation = obligation_at(trip, number)
         seq = lambda root: ye.mapping_value(ye.trip_node(root, trip_id), "obligations")  # noqa: E731
         steps: list[ye.Step] = [lambda text, root: ye.delete_item(text, seq(root), number - 1)]
-        if len(trip.obligations) == 1:  # then the empty key goes too (comments around it stay)
-            steps.append(lambda text, root: ye.delete_key(text, ye.trip_node(root, trip_id), "obligations"))
+        if len(trip.obligations) == 1:  # then the empty key goes too, unless comments are under it
+            steps.append(lambda text, root: ye.delete_emptied_key(text, ye.trip_node(root, trip_id), "obligations"))
         notes = kept_comments_note(doc.text, ye.list_item(ye.trip_node(doc.root, trip_id), "obligations", number - 1))
         return Plan(f"Deleted obligation {number} of {trip_id}: {obligation.what}", steps, notes)
 

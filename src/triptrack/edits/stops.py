@@ -248,8 +248,8 @@ def remove_text(source: storage.DataSource, trip_id: str, number: int, kind: str
         index = _find_text(items, which.strip(), label, f"stop {number} ({stop.city})")
         locate = _stop_node(trip_id, number - 1)
         steps: list[ye.Step] = [lambda text, root: ye.delete_item(text, ye.mapping_value(locate(root), kind), index)]
-        if len(items) == 1:  # then the empty key goes too (comments around it stay)
-            steps.append(lambda text, root: ye.delete_key(text, locate(root), kind))
+        if len(items) == 1:  # then the empty key goes too, unless comments are under it
+            steps.append(lambda text, root: ye.delete_emptied_key(text, locate(root), kind))
         return Plan(f"Removed {label} {index + 1} from stop {number} ({stop.city}) of {trip_id}: {items[index]}", steps)
 
     return run(source, plan, focus=trip_id)
