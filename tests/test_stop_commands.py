@@ -100,6 +100,25 @@ def test_topics_and_meetings(cli, data_file):
     assert data_file.read_text() == before
 
 
+def test_a_comment_closing_a_stop_goes_with_that_stop(cli, data_file):
+    """A comment line after a stop, indented as its keys, is that stop's (delete removes it with
+    the stop): move carries it along, and a stop added after it does not split them."""
+    text = data_file.read_text()
+    closing = "        # Tokyo: the arms sale was the main item.\n"
+    text = text.replace("          - U.S.-Japan-South Korea trilateral work\n", "          - U.S.-Japan-South Korea trilateral work\n" + closing, 1)
+    data_file.write_text(text)
+    ok(cli("-q", "stop", "move", "blinken-final", "2", "--to", "1"))
+    moved = data_file.read_text()
+    assert moved.index("city: Tokyo") < moved.index(closing) < moved.index("city: Seoul") < moved.index("city: Paris")
+    ok(cli("-q", "stop", "move", "blinken-final", "1", "--to", "2"))
+    assert data_file.read_text() == text
+    ok(cli("-q", "add-stop", "blinken-final", "Brussels", "--country", "BE", "--arrive", "2025-01-07 20:00"))
+    added = data_file.read_text()
+    assert added.index("trilateral work\n" + closing) < added.index("city: Brussels") < added.index("city: Paris")
+    ok(cli("stop", "delete", "blinken-final", "2", "--yes"))
+    assert closing not in data_file.read_text()
+
+
 def test_emptying_a_list_keeps_the_comments_under_its_key(cli, data_file):
     """The last item goes, and its key with it unless a person's comment is under the key:
     then the key stays with the comment (no list), and the next item added goes below it."""

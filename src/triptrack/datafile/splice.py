@@ -29,6 +29,7 @@ from triptrack.datafile.spans import (  # noqa: F401  (the node finders are used
     comment_lines_above,
     comments_above,
     content_end,
+    end_of_line,
     entry_node,
     insertion,
     is_blank_line,
@@ -196,6 +197,18 @@ def _item_start(text: str, item: Node) -> int:
     return own_line_start(text, item, "a list item")
 
 
+def _item_span(text: str, item: Node) -> tuple[int, int]:
+    """Where a block list's item lies with its comments: the comment lines directly above it
+    but those indented deeper than its dash (they close the item above, as delete_item
+    reads them), then the item and the deeper comment lines after it."""
+    dash = _dash_column(text, item)
+    start = _item_start(text, item)
+    top = comments_above(text, start)
+    while top < start and len(text[top:start]) - len(text[top:start].lstrip(" ")) > dash:
+        top = end_of_line(text, top)
+    return top, block_end(text, item, dash)
+
+
 def _dash_column(text: str, item: Node) -> int:
     start = item.start_mark.index
     line_start = start_of_line(text, start)
@@ -241,10 +254,7 @@ def insert_item(text: str, parent: MappingNode, key: str, index: int, data, orde
             at = content_end(text, items[-1])
             return [Splice(at, at, ", " + rendered)]
         block = _item_block(data, _dash_column(text, items[0]), items[0].start_mark.column)
-        if index < len(items):
-            at = comments_above(text, _item_start(text, items[index]))
-        else:
-            at = node_end(text, items[-1])
+        at = _item_span(text, items[index])[0] if index < len(items) else _item_span(text, items[-1])[1]
         return [insertion(text, at, block)]
     if found is None:
         return insert_key(text, parent, key, [data], order)
@@ -264,12 +274,12 @@ def delete_item(text: str, seq: SequenceNode, index: int) -> list[Splice]:
 
 
 def move_item(text: str, seq: SequenceNode, source: int, target: int) -> list[Splice]:
-    """Move item `source` to position `target`, with the comment lines directly above it."""
+    """Move item `source` to position `target`, with its comments (_item_span)."""
     if source == target:
         return []
     if seq.flow_style:
         raise InputError(f"line {line_of(seq)}: the list is written in flow style ([...]); write it as a block list to reorder it")
-    spans = [(comments_above(text, _item_start(text, item)), node_end(text, item)) for item in seq.value]
+    spans = [_item_span(text, item) for item in seq.value]
     block = text[spans[source][0] : spans[source][1]]
     if not block.endswith("\n"):
         block += "\n"
