@@ -227,6 +227,24 @@ def test_a_flow_style_home_is_edited_in_flow_style(cli, data_file):
     assert line == "    home: {city: Boston, country: US, tz: America/New_York, lat: 42.35843, lon: -71.05977}  # no coordinates"
 
 
+@pytest.mark.parametrize("args, message", [
+    (["official", "edit", "nobody", "--home", "Paris"], "no official 'nobody'"),
+    (["official", "new", "Bad_ID", "--name", "X", "--home", "Paris"], "official id 'Bad_ID'"),
+    (["stop", "edit", "blinken-final", "9", "--city", "Paris"], "trip blinken-final has no stop 9"),
+    (["stop", "edit", "nosuch", "1", "--city", "Paris"], "no trip 'nosuch'"),
+])
+def test_an_error_after_an_ambiguous_place_is_one_line(cli, data_file, args, message):
+    """Which 'Paris' was chosen is said with a result; an error says only what is wrong."""
+    before = digest(data_file)
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+    done = ok(cli("stop", "edit", "blinken-final", "1", "--city", "Paris"))  # and a success still says it
+    assert "note: 'Paris' could mean" in done.stderr
+
+
 def test_delete_trip_needs_yes_outside_a_terminal(cli, data_file):
     before = digest(data_file)
     result = cli("trip", "delete", "blinken-final")

@@ -7,7 +7,7 @@ Commands live in the sibling modules and import the library lazily, so that
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Optional
 
 import typer
@@ -86,6 +86,7 @@ class Settings:
 
     data: Optional[str] = None
     quiet: bool = False  # edits do not report the check findings they introduced
+    place_notes: list = field(default_factory=list)  # what place lookups chose: said once the command succeeds
 
     def source(self):
         from triptrack.datafile.paths import locate

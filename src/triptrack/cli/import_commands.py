@@ -147,6 +147,9 @@ def csv_file(
     additions, _document = add_to_file(
         source, lambda catalog: csv_import.plan_import(csv_trips, catalog, options, str(file))
     )
+    from triptrack.cli.interaction import say_place_notes
+
+    say_place_notes()
     for official_added in additions.officials:
         typer.echo(f"Added official {official_added.id} (name {official_added.name!r}; edit the file to complete it).")
     for trip_added in additions.trips:

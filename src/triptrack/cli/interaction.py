@@ -74,6 +74,7 @@ def confirm_delete(question: str, yes: bool) -> None:
 
 def report(outcome, shown: str) -> None:
     """What changed and which file, on stdout; notes on stderr; then what the edit broke."""
+    say_place_notes()
     for note in outcome.notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"{outcome.message}. Wrote {shown}.")
@@ -83,9 +84,7 @@ def report(outcome, shown: str) -> None:
 
 def quiet() -> bool:
     """`triptrack --quiet ...`: edits do not report what they broke."""
-    from triptrack.cli.application import CURRENT  # rebound by each run's root callback
-
-    return CURRENT.quiet
+    return _current().quiet
 
 
 def report_findings(findings: list) -> None:
@@ -114,6 +113,19 @@ def resolve_place(city: str, country: Optional[str], tz: Optional[str], lat: Opt
     if not (tz and country and lat is not None):
         note_index_build()
     resolved = editing.resolve_place(editing.PlaceRequest(city, country, tz, lat, lon))
-    for note in resolved.notes:
-        typer.echo(f"note: {note}", err=True)
+    _current().place_notes.extend(resolved.notes)  # said with the result: an error says only what is wrong
     return resolved.place
+
+
+def say_place_notes() -> None:
+    """What the command's place lookups chose (which 'Paris'), on stderr, once it succeeded."""
+    notes = _current().place_notes
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    notes.clear()
+
+
+def _current():
+    from triptrack.cli.application import CURRENT  # rebound by each run's root callback
+
+    return CURRENT
