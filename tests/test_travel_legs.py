@@ -39,6 +39,8 @@ def test_travel_text_round_trips(mode, number, duration, departs, takes):
         ("plane 3h", "unknown travel mode 'plane' (use air, road, rail, sea, helicopter)"),
         ("rail -3h", "duration '-3h' is negative"),
         ("rail 0h", "duration '0h' is zero"),
+        ("sea 367d", "duration '367d' is longer than a leg can be (at most 366 days)"),
+        ("air 1000000000d", "duration '1000000000d' is longer than a leg can be"),  # (past what a timedelta holds)
         ("air 2025-01-08 09:00 -> tomorrow", "the arrival after '->' must be a local time"),
         ("air 7h 2025-01-08 09:00 -> 2025-01-08 10:00", "give a duration or departure and arrival times, not both"),
     ],
@@ -90,6 +92,7 @@ def test_a_known_flight_must_fit_between_the_stops(cli, data_file):
     [
         ("plane 3h", "unknown travel mode 'plane'"),
         ("rail -3h", "duration '-3h' is negative"),
+        ("road 999999999d", "duration '999999999d' is longer than a leg can be"),  # (a date past what Python holds)
         ("air 2025-03-04 12:00 -> 2025-03-04 11:00", "arrives 2025-03-04 11:00 (Europe/Warsaw) no later than it departs"),
     ],
 )
@@ -110,6 +113,7 @@ def test_bad_travel_in_the_file_is_refused_with_its_line(cli, data_file, travel,
     [
         (["--travel", "plane 3h"], "triptrack: error: --travel 'plane 3h': unknown travel mode 'plane' (use air, road, rail, sea, helicopter)"),
         (["--travel", "rail -2h"], "triptrack: error: --travel 'rail -2h': duration '-2h' is negative: a leg takes some time"),
+        (["--travel", "sea 400d"], "triptrack: error: --travel 'sea 400d': duration '400d' is longer than a leg can be (at most 366 days)"),
         (["--by", "rail 3h"], "triptrack: error: --by 'rail 3h': give only the mode (air, road, rail, sea, helicopter); use --travel for more"),
     ],
 )

@@ -110,10 +110,15 @@ def parse_duration(text: str) -> timedelta | None:
         return None
     if match["m"] and not match["h"] and not token.endswith(("m", "min")):
         return None  # a bare number is not a duration
-    delta = timedelta(days=int(match["d"] or 0), hours=int(match["h"] or 0), minutes=int(match["m"] or 0))
-    if delta <= timedelta(0):
+    minutes = (int(match["d"] or 0) * 24 + int(match["h"] or 0)) * 60 + int(match["m"] or 0)
+    if minutes <= 0:
         raise ValueError(f"duration {text!r} is zero: a leg takes some time")
-    return delta
+    if minutes > LONGEST_LEG_DAYS * 24 * 60:
+        raise ValueError(f"duration {text!r} is longer than a leg can be (at most {LONGEST_LEG_DAYS} days)")
+    return timedelta(minutes=minutes)
+
+
+LONGEST_LEG_DAYS = 366  # a voyage of the 1800s took weeks; a longer leg is a typing mistake
 
 
 def parse_travel(text: str) -> Travel:
