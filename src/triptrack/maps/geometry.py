@@ -37,9 +37,10 @@ def great_circle(start: Position, end: Position, step: float = STEP_DEGREES) -> 
     if angle < 1e-9:
         return [start, end]
     if 180 - angle < 1e-6:  # antipodes: every great circle is as short; go over the pole nearer the start
-        pole = (start[0], 90.0 if start[1] >= 0 else -90.0)
-        first = great_circle(start, pole, step)
-        return first[:-1] + great_circle(pole, end, step)
+        # (from a pole itself, down its meridian over the equator)
+        middle = (start[0], 0.0) if abs(start[1]) > 90 - 1e-6 else (start[0], 90.0 if start[1] >= 0 else -90.0)
+        first = great_circle(start, middle, step)
+        return first[:-1] + great_circle(middle, end, step)
     count = max(1, int(angle / step) + 1)
     sin_angle = sin(radians(angle))
     points = [start]
