@@ -245,6 +245,29 @@ def test_an_error_after_an_ambiguous_place_is_one_line(cli, data_file, args, mes
     assert "note: 'Paris' could mean" in done.stderr
 
 
+@pytest.mark.parametrize("args, message", [
+    (["add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09", "--country", ""], "--country '': give an ISO 3166-1 alpha-2 code"),
+    (["add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09", "--country", "IT", "--depart", ""], "--depart: '' is not a date or time"),
+    (["add-stop", "blinken-final", "Rome", "--arrive", "2025-01-09", "--tz", ""], "--tz: '' is not an IANA time zone"),
+    (["trip", "new", "t2", "--title", "T", "--official", "blinken", "--leaves", ""], "--leaves: '' is not a date or time"),
+    (["trip", "new", "t2", "--title", "T", "--official", "blinken", "--status", ""], "--status '': use one of planned"),
+    (["obligation", "add", "blinken-final", "W", "--when", "2025-01-09", "--where", ""], "--where '': give one non-empty line"),
+    (["obligation", "add", "blinken-final", "W", "--when", "2025-01-09", "--tz", ""], "--tz: '' is not an IANA time zone"),
+    (["official", "new", "o1", "--name", "N", "--home", "Paris", "--title", ""], "--title '': give one non-empty line"),
+    (["official", "new", "o1", "--name", "N", "--home", "Paris", "--country", ""], "--country '': give an ISO 3166-1 alpha-2 code"),
+    (["official", "new", "o1", "--name", "N", "--home", "Paris", "--home-country", ""], "--home-country '': give an ISO 3166-1"),
+    (["official", "new", "o1", "--name", "N", "--home", "Paris", "--home-tz", "Mars/Base"], "--home-tz: 'Mars/Base' is not an IANA"),
+    (["stop", "edit", "blinken-final", "1", "--depart", ""], "--depart: '' is not a date or time"),
+])
+def test_an_empty_value_is_refused_by_creating_commands_as_by_editing_ones(cli, data_file, args, message):
+    before = digest(data_file)
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+
+
 def test_delete_trip_needs_yes_outside_a_terminal(cli, data_file):
     before = digest(data_file)
     result = cli("trip", "delete", "blinken-final")

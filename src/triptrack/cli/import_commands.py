@@ -109,7 +109,7 @@ def _new_official_home(source, official: Optional[str], home: Optional[str], hom
 
         if official not in storage.read_document(source).catalog.officials:
             home = typer.prompt(f"Home city of the new official {official} (its zone is their trips' home time)")
-    return resolve_place(home, home_country, None, None, None) if home is not None else None
+    return resolve_place(home, home_country, None, None, None, "--home-") if home is not None else None
 
 
 @import_app.command(

@@ -106,13 +106,15 @@ def note_index_build() -> None:
         typer.echo("Building the offline place index (once; a few seconds)...", err=True)
 
 
-def resolve_place(city: str, country: Optional[str], tz: Optional[str], lat: Optional[float], lon: Optional[float]):
-    """A Place from the gazetteer (or as given in full), telling the person what was chosen."""
+def resolve_place(city: str, country: Optional[str], tz: Optional[str], lat: Optional[float], lon: Optional[float],
+                  options: str = "--"):
+    """A Place from the gazetteer (or as given in full), telling the person what was chosen.
+    `options`: how the options were named, for errors ("--home-": --home-country...)."""
     from triptrack.edits import common as editing
 
     if not (tz and country and lat is not None):
         note_index_build()
-    resolved = editing.resolve_place(editing.PlaceRequest(city, country, tz, lat, lon))
+    resolved = editing.resolve_place(editing.PlaceRequest(city, country, tz, lat, lon, options))
     _current().place_notes.extend(resolved.notes)  # said with the result: an error says only what is wrong
     return resolved.place
 

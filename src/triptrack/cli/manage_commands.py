@@ -133,7 +133,7 @@ def _home(home, home_country, home_tz, home_lat, home_lon):
         if any(v is not None for v in (home_country, home_tz, home_lat, home_lon)):
             usage_error("--home-country, --home-tz, --home-lat and --home-lon go with --home CITY.")
         return None
-    return resolve_place(home, home_country, home_tz, home_lat, home_lon)
+    return resolve_place(home, home_country, home_tz, home_lat, home_lon, "--home-")
 
 
 @official_app.command("new", epilog="Example: triptrack official new rubio --name 'Marco Rubio' --country US --home Washington")

@@ -211,6 +211,7 @@ class PlaceRequest:
     tz: str | None = None
     lat: float | None = None
     lon: float | None = None
+    options: str = "--"  # how the options were named ("--home-": --home-country, --home-tz...)
 
 
 @dataclass
@@ -223,16 +224,16 @@ def resolve_place(request: PlaceRequest) -> ResolvedPlace:
     """Find the place in the gazetteer, or take it as given when the zone is given."""
     from triptrack import gazetteer
 
-    country = request.country.upper() if request.country else None
-    if country and (len(country) != 2 or not country.isalpha()):
-        raise InputError(f"--country {request.country!r}: give an ISO 3166-1 alpha-2 code, e.g. FR or US")
-    if request.tz:
+    country = request.country.upper() if request.country is not None else None  # ("" is refused, as everywhere)
+    if country is not None and (len(country) != 2 or not country.isalpha()):
+        raise InputError(f"{request.options}country {request.country!r}: give an ISO 3166-1 alpha-2 code, e.g. FR or US")
+    if request.tz is not None:
         try:
             zone(request.tz)
         except ValueError as exc:
-            raise InputError(f"--tz: {exc}") from None
+            raise InputError(f"{request.options}tz: {exc}") from None
     if (request.lat is None) != (request.lon is None):
-        raise InputError("give both --lat and --lon, or neither")
+        raise InputError(f"give both {request.options}lat and {request.options}lon, or neither")
     manual = request.tz and country and request.lat is not None
     if not manual:
         try:
@@ -282,7 +283,7 @@ def build_stop(
     resolved = resolve_place(request)
     tz = resolved.place.tz
     arrival = parse_time(arrive, tz, "--arrive")
-    departure = parse_time(depart, tz, "--depart") if depart else None
+    departure = parse_time(depart, tz, "--depart") if depart is not None else None
     check_order(arrival, departure)
     for label, items in (("--topic", topics or []), ("--meeting", meetings or [])):
         for item in items:

@@ -68,11 +68,11 @@ def add_obligation(source: storage.DataSource, trip_id: str, fields: ObligationF
                 raise InputError(f"--at-stop {fields.at_stop}: {trip_id} has stops 1 to {len(trip.stops)}")
             default_tz = trip.stops[fields.at_stop - 1].place.tz
         at_city = trip.stops[fields.at_stop - 1].city if fields.at_stop is not None else None
-        tz = check_zone(fields.tz, "--tz") if fields.tz else default_tz
+        tz = check_zone(fields.tz, "--tz") if fields.tz is not None else default_tz
         obligation = Obligation(
             one_line(fields.what, "--what"),
             parse_time(fields.when, tz, "--when"),
-            one_line(fields.where, "--where") if fields.where else "",
+            one_line(fields.where, "--where") if fields.where is not None else "",
             at_stop=at_city,
         )
         data = obligation_data(obligation, default_tz)

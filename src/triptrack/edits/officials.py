@@ -64,8 +64,8 @@ def new_official(source: storage.DataSource, official_id: str, fields: OfficialF
         official = Official(
             official_id,
             one_line(fields.name, "--name"),
-            title=one_line(fields.title, "--title") if fields.title else "",
-            country=check_country(fields.country, "--country") if fields.country else "",
+            title=one_line(fields.title, "--title") if fields.title is not None else "",
+            country=check_country(fields.country, "--country") if fields.country is not None else "",
             home=fields.home,
         )
         data = official_data(official)

@@ -134,8 +134,8 @@ def edit_stop(source: storage.DataSource, trip_id: str, number: int, fields: Sto
         if place != stop.place:
             steps.extend(place_steps(locate, place, STOP_KEYS))
             said.append(f"place {_place_text(stop.place)} -> {_place_text(place)}")
-        arrive = parse_time(fields.arrive, place.tz, "--arrive") if fields.arrive else _reread(stop.arrive, place.tz, "--arrive")
-        depart = parse_time(fields.depart, place.tz, "--depart") if fields.depart else _reread(stop.depart, place.tz, "--depart")
+        arrive = parse_time(fields.arrive, place.tz, "--arrive") if fields.arrive is not None else _reread(stop.arrive, place.tz, "--arrive")
+        depart = parse_time(fields.depart, place.tz, "--depart") if fields.depart is not None else _reread(stop.depart, place.tz, "--depart")
         if "depart" in fields.clear:
             depart = None
         check_order(arrive, depart)

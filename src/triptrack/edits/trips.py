@@ -81,9 +81,9 @@ def new_trip(source: storage.DataSource, trip_id: str, fields: TripFields) -> Ou
             raise InputError("a new trip needs --title and --official")
         official = find_official(doc.catalog, fields.official, source.display)
         home_tz = official.home_tz
-        trip = Trip(trip_id, one_line(fields.title, "--title"), official.id, status=check_status(fields.status or "planned"))
-        trip.leaves = parse_time(fields.leaves, home_tz, "--leaves") if fields.leaves else None
-        trip.returns = parse_time(fields.returns, home_tz, "--returns") if fields.returns else None
+        trip = Trip(trip_id, one_line(fields.title, "--title"), official.id, status=check_status("planned" if fields.status is None else fields.status))
+        trip.leaves = parse_time(fields.leaves, home_tz, "--leaves") if fields.leaves is not None else None
+        trip.returns = parse_time(fields.returns, home_tz, "--returns") if fields.returns is not None else None
         check_order(trip.leaves, trip.returns, "--leaves", "--returns")
         trip.notes = some_text(fields.notes, "--notes") if fields.notes is not None else ""
         trip.sources = [one_line(s, "--source") for s in fields.sources]
