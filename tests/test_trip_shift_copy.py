@@ -91,8 +91,10 @@ def test_a_date_only_stop_cannot_land_on_a_skipped_day(cli, data_file):
     (("trip", "shift", "blinken-final-record", "-90000d"),
      "stop 1 (Seoul)'s arrival cannot move by -90000 days: '1778-08-09': the year 1778 is out of range"),
     (("trip", "copy", "blinken-final", "x", "--start", "2250-01-01"), "the year 2250 is out of range (triptrack takes 1800 to 2200)"),
+    (("trip", "shift", "undated", "+2d"), "trip undated has no times to shift (no stops, leaves, returns or obligations)"),
 ])
 def test_bad_shifts_and_copies_are_refused_and_nothing_is_written(cli, data_file, args, message):
+    ok(cli("trip", "new", "undated", "--title", "No dates yet", "--official", "blinken"))
     before = digest(data_file)
     result = cli(*args)
     assert result.exit_code == 1

@@ -135,6 +135,8 @@ def shift_trip(source: storage.DataSource, trip_id: str, shift: str) -> Outcome:
                     text, ye.list_item(locate_trip(root), "obligations", index), "when", value, OBLIGATION_KEYS
                 )
             )
+        if not steps:
+            raise InputError(f"trip {trip_id} has no times to shift (no stops, leaves, returns or obligations); nothing was written")
         return Plan(f"Shifted trip {trip_id} by {days_words(days)} ({_counts(trip)}): now {_span(moved)}", steps)
 
     return run(source, plan)
