@@ -64,6 +64,21 @@ def test_overlapping_spans_without_a_stop_inside_are_one_finding(cli, data_file)
     ]
 
 
+def test_many_trips_at_once_name_three_overlaps_each_and_count_the_rest(cli, data_file):
+    """Ten trips on the same days: each names its overlaps with up to three earlier trips, then
+    one finding counts the others (a report that grows with the trips, not with their pairs)."""
+    add_trips(data_file, "".join(trip(f"same-{n}", stop(PARIS, "2025-03-03", "2025-03-05"), version_of=None) for n in range(10)))
+    result = cli("check")
+    assert result.exit_code == 1
+    found = [line for line in lines(result) if line.startswith("same-")]
+    counts = [line for line in found if " at once with this one " in line]
+    assert len(found) == sum(min(n, 3) for n in range(10)) + len(counts)
+    assert counts[0] == "same-4: problem: blinken is on 1 more trip at once with this one (Mon 3 Mar 2025 → Wed 5 Mar 2025): same-3"
+    assert counts[-1] == ("same-9: problem: blinken is on 6 more trips at once with this one (Mon 3 Mar 2025 → Wed 5 Mar 2025): "
+                          "same-3, same-4, same-5, same-6, same-7 and 1 more")
+    assert len(counts) == 6
+
+
 def test_cancelled_trips_and_other_officials_are_not_flagged(cli, data_file):
     add_trips(data_file, trip("off", stop(PARIS, "2025-01-07"), status="cancelled", version_of=None))
     result = cli("check")

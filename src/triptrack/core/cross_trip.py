@@ -129,28 +129,45 @@ def _overlap_findings(first: Trip, second: Trip, spans: dict[str, _Span]) -> lis
     return out
 
 
+OVERLAPS_NAMED = 3  # a trip's overlaps with earlier trips, each its own finding; the rest in one
+
+
 def overlap_findings(catalog: Catalog, selected: set[str]) -> list[Finding]:
-    """Trips of one official that surely overlap, unless they are versions of one journey."""
+    """Trips of one official that surely overlap, unless they are versions of one journey.
+    A trip that overlaps more than OVERLAPS_NAMED earlier trips gets one more finding that
+    counts the rest: hundreds of trips on the same days make a report to read, not one line
+    for every pair of them."""
     roots = journeys(catalog)
     spans: dict[str, _Span] = {}
+    bounds: dict[str, tuple] = {}  # (start earliest, start latest, end earliest, end latest), UTC
     by_official: dict[str, list[Trip]] = defaultdict(list)
     for trip in catalog.trips.values():
         span = trip_span(trip) if trip.status not in IGNORED_STATUSES else None
         if span is not None:
             spans[trip.id] = span
+            bounds[trip.id] = (utc(span.start.earliest()), utc(span.start.latest()), utc(span.end.earliest()), utc(span.end.latest()))
             by_official[trip.official].append(trip)
     out: list[Finding] = []
     for trips in by_official.values():
-        trips.sort(key=lambda t: utc(spans[t.id].start.earliest()))
+        trips.sort(key=lambda t: bounds[t.id][0])
         active: list[Trip] = []  # trips that may still be under way when the next starts
         for trip in trips:
-            start_early = utc(spans[trip.id].start.earliest())
-            active = [t for t in active if utc(spans[t.id].end.latest()) > start_early]
-            for earlier in active:
-                if roots[earlier.id] == roots[trip.id] or not ({earlier.id, trip.id} & selected):
-                    continue
-                if spans[earlier.id].surely_overlaps(spans[trip.id]):
-                    out += _overlap_findings(earlier, trip, spans)
+            _start_early, start_late, end_early, _end_late = here = bounds[trip.id]
+            active = [t for t in active if bounds[t.id][3] > here[0]]
+            clashes = [
+                earlier for earlier in active
+                if roots[earlier.id] != roots[trip.id] and {earlier.id, trip.id} & selected
+                and bounds[earlier.id][1] < end_early and start_late < bounds[earlier.id][2]  # (_Span.surely_overlaps)
+            ]
+            for earlier in clashes[:OVERLAPS_NAMED]:
+                out += _overlap_findings(earlier, trip, spans)
+            if len(clashes) > OVERLAPS_NAMED:
+                rest = [t.id for t in clashes[OVERLAPS_NAMED:]]
+                named = ", ".join(rest[:5]) + (f" and {len(rest) - 5} more" if len(rest) > 5 else "")
+                out.append(Finding(
+                    PROBLEM, trip.id, (),
+                    f"{trip.official} is on {len(rest)} more trip{'s' * (len(rest) != 1)} at once with this one ({spans[trip.id].words()}): {named}",
+                ))
             active.append(trip)
     return out
 
