@@ -320,3 +320,18 @@ def test_init_never_replaces_a_fifo_a_device_or_a_link(tmp_path, kind):
     refused_run(run("init", str(target), timeout=30), "already exists; triptrack init never overwrites a data file")
     assert os.path.lexists(target) and not (tmp_path / "elsewhere.yaml").exists()
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.parametrize("written, year", [
+    ("0001-01-01 00:00", 1),  # the zeros of the year, dropped by a reformatting
+    ("9999-12-31 23:59-12:00", 9999),  # the offset
+    ("0999-01-01", 999),
+])
+def test_a_year_out_of_range_is_quoted_as_the_file_writes_it(cli, data_file, written, year):
+    text = data_file.read_text(encoding="utf-8")
+    data_file.write_text(text.replace("arrive: 2025-01-06", f"arrive: {written}", 1), encoding="utf-8")
+    line = data_file.read_text(encoding="utf-8").splitlines().index(f"        arrive: {written}") + 1
+    before = digest(data_file)
+    result = cli("show", "blinken-final")
+    refused(result, f"line {line}: trips.blinken-final.stops[0].arrive: '{written}': the year {year} is out of range")
+    assert digest(data_file) == before

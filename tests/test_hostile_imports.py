@@ -208,7 +208,7 @@ def test_a_csv_with_a_year_out_of_range_is_refused_with_the_line(cli, data_file,
     source = tmp_path / "far.csv"
     source.write_text(_csv("t1,1,Paris,FR,Europe/Paris,2025-01-09,,,,,,,,", "t1,2,Lyon,FR,Europe/Paris,9999-12-31T23:00:00+01:00,,,,,,,,"), encoding="utf-8")
     before = digest(data_file)
-    refused(cli("import", "csv", str(source), "--official", "blinken"), "far.csv line 3: arrive: '9999-12-31 23:00': the year 9999 is out of range")
+    refused(cli("import", "csv", str(source), "--official", "blinken"), "far.csv line 3: arrive: '9999-12-31T23:00:00+01:00': the year 9999 is out of range")
     assert digest(data_file) == before
 
 

@@ -238,6 +238,7 @@ def parse_iso(text: str, tz: str) -> When:
         day = date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         raise ValueError(f"{text!r} is not a date") from None
+    check_year(day, text.strip())  # (quoting the text as written, offset and zeros included)
     zone(tz)
     if match["H"] is None:
         return When(day, None, tz)  # (a day the zone skipped loads: `check` reports it, per trip)
