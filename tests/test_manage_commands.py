@@ -25,6 +25,17 @@ def ok(result):
     return result
 
 
+def refused_and_unchanged(cli, data_file, args, message: str):
+    """The command fails, exit 1, with one line that says `message`; the file is as it was."""
+    before = digest(data_file)
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+    return result
+
+
 def test_new_trip_adds_lines_at_the_end_and_removes_none(cli, data_file):
     before = data_file.read_text()
     result = ok(cli("trip", "new", "kerry-asia", "--title", "Asia tour", "--official", "blinken",
@@ -235,12 +246,7 @@ def test_a_flow_style_home_is_edited_in_flow_style(cli, data_file):
 ])
 def test_an_error_after_an_ambiguous_place_is_one_line(cli, data_file, args, message):
     """Which 'Paris' was chosen is said with a result; an error says only what is wrong."""
-    before = digest(data_file)
-    result = cli(*args)
-    assert result.exit_code == 1
-    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
-    assert result.stderr.count("\n") == 1
-    assert digest(data_file) == before
+    refused_and_unchanged(cli, data_file, args, message)
     done = ok(cli("stop", "edit", "blinken-final", "1", "--city", "Paris"))  # and a success still says it
     assert "note: 'Paris' could mean" in done.stderr
 
@@ -260,12 +266,7 @@ def test_an_error_after_an_ambiguous_place_is_one_line(cli, data_file, args, mes
     (["stop", "edit", "blinken-final", "1", "--depart", ""], "--depart: '' is not a date or time"),
 ])
 def test_an_empty_value_is_refused_by_creating_commands_as_by_editing_ones(cli, data_file, args, message):
-    before = digest(data_file)
-    result = cli(*args)
-    assert result.exit_code == 1
-    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
-    assert result.stderr.count("\n") == 1
-    assert digest(data_file) == before
+    refused_and_unchanged(cli, data_file, args, message)
 
 
 def test_delete_trip_needs_yes_outside_a_terminal(cli, data_file):

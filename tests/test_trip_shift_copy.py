@@ -9,6 +9,7 @@ from conftest import digest
 from extra_trips import APIA, NEW_YORK, PARIS, SYDNEY, add_trips, stop, trip
 from hypothesis import given
 from hypothesis import strategies as st
+from test_manage_commands import refused_and_unchanged
 
 from triptrack.core.localtime import When
 from triptrack.datafile.store import DataSource, load
@@ -95,12 +96,7 @@ def test_a_date_only_stop_cannot_land_on_a_skipped_day(cli, data_file):
 ])
 def test_bad_shifts_and_copies_are_refused_and_nothing_is_written(cli, data_file, args, message):
     ok(cli("trip", "new", "undated", "--title", "No dates yet", "--official", "blinken"))
-    before = digest(data_file)
-    result = cli(*args)
-    assert result.exit_code == 1
-    assert result.stderr.startswith("triptrack: error: ") and message in result.stderr
-    assert result.stderr.count("\n") == 1
-    assert digest(data_file) == before
+    refused_and_unchanged(cli, data_file, args, message)
 
 
 def test_copy_with_start_makes_a_plan_without_sources_or_refs(cli, data_file):
