@@ -335,3 +335,17 @@ def test_a_year_out_of_range_is_quoted_as_the_file_writes_it(cli, data_file, wri
     result = cli("show", "blinken-final")
     refused(result, f"line {line}: trips.blinken-final.stops[0].arrive: '{written}': the year {year} is out of range")
     assert digest(data_file) == before
+
+
+@pytest.mark.parametrize("key, written, message", [
+    ("arrive: 2025-01-06", "arrive: ２０２５-０１-０６", "'２０２５-０１-０６' is not a date or time"),  # full-width digits
+    ("arrive: 2025-01-06", "arrive: ٢٠٢٥-٠١-٠٦", "is not a date or time"),  # Arabic-Indic digits
+    ("lat: 37.566", "lat: ３７.５６６", "stops[0].lat: '３７.５６６' is not a number"),
+])
+def test_digits_of_other_scripts_are_refused_where_numbers_and_dates_are_read(cli, data_file, key, written, message):
+    """Python reads any script's digits as numbers; YAML tools and people reading the file as a
+    date or a number would not, so the file says what it means only in ASCII digits."""
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace(key, written, 1), encoding="utf-8")
+    before = digest(data_file)
+    refused(cli("show", "blinken-final"), message)
+    assert digest(data_file) == before

@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 _ISO = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
-    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?$"
+    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?$",
+    re.ASCII,  # digits 0-9 only: a full-width or Arabic-Indic date is no date to other YAML tools
 )
 
 

@@ -166,6 +166,8 @@ class _Reader:
     def number(self, node: Node, where: str, low: float, high: float) -> float:
         raw = self.text(node, where, single_line=True)
         try:
+            if not raw.isascii():  # (float() takes any script's digits: other tools would not)
+                raise ValueError(raw)
             value = float(raw)
         except ValueError:
             raise self.fail(node, where, f"{raw!r} is not a number") from None
