@@ -100,6 +100,11 @@ def test_on_a_historian_import(cli, tmp_path):
         (["--from", "2024-01-01", "--to", "2025-06-01"], "at most a year at a time", 1),
         (["2025-01", "--from", "2025-01-01"], "give a MONTH or --from/--to, not both", 1),
         (["2025-01", "--official", "blinkn"], "--official: no official 'blinkn'; did you mean blinken?", 1),
+        (["0000-01"], "month '0000-01': the year 0 is out of range (triptrack takes 1800 to 2200)", 1),
+        (["9999-12", "--official", "blinken"], "month '9999-12': the year 9999 is out of range", 1),
+        (["--from", "1799-12-01"], "--from '1799-12-01': the year 1799 is out of range", 1),
+        (["--to", ""], "--to '': give a date with its year", 1),
+        (["--from", ""], "--from '': give a date with its year", 1),
     ],
 )
 def test_bad_input(cli, args, message, code):

@@ -68,12 +68,17 @@ def test_no_match_says_so(history_cli):
         (("--to", "2024-02-30"), "--to '2024-02-30' is not a date"),
         (("--from", "2025", "--to", "2024"), "--to 2024 is before --from 2025"),
         (("--search", "  "), "--search: give some text to look for"),
+        (("--country", "ZZ"), "--country 'ZZ': no country has that ISO 3166-1 code"),
+        (("--from", ""), "--from '': give a date like 2024-03-15"),
+        (("--to", ""), "--to '': give a date like 2024-03-15"),
+        (("--from", "1700"), "--from '1700': the year 1700 is out of range (triptrack takes 1800 to 2200)"),
     ],
 )
 def test_bad_filters_are_refused(cli, args, message):
     result = cli("list", *args)
     assert result.exit_code == 1
     assert message in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
 def test_bounds():

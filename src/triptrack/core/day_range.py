@@ -6,10 +6,11 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR, check_year
 from triptrack.errors import InputError
 
-_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
 LONGEST = timedelta(days=366)  # a calendar of more than a year is refused: say --from/--to
 
 
@@ -19,9 +20,18 @@ def parse_day(text: str, option: str) -> date:
     if not match:
         raise InputError(f"{option} {text!r}: give a date with its year, like 2025-01-07")
     try:
-        return date(*(int(part) for part in match.groups()))
+        day = date(*(int(part) for part in match.groups()))
     except ValueError:
         raise InputError(f"{option} {text!r} is not a date") from None
+    _check_year(day, option, text)
+    return day
+
+
+def _check_year(day: date, option: str, text: str) -> None:
+    try:
+        check_year(day, text.strip())
+    except ValueError as exc:
+        raise InputError(f"{option} {exc}") from None
 
 
 def parse_month(text: str) -> tuple[date, date]:
@@ -32,6 +42,8 @@ def parse_month(text: str) -> tuple[date, date]:
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
         raise InputError(f"month {text!r}: there is no month {month} (1 to 12)")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"month {text!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -43,8 +55,8 @@ def calendar_range(month: str | None, start: str | None, end: str | None, today:
         return parse_month(month)
     if start is None and end is None:
         return parse_month(f"{today.year}-{today.month:02d}")
-    first = parse_day(start, "--from") if start else None
-    last = parse_day(end, "--to") if end else None
+    first = parse_day(start, "--from") if start is not None else None
+    last = parse_day(end, "--to") if end is not None else None
     if first is None:
         first = last.replace(day=1)
     if last is None:

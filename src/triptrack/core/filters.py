@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.search import Places, Search, fold
 from triptrack.errors import InputError, NotFoundError
 
-_DAY = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
+_DAY = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$", re.ASCII)
 
 
 def parse_bound(text: str, option: str, *, end: bool) -> date:
@@ -26,6 +27,8 @@ def parse_bound(text: str, option: str, *, end: bool) -> date:
     if not match:
         raise InputError(f"{option} {text!r}: give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
     year = int(match["y"])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"{option} {text!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
     month = int(match["m"] or (12 if end else 1))
     try:
         if match["d"]:
@@ -91,8 +94,12 @@ def build_filter(
         code = country.strip().upper()
         if not re.fullmatch(r"[A-Z]{2}", code):
             raise InputError(f"--country {country!r}: give an ISO 3166-1 alpha-2 code, e.g. JP or FR")
-    first = parse_bound(start, "--from", end=False) if start else None
-    last = parse_bound(end, "--to", end=True) if end else None
+        from triptrack.core.countries import is_country  # (json: only when a country is asked for)
+
+        if not is_country(code) and not any(stop.place.country == code for trip in catalog.trips.values() for stop in trip.stops):
+            raise InputError(f"--country {country!r}: no country has that ISO 3166-1 code (and no stop of the file says it)")
+    first = parse_bound(start, "--from", end=False) if start is not None else None
+    last = parse_bound(end, "--to", end=True) if end is not None else None
     if first and last and last < first:
         raise InputError(f"--to {end} is before --from {start}")
     finder = None

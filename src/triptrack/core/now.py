@@ -195,6 +195,11 @@ def parse_instant(text: str, tz: str) -> datetime:
     except ValueError as exc:
         raise InputError(f"--tz: {exc}") from None
     offset = _OFFSET.search(text.strip())
+    minutes = 0
+    if offset and offset["h"]:
+        minutes = (-1 if offset["sign"] == "-" else 1) * (int(offset["h"]) * 60 + int(offset["m"]))
+        if int(offset["m"]) > 59 or not -12 * 60 <= minutes <= 14 * 60:
+            raise InputError(f"--at {text!r}: {offset.group().strip()} is not a UTC offset (they run from -12:00 to +14:00)")
     wall = text.strip()[: offset.start()].strip() if offset else text
     try:
         when = parse_user(wall, "UTC" if offset else tz)
@@ -205,9 +210,7 @@ def parse_instant(text: str, tz: str) -> datetime:
             raise InputError(f"--at {text!r}: an offset needs a time of day, e.g. 2025-01-07 12:00+09:00")
         when = When(when.day, time(12), tz)
     if offset:
-        sign = -1 if offset["sign"] == "-" else 1
-        shift = timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"]))) if offset["h"] else timezone.utc
-        return utc(datetime.combine(when.day, when.at, tzinfo=shift))
+        return utc(datetime.combine(when.day, when.at, tzinfo=timezone(timedelta(minutes=minutes))))
     return utc(when.aware())
 
 
