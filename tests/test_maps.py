@@ -143,5 +143,25 @@ def test_bad_map_requests(cli, data_file, tmp_path):
     missing = cli("map", "blinken-fnial")
     assert missing.exit_code == 1 and missing.stderr.startswith("triptrack: error: ") and "blinken-final" in missing.stderr
     unwritable = cli("map", "blinken-final", "-o", str(tmp_path / "no-such-folder" / "route.svg"))
-    assert unwritable.exit_code == 1 and "cannot write" in unwritable.stderr and len(unwritable.stderr.splitlines()) == 1
+    assert unwritable.exit_code == 1 and "cannot be written" in unwritable.stderr and len(unwritable.stderr.splitlines()) == 1
     assert digest(data_file) == before
+
+
+def test_the_svg_map_never_replaces_the_data_file_a_fifo_or_a_file_without_force(cli, data_file, tmp_path):
+    """-o is checked as export checks it: the data file (named, or through a link), anything but
+    a regular file, and a file that exists without --force are refused, in one line."""
+    import os
+
+    before = digest(data_file)
+    link = tmp_path / "link.svg"
+    link.symlink_to(data_file)
+    fifo = tmp_path / "pipe.svg"
+    os.mkfifo(fifo)
+    existing = tmp_path / "slide.svg"
+    existing.write_text("mine", encoding="utf-8")
+    for target, message in ((link, "that is the data file"), (fifo, "is not a regular file"), (existing, "already exists; add --force")):
+        refused = cli("map", "blinken-final", "-o", str(target))
+        assert refused.exit_code == 1 and message in refused.stderr and len(refused.stderr.splitlines()) == 1
+    assert digest(data_file) == before and existing.read_text(encoding="utf-8") == "mine" and fifo.is_fifo()
+    replaced = cli("map", "blinken-final", "-o", str(existing), "--force")
+    assert replaced.exit_code == 0 and existing.read_text(encoding="utf-8").startswith("<svg")

@@ -10,6 +10,7 @@ import typer
 
 from triptrack.cli import completion
 from triptrack.cli.application import app, settings
+from triptrack.cli.options import FORCE_OPTION
 from triptrack.formats import EXPORTERS
 
 ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)
@@ -31,9 +32,7 @@ def export(
         Optional[Path],
         typer.Option("--output", "-o", metavar="FILE", help="Write here instead of to stdout (- is stdout)."),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the -o file if it exists (a terminal is asked instead).")
-    ] = False,
+    force: Annotated[bool, FORCE_OPTION] = False,
     raw: Annotated[
         bool, typer.Option("--raw", help="CSV: write cells that start with = + - @ as they are (no apostrophe).")
     ] = False,

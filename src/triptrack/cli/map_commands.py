@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from triptrack.cli.application import app, settings
-from triptrack.cli.options import TripArg
+from triptrack.cli.options import FORCE_OPTION, TripArg
 
 
 @app.command(
@@ -21,6 +21,7 @@ def map_command(
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", metavar="FILE.svg", help="Write the map as SVG (for a slide) instead of drawing it here.")
     ] = None,
+    force: Annotated[bool, FORCE_OPTION] = False,
 ) -> None:
     """Draw a trip on a world map: the route as great-circle arcs, the stops numbered and named."""
     if output is not None and output.suffix.lower() != ".svg":
@@ -30,6 +31,13 @@ def map_command(
     from triptrack.maps.trip_map import trip_map
 
     source = settings(ctx).source()
+    target = None
+    if output is not None:  # never the data file, a device or FIFO, nor a file that exists unless --force
+        from triptrack.cli.interaction import interactive
+        from triptrack.datafile import output_file
+
+        ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
+        target = output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)
     catalog = store.load(source)
     drawn = trip_map(catalog, find_trip(catalog, trip_id, source.display))
     if output is None:
@@ -39,14 +47,10 @@ def map_command(
         console = make_console()
         console.print(render(drawn, console.width))
         return
-    from triptrack.datafile.atomic_file import atomic_write
-    from triptrack.errors import InputError
+    from triptrack.datafile import output_file
     from triptrack.maps.svg import render
 
-    try:
-        atomic_write(output.resolve(), render(drawn))
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror}") from None
+    output_file.write(target, render(drawn), "-o", output)
     if drawn.shortfall():
         typer.echo(drawn.shortfall(), err=True)
     typer.echo(f"Wrote the map of {drawn.trip_id} ({len(drawn.markers)} places) to {output}", err=True)

@@ -23,3 +23,5 @@ TZ_OPTION = typer.Option(
     help="Show times in each stop's own zone (local, the default), the official's home zone, UTC, "
     "or any IANA zone such as Asia/Kathmandu.",
 )
+
+FORCE_OPTION = typer.Option("--force", help="Replace the -o file if it exists (a terminal is asked instead).")
