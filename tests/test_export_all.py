@@ -75,3 +75,11 @@ def test_bad_input_writes_nothing(cli, tmp_path, args, message, code):
     assert result.exit_code == code
     assert message in " ".join(result.stderr.replace("│", " ").split())
     assert not out.exists() and digest(cli.data) == before
+
+
+def test_the_html_briefing_is_for_one_trip_and_all_says_so(cli, data_file, tmp_path):
+    before = digest(data_file)
+    result = cli("export", "--all", "--format", "html", "-o", str(tmp_path / "all.html"))
+    assert result.exit_code == 2 and "--all writes csv, json, ics, geojson or md" in " ".join(result.stderr.replace("│", " ").split())
+    assert "Traceback" not in result.output and not (tmp_path / "all.html").exists()
+    assert digest(data_file) == before

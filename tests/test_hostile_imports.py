@@ -93,6 +93,10 @@ HISTORIAN_CASES = {
     ),
     "year 1": (xml(record(day="0001-01-01")), 3, "the year 1 is out of range"),
     "year 9999": (xml(record(day="9999-12-31")), 3, "the year 9999 is out of range"),
+    "an id of 5,000 digits": (xml(record(id=int("9" * 4000))), 3, "<id> '9999999999"),  # (past int()'s digit limit)
+    "an encoding Python does not know": (
+        xml(record()).replace('encoding="UTF-8"', 'encoding="EBCDIC-FOO"'), 1, "unknown encoding: EBCDIC-FOO",
+    ),
 }
 
 
@@ -202,6 +206,20 @@ def test_a_file_with_a_year_out_of_range_is_refused_with_the_line_by_every_comma
     assert result.exit_code == 1 and "Traceback" not in result.output and "OverflowError" not in result.output
     assert f"line {line}: trips.blinken-final.stops[0].arrive: " in result.output and "is out of range" in result.output
     assert digest(path) == before
+
+
+@pytest.mark.parametrize("row, message", [
+    ("t1," + "9" * 5000 + ",Lyon,FR,Europe/Paris,2025-01-09,,,,,,,,", "line 2: order: '9999"),  # (past int()'s digit limit)
+    ("t1,²,Lyon,FR,Europe/Paris,2025-01-09,,,,,,,,", "line 2: order: '²' is not a whole number"),
+    ("t1,1,Lyon,FR,Europe/Paris,2025-01-09,,,,,4_5.7,4.8,,", "line 2: lat: '4_5.7' is not a number"),
+    ("t1,1,Lyon,FR,Europe/Paris,2025-01-09,,,,,４５.７,4.8,,", "line 2: lat: '４５.７' is not a number"),
+])
+def test_numbers_a_spreadsheet_would_not_write_are_refused(cli, data_file, tmp_path, row, message):
+    source = tmp_path / "odd.csv"
+    source.write_text(_csv(row), encoding="utf-8")
+    before = digest(data_file)
+    refused(cli("import", "csv", str(source), "--official", "blinken"), message)
+    assert digest(data_file) == before
 
 
 def test_a_csv_with_a_year_out_of_range_is_refused_with_the_line(cli, data_file, tmp_path):

@@ -68,7 +68,7 @@ def export(
     if many:
         from triptrack.cli.export_many import check_usage
 
-        check_usage(trip_id, every)
+        check_usage(trip_id, every, name)
     target = None
     if output is not None:
         from triptrack.cli.interaction import interactive

@@ -7,8 +7,12 @@ import typer
 from triptrack.cli.interaction import usage_error
 
 
-def check_usage(trip_id, every: bool) -> None:
-    """TRIP or --all, not both and not neither (the filters need --all)."""
+def check_usage(trip_id, every: bool, name: str) -> None:
+    """TRIP or --all, not both and not neither (the filters need --all); a format --all writes."""
+    from triptrack.formats.many_trips import can_write
+
+    if not can_write(name):
+        usage_error(f"--all writes csv, json, ics, geojson or md; the {name} briefing is a page for one trip: give a TRIP")
     if trip_id is not None:
         usage_error(f"give a TRIP or --all, not both ({trip_id!r} and --all or a filter)")
     if not every:

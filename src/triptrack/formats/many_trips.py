@@ -18,6 +18,11 @@ def export_all(name: str, catalog: Catalog, trips: list[Trip], *, raw: bool = Fa
     return _WRITERS[name](catalog, trips, raw)
 
 
+def can_write(name: str) -> bool:
+    """Whether --all writes this format (the html briefing is a page for one trip)."""
+    return name in _WRITERS
+
+
 def _csv(catalog: Catalog, trips: list[Trip], raw: bool) -> str:
     import csv
     import io

@@ -140,6 +140,8 @@ class _RowReader:
         if not text:
             return None
         try:
+            if not text.isascii() or "_" in text:  # (float() takes 4_8.8 and any script's digits: a spreadsheet does not)
+                raise ValueError(text)
             value = float(text)
         except ValueError:
             raise self.fail(column, f"{text!r} is not a number") from None
@@ -214,8 +216,8 @@ def read_trips(path: str | Path, *, raw: bool = False) -> list[CsvTrip]:
         reader = _RowReader(shown, row)
         trip_id = reader.required("trip")
         order_text = reader.get("order").strip()
-        if order_text and not order_text.isdigit():
-            raise reader.fail("order", f"{order_text!r} is not a whole number")
+        if order_text and not (order_text.isascii() and order_text.isdigit() and len(order_text) <= 9):
+            raise reader.fail("order", f"{order_text[:40]!r} is not a whole number (a stop's place in its trip)")
         order = int(order_text) if order_text else index + 1
         trips.setdefault(trip_id, []).append((order, index, reader.stop()))
         travel_home = reader.travel("travel_home")

@@ -177,8 +177,8 @@ def _record(item: dict, path: str) -> Record:
         if not item.get(field, "").strip():
             raise _Refused(line, f"record without <{field}>")
     record_id = item["id"].strip()
-    if not record_id.isdigit():
-        raise _Refused(line, f"<id> {record_id!r} is not a number")
+    if not (record_id.isascii() and record_id.isdigit()) or len(record_id) > 18:  # (the Historian's ids: a few digits)
+        raise _Refused(line, f"<id> {record_id[:40]!r} is not a record number")
     role = (attrs.get("role") or item.get("role") or "").strip()
     if role not in ROLES:
         raise _Refused(line, f"record {record_id}: role {role!r} is not one of {', '.join(ROLES)}")
@@ -226,6 +226,8 @@ def read_file(path: str | Path) -> list[Record]:
     except expat.ExpatError as exc:
         column = f" (column {exc.offset + 1})" if exc.offset is not None else ""
         raise DataFileError(shown, exc.lineno, f"not well-formed XML: {expat.ErrorString(exc.code)}{column}") from None
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        raise DataFileError(shown, 1, f"not a travels file triptrack can read: {exc}") from None
     except _Refused as exc:
         raise DataFileError(shown, exc.line, exc.message) from None
     if not records:
