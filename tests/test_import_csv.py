@@ -66,6 +66,27 @@ def test_into_a_file_with_officials_and_under_a_new_id(cli, exported, data_file)
     assert copy.route() == catalog.trips["blinken-final"].route()
 
 
+def test_home_is_for_a_new_official_and_refused_for_one_the_file_has(cli, exported, data_file):
+    before = digest(data_file)
+    result = cli("import", "csv", str(exported), "--trip", "x", "--official", "blinken", "--home", "Paris")
+    assert result.exit_code == 1
+    assert result.stderr == ("triptrack: error: --home is the home of a new official, and blinken is in the data file already "
+                             "('triptrack official edit blinken --home CITY' changes theirs); nothing was imported\n")
+    assert digest(data_file) == before
+
+
+def test_a_cell_longer_than_the_csv_modules_default_limit_comes_back(cli, data_file, tmp_path):
+    """export writes any topic; import reads what export writes (Python's csv stops at 128 KiB a cell)."""
+    long_topic = "word " * 30_000  # 150,000 characters
+    assert cli("topic", "add", "blinken-final", "1", long_topic.strip()).exit_code == 0
+    path = tmp_path / "big.csv"
+    assert cli("export", "blinken-final", "-o", str(path)).exit_code == 0
+    result = cli("import", "csv", str(path), "--trip", "big-copy")
+    assert result.exit_code == 0, result.output
+    copy = storage.load(storage.locate(str(data_file))).trips["big-copy"]
+    assert long_topic.strip() in copy.stops[0].topics
+
+
 def test_raw_csv_keeps_apostrophes(cli, tmp_path):
     raw = cli("export", "blinken-final", "--raw").stdout.replace("Trilateral", "'Trilateral")
     path = tmp_path / "raw.csv"

@@ -68,6 +68,7 @@ def _decode(raw: bytes, shown: str) -> str:
 
 def read_rows(text: str, shown: str, *, raw: bool = False) -> list[CsvRow]:
     """The rows as {column: cell}, each with the line it starts on; the header is checked."""
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a cell as long as the file: what export writes
     reader = csv.reader(io.StringIO(text, newline=""), dialect="excel")
     try:
         header = next(reader, None)
@@ -263,7 +264,12 @@ def plan_import(csv_trips: list[CsvTrip], catalog: Catalog, options: CsvOptions,
             known = ", ".join(sorted(catalog.officials)) or "none yet"
             raise InputError(f"give --official ID: who made this trip? (officials in the data file: {known})")
         official_id = next(iter(catalog.officials))
-    elif official_id not in catalog.officials:
+    if official_id in catalog.officials and options.home is not None:
+        raise InputError(
+            f"--home is the home of a new official, and {official_id} is in the data file already "
+            f"('triptrack official edit {official_id} --home CITY' changes theirs); nothing was imported"
+        )
+    if official_id not in catalog.officials:
         if options.home is None:
             raise InputError(
                 f"--official {official_id}: a new official needs a home, whose zone is their trips' home time "
