@@ -112,6 +112,20 @@ def test_historian_xml_that_is_not_the_schema_is_refused_with_file_and_line(cli,
     assert digest(data_file) == before and no_temp_files(data_file.parent)
 
 
+def test_one_record_id_saying_two_things_is_refused_naming_both(cli, data_file, tmp_path):
+    """The same record twice is read once; two records under one id that differ cannot both be right."""
+    path = tmp_path / "travels.xml"
+    path.write_text(xml(record() + record().replace("<locale>Paris</locale>", "<locale>Lyon</locale>")), encoding="utf-8")
+    before = digest(data_file)
+    result = cli("import", "historian", str(path))
+    refused(result, "travels.xml line 13: record 9901 says otherwise than the record with that id at ")
+    assert "travels.xml line 3: one of them is wrong; nothing was imported" in result.stderr
+    assert digest(data_file) == before
+    path.write_text(xml(record() + record()), encoding="utf-8")
+    same = cli("import", "historian", str(path), data=tmp_path / "new.yaml")
+    assert same.exit_code == 0 and "(1 repeated record id read once)" in same.stdout, same.output
+
+
 def test_the_well_formed_record_of_these_cases_imports(cli, tmp_path):
     path = tmp_path / "travels.xml"
     path.write_text(xml(record()), encoding="utf-8")

@@ -170,6 +170,11 @@ class _Planner:
         )
 
 
+def _content(record: Record) -> tuple:
+    """What a record says, without where it was read."""
+    return tuple(getattr(record, name) for name in ("role", "who", "name", "start", "end", "country_id", "country_name", "locale", "remarks"))
+
+
 def plan_import(
     records: list[Record],
     catalog: Catalog,
@@ -183,10 +188,17 @@ def plan_import(
     known_refs = {stop.ref for trip in catalog.trips.values() for stop in trip.stops if stop.ref}
     unique: dict[str, Record] = {}
     for record in records:
-        if record.id in unique:
+        first = unique.get(record.id)
+        if first is None:
+            unique[record.id] = record
+        elif _content(first) == _content(record):  # the same record in two files (or twice): read once
             plan.repeated += 1
         else:
-            unique[record.id] = record
+            raise DataFileError(
+                record.path, record.line,
+                f"record {record.id} says otherwise than the record with that id at {first.path} line {first.line}: "
+                "one of them is wrong; nothing was imported",
+            )
     plan.records = len(unique)
     by_traveller: dict[tuple[str, str], list[Record]] = {}
     for record in unique.values():
