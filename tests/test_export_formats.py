@@ -146,6 +146,22 @@ def test_markdown_escapes_what_would_break_it(cli, data_file):
     assert "- &lt;b&gt;bold&lt;/b&gt; &amp; more" in markdown and "<b>" not in markdown
 
 
+def test_markdown_keeps_the_files_text_as_text_when_rendered(cli, data_file):
+    """Rendered by a CommonMark parser (markdown-it, which Rich uses), text from the file makes
+    no link, image, emphasis, heading or code block, and reads as written."""
+    from markdown_it import MarkdownIt
+
+    for args in (["topic", "add", "blinken-final", "1", "[click](javascript:alert(1)) ![x](http://t/p.png) **bold** `code`"],
+                 ["trip", "edit", "blinken-final", "--notes", "# heading\n[ref]: javascript:x\n1. first\n- item\n```"]):
+        assert cli(*args).exit_code == 0
+    markdown = cli("export", "blinken-final", "--format", "md").stdout
+    html = MarkdownIt().render(markdown)
+    assert "<a " not in html and "<img" not in html and "<h1>heading" not in html and "<pre>" not in html
+    assert "<strong>bold</strong>" not in html and "<code>code</code>" not in html and "<ol>" not in html
+    assert "[click](javascript:alert(1)) ![x](http://t/p.png) **bold** `code`" in html
+    assert "# heading" in html and "1. first" in html and "- item" in html
+
+
 def test_format_from_the_output_extension(cli, tmp_path, data_file):
     for name, check in (("b.ics", "BEGIN:VCALENDAR"), ("b.geojson", '"FeatureCollection"'), ("b.md", "# Final"), ("b.json", '"id": "blinken-final"')):
         result = cli("export", "blinken-final", "-o", str(tmp_path / name))

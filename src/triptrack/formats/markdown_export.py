@@ -3,11 +3,14 @@
 A header (title, official, dates, status), the itinerary as a table (local times
 with their zone; a date alone when the hour is not known), the agenda per stop,
 the obligations with the margin the schedule leaves, notes and sources. Text from
-the data file is escaped: `|` and `\\` in table cells, and `<`, `>`, `&` everywhere,
-so a cell cannot break the table or become HTML.
+the data file is escaped: `<`, `>`, `&` as HTML entities, Markdown's inline marks with a
+backslash (and a heading, quote or list mark where a line begins), `|` in table cells, so
+text can neither become HTML or a link, nor break the table.
 """
 
 from __future__ import annotations
+
+import re
 
 from triptrack.core.countries import country_name
 from triptrack.core.localtime import When, tz_abbrev
@@ -22,14 +25,20 @@ DESCRIPTION = "a Markdown briefing: header, itinerary table, agenda, obligations
 
 
 def text(value: str) -> str:
-    """Plain text made safe for Markdown outside tables (no HTML)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text made safe for Markdown outside tables: no HTML, and no Markdown either (no
+    link, image, emphasis or code; no heading, quote, list or fence where a line begins)."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _INLINE.sub(r"\\\g<0>", escaped)
+    return "\n".join(_LINE_START.sub(r"\g<1>\\\g<2>", line) for line in escaped.split("\n"))
+
+
+_INLINE = re.compile(r"[\\`*_\[\]!~]")  # (the rest of the punctuation stays as it reads: U.S.-Japan, $3.64)
+_LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[#+=-])")  # '# ', '- ', '1. ' begin a block: '\#', '1\.'
 
 
 def cell(value: str) -> str:
-    """Text made safe inside a table cell: one line, `|` and `\\` escaped."""
-    flat = " ".join(text(value).split())
-    return flat.replace("\\", "\\\\").replace("|", "\\|")
+    """Text made safe inside a table cell: one line, and `|` escaped too."""
+    return " ".join(text(value).split()).replace("|", "\\|")
 
 
 def when_text(when: When | None, with_year: bool = True) -> str:
