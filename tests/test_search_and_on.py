@@ -78,6 +78,15 @@ def test_search_finds_it_everywhere(more, text, expected):
     assert sorted(_ids(more, "--search", text)) == expected
 
 
+def test_a_short_text_with_punctuation_matches_its_words_in_order(more):
+    """'G-7' folds to the two words 'g 7': a short text is still whole words, now in a row."""
+    assert more("topic", "add", "spring-tour", "1", "G-7 Economic Summit; the E.U. position").exit_code == 0
+    assert _ids(more, "--search", "G-7") == ["spring-tour"]
+    assert _ids(more, "--search", "e.u.") == ["spring-tour"]
+    assert _ids(more, "--search", "7 e") == []  # (the words in a row, whole: not across 'summit; the')
+    assert _ids(more, "--search", "umm") == []  # inside 'Summit': a short text is never part of a word
+
+
 def test_search_combines_with_the_other_filters(more):
     assert _ids(more, "--search", "ukraine", "--from", "2025-03") == ["spring-tour"]
     assert _ids(more, "--search", "kyiv", "--country", "BR") == ["spring-tour"]

@@ -85,6 +85,7 @@ class Search:
                 return True
             texts += [stop.city, stop.notes, *stop.topics, *stop.meetings]
         needle = self.needle
-        if len(needle) <= SHORT:  # 'UA', 'EU', 'UN': whole words, or they would match inside any word
-            return any(needle in fold(text).split() for text in texts if text)
+        if len(needle) <= SHORT:  # 'UA', 'EU', 'UN', 'G-7' ('g 7'): whole words, or they would match inside any word
+            padded = f" {needle} "
+            return any(padded in f" {fold(text)} " for text in texts if text)
         return any(needle in fold(text) for text in texts if text)
