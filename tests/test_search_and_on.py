@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -199,3 +200,17 @@ def test_every_day_of_a_stop_is_in_its_days(offset, length):
     assert set(days) == expected
     assert all(days[d].code == "JP" for d in expected)
     assert days[arrive].travel and days[min(leaves, date(2025, 1, 31))].travel == (leaves <= date(2025, 1, 31))
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "--on", "07/01/2025"],
+    ["list", "--from", "07/01/2025", "--to", "09/01/2025"],
+    ["calendar", "--from", "02/01/2025", "--to", "20/01/2025"],
+    ["stats", "--from", "02/01/2025"],
+])
+def test_the_filters_read_a_numeric_date_in_the_order_date_order_sets(more, args):
+    """As now --at does: 07/01/2025 is 7 January with --date-order dmy, and refused as ambiguous without it."""
+    iso = [re.sub(r"(\d\d)/(\d\d)/(\d{4})", r"\3-\2-\1", arg) for arg in args]
+    assert more("--date-order", "dmy", *args).stdout == more(*iso).stdout != ""
+    refused = more(*args)
+    assert refused.exit_code == 1 and "is ambiguous" in refused.stderr and "--date-order dmy|mdy" in refused.stderr

@@ -149,16 +149,12 @@ def compare(
 
 
 def _day(text: str | None, option: str):
+    """A day as list --on and calendar --from read it (2025-01-07, or 07/01/2025 with --date-order)."""
     if text is None:
         return None
-    from datetime import date
+    from triptrack.core.day_range import parse_day
 
-    from triptrack.errors import InputError
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{option} {text!r}: give a date as YYYY-MM-DD, e.g. 2025-01-01") from None
+    return parse_day(text, option)
 
 
 @app.command(epilog="Examples: triptrack stats · triptrack stats --official blinken --from 2025-01-01 --json")

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR, check_year
+from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR, check_year, numeric_day
 from triptrack.errors import InputError
 
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
@@ -18,7 +18,13 @@ def parse_day(text: str, option: str) -> date:
     """A full date, '2025-01-07'; anything less is refused, saying what to write."""
     match = _DAY.match(text.strip())
     if not match:
-        raise InputError(f"{option} {text!r}: give a date with its year, like 2025-01-07")
+        try:
+            day = numeric_day(text)  # 07/01/2025, in the order --date-order sets
+        except ValueError as exc:
+            raise InputError(f"{option} {exc}") from None
+        if day is None:
+            raise InputError(f"{option} {text!r}: give a date with its year, like 2025-01-07")
+        return day
     try:
         day = date(*(int(part) for part in match.groups()))
     except ValueError:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR
+from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR, numeric_day
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.search import Places, Search, fold
 from triptrack.errors import InputError, NotFoundError
@@ -25,7 +25,13 @@ def parse_bound(text: str, option: str, *, end: bool) -> date:
     """'2024' / '2024-03' / '2024-03-15': a year or month means its first day (or last, for `end`)."""
     match = _DAY.match(text.strip())
     if not match:
-        raise InputError(f"{option} {text!r}: give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
+        try:
+            day = numeric_day(text)  # 15/03/2024, in the order --date-order sets
+        except ValueError as exc:
+            raise InputError(f"{option} {exc}") from None
+        if day is None:
+            raise InputError(f"{option} {text!r}: give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
+        return day
     year = int(match["y"])
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InputError(f"{option} {text!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")

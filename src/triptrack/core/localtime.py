@@ -276,6 +276,20 @@ def date_order() -> str | None:
     return order
 
 
+_WHOLE_NUMERIC_DATE = re.compile(r"\s*\d{1,2}([/.-])\d{1,2}\1\d{4}\s*", re.ASCII)
+
+
+def numeric_day(text: str) -> date | None:
+    """The day a numeric date typed alone means (06/03/2025, read in the order --date-order
+    sets, as parse_user reads it); None when `text` is not one. ValueError when it is
+    ambiguous without an order, or no day."""
+    if not _WHOLE_NUMERIC_DATE.fullmatch(text):
+        return None
+    when = parse_user(text, "UTC")
+    check_year(when.day, text.strip())
+    return when.day
+
+
 def _numeric_date_order(text: str) -> bool | None:
     """dateutil's `dayfirst` for a numeric date like 06/03/2025; None when the text is not one.
 
