@@ -18,18 +18,24 @@ def parse_day(text: str, option: str) -> date:
     """A full date, '2025-01-07'; anything less is refused, saying what to write."""
     match = _DAY.match(text.strip())
     if not match:
-        try:
-            day = numeric_day(text)  # 07/01/2025, in the order --date-order sets
-        except ValueError as exc:
-            raise InputError(f"{option} {exc}") from None
-        if day is None:
-            raise InputError(f"{option} {text!r}: give a date with its year, like 2025-01-07")
-        return day
+        return typed_numeric_day(text, option, "give a date with its year, like 2025-01-07")
     try:
         day = date(*(int(part) for part in match.groups()))
     except ValueError:
         raise InputError(f"{option} {text!r} is not a date") from None
     _check_year(day, option, text)
+    return day
+
+
+def typed_numeric_day(text: str, option: str, hint: str) -> date:
+    """A numeric date typed alone (07/01/2025, in the order --date-order sets), or InputError:
+    ambiguous without an order, or not such a date at all (`hint` says what to write)."""
+    try:
+        day = numeric_day(text)
+    except ValueError as exc:
+        raise InputError(f"{option} {exc}") from None
+    if day is None:
+        raise InputError(f"{option} {text!r}: {hint}")
     return day
 
 

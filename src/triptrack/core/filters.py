@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR, numeric_day
+from triptrack.core.day_range import typed_numeric_day
+from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.search import Places, Search, fold
 from triptrack.errors import InputError, NotFoundError
@@ -25,13 +26,7 @@ def parse_bound(text: str, option: str, *, end: bool) -> date:
     """'2024' / '2024-03' / '2024-03-15': a year or month means its first day (or last, for `end`)."""
     match = _DAY.match(text.strip())
     if not match:
-        try:
-            day = numeric_day(text)  # 15/03/2024, in the order --date-order sets
-        except ValueError as exc:
-            raise InputError(f"{option} {exc}") from None
-        if day is None:
-            raise InputError(f"{option} {text!r}: give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
-        return day
+        return typed_numeric_day(text, option, "give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
     year = int(match["y"])
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InputError(f"{option} {text!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
@@ -100,7 +95,9 @@ def build_filter(
         code = country.strip().upper()
         if not re.fullmatch(r"[A-Z]{2}", code):
             raise InputError(f"--country {country!r}: give an ISO 3166-1 alpha-2 code, e.g. JP or FR")
-        from triptrack.core.countries import is_country  # (json: only when a country is asked for)
+        from triptrack.core.countries import (
+            is_country,  # (json: only when a country is asked for)
+        )
 
         if not is_country(code) and not any(stop.place.country == code for trip in catalog.trips.values() for stop in trip.stops):
             raise InputError(f"--country {country!r}: no country has that ISO 3166-1 code (and no stop of the file says it)")
