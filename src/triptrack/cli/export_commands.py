@@ -71,10 +71,9 @@ def export(
         check_usage(trip_id, every, name)
     target = None
     if output is not None:
-        from triptrack.cli.interaction import interactive
+        from triptrack.cli.interaction import output_target
 
-        ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
-        target = output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)
+        target = output_target(output, source, force)
     if many:
         from triptrack.cli.export_many import export_many
 

@@ -131,3 +131,12 @@ def _current():
     from triptrack.cli.application import CURRENT  # rebound by each run's root callback
 
     return CURRENT
+
+
+def output_target(output, source, force: bool):
+    """The real path `-o` may write (datafile.output_file.check_target): never the data file,
+    a device or FIFO, nor a file that exists unless --force (a terminal is asked instead)."""
+    from triptrack.datafile import output_file
+
+    ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
+    return output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)

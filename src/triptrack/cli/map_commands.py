@@ -32,12 +32,10 @@ def map_command(
 
     source = settings(ctx).source()
     target = None
-    if output is not None:  # never the data file, a device or FIFO, nor a file that exists unless --force
-        from triptrack.cli.interaction import interactive
-        from triptrack.datafile import output_file
+    if output is not None:
+        from triptrack.cli.interaction import output_target
 
-        ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
-        target = output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)
+        target = output_target(output, source, force)
     catalog = store.load(source)
     drawn = trip_map(catalog, find_trip(catalog, trip_id, source.display))
     if output is None:

@@ -152,8 +152,8 @@ def overlap_findings(catalog: Catalog, selected: set[str]) -> list[Finding]:
         trips.sort(key=lambda t: bounds[t.id][0])
         active: list[Trip] = []  # trips that may still be under way when the next starts
         for trip in trips:
-            _start_early, start_late, end_early, _end_late = here = bounds[trip.id]
-            active = [t for t in active if bounds[t.id][3] > here[0]]
+            start_early, start_late, end_early, _end_late = bounds[trip.id]
+            active = [t for t in active if bounds[t.id][3] > start_early]
             clashes = [
                 earlier for earlier in active
                 if roots[earlier.id] != roots[trip.id] and {earlier.id, trip.id} & selected

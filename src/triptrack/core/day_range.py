@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR, check_year, numeric_day
+from triptrack.core.localtime import check_year, numeric_day
 from triptrack.errors import InputError
 
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
@@ -23,7 +23,7 @@ def parse_day(text: str, option: str) -> date:
         day = date(*(int(part) for part in match.groups()))
     except ValueError:
         raise InputError(f"{option} {text!r} is not a date") from None
-    _check_year(day, option, text)
+    check_typed_year(day.year, option, text)
     return day
 
 
@@ -39,9 +39,10 @@ def typed_numeric_day(text: str, option: str, hint: str) -> date:
     return day
 
 
-def _check_year(day: date, option: str, text: str) -> None:
+def check_typed_year(year: int, option: str, text: str) -> None:
+    """InputError, naming the option and quoting the text, unless `year` is one triptrack takes."""
     try:
-        check_year(day, text.strip())
+        check_year(year, text.strip())
     except ValueError as exc:
         raise InputError(f"{option} {exc}") from None
 
@@ -54,8 +55,7 @@ def parse_month(text: str) -> tuple[date, date]:
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
         raise InputError(f"month {text!r}: there is no month {month} (1 to 12)")
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InputError(f"month {text!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
+    check_typed_year(year, "month", text)
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from triptrack.core.day_range import typed_numeric_day
-from triptrack.core.localtime import FIRST_YEAR, LAST_YEAR
+from triptrack.core.day_range import check_typed_year, typed_numeric_day
 from triptrack.core.model import Catalog, Trip
 from triptrack.core.search import Places, Search, fold
 from triptrack.errors import InputError, NotFoundError
@@ -28,8 +27,7 @@ def parse_bound(text: str, option: str, *, end: bool) -> date:
     if not match:
         return typed_numeric_day(text, option, "give a date like 2024-03-15, a month like 2024-03, or a year like 2024")
     year = int(match["y"])
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InputError(f"{option} {text!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
+    check_typed_year(year, option, text)
     month = int(match["m"] or (12 if end else 1))
     try:
         if match["d"]:

@@ -32,10 +32,11 @@ _NOT_ZONES = {"localtime": "the system's setting, not a zone name", "Factory": "
 _NOT_ZONE_PREFIXES = ("right/", "posix/")
 
 
-def check_year(day: date, shown: str) -> None:
-    """ValueError unless `day` is within the years triptrack takes (1800..2200)."""
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"{shown!r}: the year {day.year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
+def check_year(day: date | int, shown: str) -> None:
+    """ValueError unless `day` (or a year) is within the years triptrack takes (1800..2200)."""
+    year = day if isinstance(day, int) else day.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{shown!r}: the year {year} is out of range (triptrack takes {FIRST_YEAR} to {LAST_YEAR})")
 
 
 @lru_cache(maxsize=None)
@@ -285,9 +286,7 @@ def numeric_day(text: str) -> date | None:
     ambiguous without an order, or no day."""
     if not _WHOLE_NUMERIC_DATE.fullmatch(text):
         return None
-    when = parse_user(text, "UTC")
-    check_year(when.day, text.strip())
-    return when.day
+    return parse_user(text, "UTC").day  # (its When refuses a year out of range)
 
 
 def _numeric_date_order(text: str) -> bool | None:

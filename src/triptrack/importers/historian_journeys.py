@@ -12,7 +12,7 @@ the same files again adds nothing.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable
 
@@ -170,11 +170,6 @@ class _Planner:
         )
 
 
-def _content(record: Record) -> tuple:
-    """What a record says, without where it was read."""
-    return tuple(getattr(record, name) for name in ("role", "who", "name", "start", "end", "country_id", "country_name", "locale", "remarks"))
-
-
 def plan_import(
     records: list[Record],
     catalog: Catalog,
@@ -191,7 +186,7 @@ def plan_import(
         first = unique.get(record.id)
         if first is None:
             unique[record.id] = record
-        elif _content(first) == _content(record):  # the same record in two files (or twice): read once
+        elif replace(first, path=record.path, line=record.line) == record:  # the same record, read again: once
             plan.repeated += 1
         else:
             raise DataFileError(
