@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import digest
 
 from triptrack.core.filters import parse_bound
 from triptrack.errors import InputError
@@ -75,10 +76,12 @@ def test_no_match_says_so(history_cli):
     ],
 )
 def test_bad_filters_are_refused(cli, args, message):
+    before = digest(cli.data)
     result = cli("list", *args)
     assert result.exit_code == 1
     assert message in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert digest(cli.data) == before
 
 
 def test_bounds():

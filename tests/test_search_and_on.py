@@ -212,5 +212,7 @@ def test_the_filters_read_a_numeric_date_in_the_order_date_order_sets(more, args
     """As now --at does: 07/01/2025 is 7 January with --date-order dmy, and refused as ambiguous without it."""
     iso = [re.sub(r"(\d\d)/(\d\d)/(\d{4})", r"\3-\2-\1", arg) for arg in args]
     assert more("--date-order", "dmy", *args).stdout == more(*iso).stdout != ""
+    before = digest(more.data)
     refused = more(*args)
     assert refused.exit_code == 1 and "is ambiguous" in refused.stderr and "--date-order dmy|mdy" in refused.stderr
+    assert refused.stderr.count("\n") == 1 and digest(more.data) == before
