@@ -46,10 +46,28 @@ def test_no_other_module_uses_a_private_name_of_typer_or_rich():
     assert users == []
 
 
-@pytest.mark.parametrize("command", [[], ["show"], ["compare"], ["stop", "edit"], ["topic", "add"], ["import", "csv"],
-                                     ["obligation", "add"], ["official", "new"], ["export"]])
+def _every_command() -> list[list[str]]:
+    import typer.main
+
+    from triptrack.cli import app
+
+    found = [[]]
+
+    def walk(group, prefix):
+        for name, command in sorted(group.commands.items()):
+            found.append([*prefix, name])
+            if hasattr(command, "commands"):
+                walk(command, [*prefix, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+@pytest.mark.parametrize("command", _every_command(), ids=" ".join)
 def test_help_screens_show_no_internal_type_names(cli, command):
     result = cli(*command, "--help")
     assert result.exit_code == 0, result.output
-    for leak in ("<str>", "<bool>", "<int>", "<float>", "<list", "{", "[["):
+    for leak in ("<str>", "<bool>", "<int>", "<float>", "<list", "{", "[[", "]...]", "......"):
         assert leak not in result.stdout, (command, leak)
+    usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
+    assert re.fullmatch(r" *Usage: triptrack[ a-z-]*(?: (?:\[OPTIONS\]|COMMAND \[ARGS\]\.\.\.|\[?[A-Z_]+\]?(?:\.\.\.)?))* *", usage), usage

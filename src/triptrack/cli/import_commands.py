@@ -25,7 +25,7 @@ app.add_typer(import_app, name="import")
 )
 def historian(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Office of the Historian travels XML files.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Office of the Historian travels XML files.")],
     gap_days: Annotated[
         int,
         typer.Option("--gap-days", min=0, metavar="N", help="A gap of more than N days between records starts a new journey."),

@@ -22,7 +22,7 @@ JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of dra
 def check(
     ctx: typer.Context,
     trip_ids: Annotated[
-        Optional[list[str]], typer.Argument(metavar="[TRIP]...", help="Trips to check (all when none are given).", autocompletion=completion.trip_ids)
+        Optional[list[str]], typer.Argument(metavar="TRIP", help="Trips to check (all when none are given).", autocompletion=completion.trip_ids)
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (legs and returns at risk) too.")] = False,
     tz: Annotated[str, TZ_OPTION] = "local",

@@ -18,7 +18,7 @@ from triptrack.cli.application import app, settings
 def publish(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(metavar="URL", help="The calendar's address; or the server's, with --calendar.")],
-    trip_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[TRIP]...", help="The trips to publish.", autocompletion=completion.trip_ids)] = None,
+    trip_ids: Annotated[Optional[list[str]], typer.Argument(metavar="TRIP", help="The trips to publish.", autocompletion=completion.trip_ids)] = None,
     calendar: Annotated[Optional[str], typer.Option("--calendar", metavar="NAME", help="The calendar's name on the server at URL.")] = None,
     every: Annotated[bool, typer.Option("--all", help="Publish every trip.")] = False,
     official: Annotated[Optional[str], typer.Option("--official", metavar="ID", help="The trips of this official.", autocompletion=completion.official_ids)] = None,
