@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,14 @@ def test_command_has_help_and_example(name, command):
     assert (command.help or "").strip(), f"{name} has no help text"
     if not hasattr(command, "commands"):
         assert "Example" in (command.epilog or ""), f"{name} has no example in its help"
+
+
+@pytest.mark.parametrize("name, command", COMMANDS, ids=[n for n, _c in COMMANDS])
+def test_command_help_paragraphs_have_no_line_breaks(name, command):
+    """Typer keeps a paragraph's line breaks (the list of commands prints the first with
+    them, a help screen the others), so lines would break twice on a narrow terminal."""
+    for paragraph in inspect.cleandoc(command.help or "").split("\n\n"):
+        assert "\n" not in paragraph, f"{name}: write each paragraph of its help on one line"
 
 
 @pytest.mark.parametrize("name", [n for n, _c in COMMANDS])

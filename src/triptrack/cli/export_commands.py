@@ -43,8 +43,10 @@ def export(
     end: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="With --all: only trips on or before this day.")] = None,
     search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="With --all: only trips that mention TEXT (as list --search).")] = None,
 ) -> None:
-    """Export a trip: csv (one row per stop), json (as show --json), ics (calendar events),
-    geojson (a map), md (a Markdown briefing), html (a briefing page with the map, to read or print)."""
+    """Export a trip (or several) as csv, json, ics, geojson, md or html.
+
+    csv: one row per stop; json: as show --json; ics: calendar events; geojson: a map; md: a Markdown briefing; html: a briefing page with the map, to read or print.
+    """
     from triptrack.datafile import output_file
     from triptrack.datafile import store as storage
     from triptrack.edits.common import find_trip

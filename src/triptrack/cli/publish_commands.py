@@ -28,9 +28,10 @@ def publish(
     search: Annotated[Optional[str], typer.Option("--search", metavar="TEXT", help="The trips that mention TEXT anywhere (as list --search).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be created, changed and deleted; send nothing.")] = False,
 ) -> None:
-    """Publish trips to a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale...): an event per stop,
-    timed leg and obligation. Publishing again changes only what changed and deletes the events of
-    deleted stops; events triptrack did not make are never touched."""
+    """Publish trips to a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale...).
+
+    An event per stop, timed leg and obligation. Publishing again changes only what changed and deletes the events of deleted stops; events triptrack did not make are never touched.
+    """
     from triptrack.cli.interaction import UsageError
 
     filters = (official, country, start, end, search)
