@@ -25,6 +25,16 @@ def report_error(message: str) -> None:
     sys.stderr.flush()
 
 
+def usage_error_line(exc) -> str:
+    """A usage error's message, with the command's usage and where its help is."""
+    message = exc.format_message().strip()
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return message
+    usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+    return f"{message.rstrip('.')}. Usage: {usage} (see '{ctx.command_path} -h')"
+
+
 # How `triptrack --help` lists the commands: reading first, then editing, then the rest.
 COMMAND_ORDER = (
     "show", "list", "now", "calendar", "timeline", "map", "check", "compare", "stats",
@@ -56,6 +66,23 @@ class TriptrackGroup(TyperGroup):
         names = super().list_commands(ctx)
         rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Typer's main, with a usage error (exit status 2) said in one line, as every error is."""
+        from triptrack.cli.typer_compat import ClickException
+
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:
+            if type(exc).__name__ != "NoArgsIsHelpError":  # (its help is printed already)
+                report_error(usage_error_line(exc))
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            report_error("aborted")
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
 
     def invoke(self, ctx):
         try:

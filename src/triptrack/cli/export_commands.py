@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,7 +12,7 @@ from triptrack.cli.application import app, settings
 from triptrack.cli.options import FORCE_OPTION
 from triptrack.formats import EXPORTERS
 
-ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)
+FORMATS = ", ".join(EXPORTERS)
 
 
 @app.command(
@@ -25,8 +24,8 @@ def export(
     ctx: typer.Context,
     trip_id: Annotated[Optional[str], typer.Argument(metavar="TRIP", help="The trip's id (or --all).", autocompletion=completion.trip_ids)] = None,
     format: Annotated[
-        Optional[ExportFormat],
-        typer.Option("--format", "-f", help="The output format (default: from the -o file's extension, else csv).", autocompletion=completion.export_formats),
+        Optional[str],
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"{FORMATS} (default: from the -o file's extension, else csv).", autocompletion=completion.export_formats),
     ] = None,
     output: Annotated[
         Optional[Path],
@@ -56,7 +55,11 @@ def export(
     if output is not None and output_file.means_stdout(output):
         output = None
     if format is not None:
-        name = format.value
+        if format not in EXPORTERS:
+            from triptrack.cli.interaction import usage_error
+
+            usage_error(f"--format {format!r}: use one of {FORMATS}")
+        name = format
     elif output is not None:
         name = format_for_path(output)
         if name is None:

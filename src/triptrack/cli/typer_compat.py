@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from typer._click.exceptions import BadParameter, UsageError  # noqa: F401  (Typer's own copy of Click)
+from typer._click.exceptions import BadParameter, ClickException, UsageError  # noqa: F401  (Typer's own copy of Click)
 
 WRITTEN_FOR = {"typer": (0, 29), "rich": (13, 15)}  # Typer minor release; Rich major releases, first and last
 
