@@ -62,3 +62,18 @@ def test_timeline_saves_what_it_draws(cli, tmp_path, data_file):
     refused = cli("timeline", "blinken-final", "--save", str(tmp_path / "t.pdf"))
     assert refused.exit_code == 1 and "give a file ending in .svg, .html or .txt" in refused.stderr
     assert refused.stdout == "" and digest(data_file) == before
+
+
+@pytest.mark.parametrize("command", ["show", "timeline"])
+def test_save_replaces_an_existing_file_only_with_force(cli, tmp_path, data_file, command):
+    target = tmp_path / "briefing.txt"
+    target.write_text("my notes\n", encoding="utf-8")
+    before = digest(data_file)
+    result = cli(command, "blinken-final", "--save", str(target))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("triptrack: error: --save ") and result.stderr.count("\n") == 1, result.stderr
+    assert "exists" in result.stderr and "--force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "my notes\n" and digest(data_file) == before
+    result = cli(command, "blinken-final", "--save", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    assert "Seoul" in target.read_text(encoding="utf-8")

@@ -133,10 +133,10 @@ def _current():
     return CURRENT
 
 
-def output_target(output, source, force: bool):
-    """The real path `-o` may write (datafile.output_file.check_target): never the data file,
-    a device or FIFO, nor a file that exists unless --force (a terminal is asked instead)."""
+def output_target(output, source, force: bool, option: str = "-o"):
+    """The real path `-o` (or `--save`) may write (datafile.output_file.check_target): never the
+    data file, a device or FIFO, nor a file that exists unless --force (a terminal is asked instead)."""
     from triptrack.datafile import output_file
 
     ask = (lambda question: typer.confirm(question, default=False)) if interactive() else None
-    return output_file.check_target(output, option="-o", data_path=source.path, force=force, confirm=ask, seed=source.seed)
+    return output_file.check_target(output, option=option, data_path=source.path, force=force, confirm=ask, seed=source.seed)

@@ -24,4 +24,4 @@ TZ_OPTION = typer.Option(
     "or any IANA zone such as Asia/Kathmandu.",
 )
 
-FORCE_OPTION = typer.Option("--force", help="Replace the -o file if it exists (a terminal is asked instead).")
+FORCE_OPTION = typer.Option("--force", help="Replace the file written if it exists (a terminal is asked instead).")

@@ -9,7 +9,7 @@ import typer
 
 from triptrack.cli import completion
 from triptrack.cli.application import app, settings
-from triptrack.cli.options import SAVE_OPTION, TZ_OPTION
+from triptrack.cli.options import FORCE_OPTION, SAVE_OPTION, TZ_OPTION
 from triptrack.core.wording import counted
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
@@ -76,6 +76,7 @@ def timeline(
     trip_id: Annotated[str, typer.Argument(metavar="TRIP", help="The trip's id.", autocompletion=completion.trip_ids)],
     tz: Annotated[str, TZ_OPTION] = "local",
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
+    force: Annotated[bool, FORCE_OPTION] = False,
 ) -> None:
     """The trip day by day: where the official is, travelling as bars, obligations on their day."""
     from triptrack.core.display_zone import DisplayZone
@@ -90,9 +91,9 @@ def timeline(
         save_format(save)  # refuse a wrong extension before anything is drawn
     source = settings(ctx).source()
     if save is not None:
-        from triptrack.datafile.output_file import check_target
+        from triptrack.cli.interaction import output_target
 
-        check_target(save, option="--save", data_path=source.path, force=True, seed=source.seed)  # never the data file or a FIFO
+        save = output_target(save, source, force, option="--save")  # never the data file, a FIFO, nor a file unasked
     catalog = storage.load(source)
     trip = find_trip(catalog, trip_id, source.display)
     official = catalog.officials.get(trip.official)

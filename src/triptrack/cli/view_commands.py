@@ -9,7 +9,7 @@ import typer
 
 from triptrack.cli import completion
 from triptrack.cli.application import app, settings
-from triptrack.cli.options import SAVE_OPTION, TZ_OPTION
+from triptrack.cli.options import FORCE_OPTION, SAVE_OPTION, TZ_OPTION
 
 JSON_OPTION = typer.Option("--json", help="Print JSON for scripts instead of drawing.")
 
@@ -24,6 +24,7 @@ def show(
     as_json: Annotated[bool, JSON_OPTION] = False,
     tz: Annotated[str, TZ_OPTION] = "local",
     save: Annotated[Optional[Path], SAVE_OPTION] = None,
+    force: Annotated[bool, FORCE_OPTION] = False,
 ) -> None:
     """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
     from triptrack.core.display_zone import DisplayZone
@@ -36,9 +37,9 @@ def show(
         save_format(save)  # refuse a wrong extension before anything is read
     source = settings(ctx).source()
     if save is not None:
-        from triptrack.datafile.output_file import check_target
+        from triptrack.cli.interaction import output_target
 
-        check_target(save, option="--save", data_path=source.path, force=True, seed=source.seed)  # never the data file or a FIFO
+        save = output_target(save, source, force, option="--save")  # never the data file, a FIFO, nor a file unasked
     parsed = index.load(source)
     found = parsed.with_trip(trip_id)  # reads only this trip
     if found is None:
