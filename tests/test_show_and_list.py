@@ -63,6 +63,44 @@ def test_show_json_document(cli):
     assert "Cathedral" in funeral["where"]
 
 
+TRAVELLED = """officials:
+  a:
+    name: A
+    home: {city: Washington, country: US, tz: America/New_York}
+trips:
+  t1:
+    title: T
+    official: a
+    version_of: t0
+    stops:
+      - city: Brussels
+        country: BE
+        tz: Europe/Brussels
+        arrive: 2025-03-10 07:30
+        travel: air UA950 2025-03-09 17:40 -> 2025-03-10 07:20
+    travel_home: air 8h30
+  t0:
+    title: T0
+    official: a
+    stops:
+      - {city: Brussels, country: BE, tz: Europe/Brussels, arrive: 2025-03-10}
+"""
+
+
+def test_show_json_gives_how_legs_are_travelled_and_which_trip_this_is_a_version_of(cli, tmp_path):
+    data = tmp_path / "travelled.yaml"
+    data.write_text(TRAVELLED, encoding="utf-8")
+    doc = json.loads(cli("show", "t1", "--json", data=data).stdout)
+    assert doc["version_of"] == "t0"
+    assert doc["stops"][0]["travel"] == {
+        "text": "air UA950 2025-03-09 17:40 -> 2025-03-10 07:20", "mode": "air", "number": "UA950",
+        "duration_minutes": None, "departs": "2025-03-09T17:40:00-04:00", "arrives": "2025-03-10T07:20:00+01:00",
+    }  # (Washington changed to daylight time that morning)
+    assert doc["travel_home"] == {"text": "air 8h30", "mode": "air", "number": None, "duration_minutes": 510, "departs": None, "arrives": None}
+    plain = json.loads(cli("show", "t0", "--json", data=data).stdout)
+    assert plain["version_of"] is None and plain["travel_home"] is None and plain["stops"][0]["travel"] is None
+
+
 def test_list_table_and_json(cli):
     table = cli("list")
     assert table.exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from triptrack.core.legs import Travel
 from triptrack.core.model import Catalog, Official, Trip
 
 NAME = "json"
@@ -37,6 +38,7 @@ def trip_document(catalog: Catalog, trip: Trip) -> dict:
                 "notes": stop.notes,
                 "ref": stop.ref or None,
                 "approximate": stop.approximate,
+                "travel": travel_doc(stop.travel),
                 "distance_km": round(km, 1) if km is not None else None,
             }
         )
@@ -51,8 +53,22 @@ def trip_document(catalog: Catalog, trip: Trip) -> dict:
         "end": trip.last_day.isoformat() if trip.last_day else None,
         "sources": list(trip.sources),
         "notes": trip.notes,
+        "version_of": trip.version_of or None,
         "stops": stops,
+        "travel_home": travel_doc(trip.travel_home),
         "obligations": _obligations(catalog, trip),
+    }
+
+
+def travel_doc(travel: Travel | None) -> dict | None:
+    """How a leg is travelled, as written (`text`) and in parts; times with their offsets."""
+    if travel is None:
+        return None
+    minutes = int(travel.duration.total_seconds() // 60) if travel.duration is not None else None
+    return {
+        "text": travel.text(), "mode": travel.mode, "number": travel.number or None, "duration_minutes": minutes,
+        "departs": travel.departs.iso() if travel.departs is not None else None,
+        "arrives": travel.arrives.iso() if travel.arrives is not None else None,
     }
 
 
