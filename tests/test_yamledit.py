@@ -72,6 +72,25 @@ def test_plain_values_that_would_change_meaning_are_quoted():
         assert ye.mapping_value(trip(compose(new, "f"), "b"), "title").value == value
 
 
+def test_text_that_looks_like_a_date_is_quoted_and_a_time_is_not():
+    """Another YAML reader takes a plain 2025-01-02 for a date: as an id, a title, a topic or
+    a version_of it is quoted; as a stop's, trip's or obligation's time it is a date, written plain."""
+    import yaml
+
+    new = edit(FILE, lambda t, r: ye.set_scalar(t, trip(r, "b"), "title", "2025-01-02", TRIP_KEYS))
+    new = edit(new, lambda t, r: ye.set_scalar(t, trip(r, "b"), "version_of", "2025-01-03", TRIP_KEYS))
+    new = edit(new, lambda t, r: ye.set_scalar(t, trip(r, "b"), "leaves", "2025-01-04", TRIP_KEYS))
+    new = edit(new, lambda t, r: ye.rename_key(t, ye.mapping_key(ye.mapping_value(r, "trips"), "b"), "2025-01-05"))
+    data = {"title": "T", "official": "o", "stops": [{"city": "C", "arrive": "2025-01-06", "topics": ["2025-01-07"]}]}
+    new = edit(new, lambda t, r: ye.add_entry(t, r, "trips", "2025-01-08", data, TOP_KEYS))
+    assert "\n  '2025-01-05':\n    title: '2025-01-02'\n" in new and "version_of: '2025-01-03'" in new
+    assert "leaves: 2025-01-04\n" in new and "arrive: 2025-01-06\n" in new and "- '2025-01-07'\n" in new
+    trips = yaml.safe_load(new)["trips"]
+    assert {"2025-01-05", "2025-01-08"} <= set(trips)
+    assert trips["2025-01-05"]["title"] == "2025-01-02" and trips["2025-01-08"]["stops"][0]["topics"] == ["2025-01-07"]
+    assert str(trips["2025-01-05"]["leaves"]) == "2025-01-04" and not isinstance(trips["2025-01-05"]["leaves"], str)
+
+
 def test_a_literal_block_stays_a_literal_block_and_keeps_the_blank_line_after_it():
     new = edit(FILE, lambda t, r: ye.set_scalar(t, trip(r), "notes", "First.\nSecond.", TRIP_KEYS))
     assert "    notes: |-\n      First.\n      Second.\n\n    stops:\n" in new

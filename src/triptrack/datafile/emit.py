@@ -2,8 +2,10 @@
 
 Block lists are indented under their key (`stops:` then `  - city: ...`), lines are
 never folded (a long title stays on one line), text with line breaks uses a literal
-block (`|`), and anything another YAML reader could take for a number, boolean or
-null is quoted. Used by `yamledit` to splice values into a file.
+block (`|`), and anything another YAML reader could take for a number, boolean, null or
+date is quoted: an id or a title `2025-01-01` stays text to every tool. A stop's, trip's or
+obligation's time (TIME_KEYS) is a date to every tool, and is written plain. Used by
+`splice` to put values into a file.
 """
 
 from __future__ import annotations
@@ -18,19 +20,49 @@ _WIDE = 1_000_000  # never fold a line
 _BLOCK_WIDTH = 100  # where a folded (>) or literal (|) block scalar wraps
 
 
+TIME_KEYS = frozenset(("arrive", "depart", "leaves", "returns", "when"))
+_DATE_TAG = "tag:yaml.org,2002:timestamp"
+
+
 class BlockWriter(TextDumper):
-    """TextDumper with block lists indented under their key, as people write them."""
+    """TextDumper with block lists indented under their key, as people write them, and text
+    that YAML 1.1 reads as a date quoted (TextDumper writes every date plain)."""
+
+    yaml_implicit_resolvers = yaml.SafeDumper.yaml_implicit_resolvers
 
     def increase_indent(self, flow: bool = False, indentless: bool = False):
         return super().increase_indent(flow, False)
 
 
+_YAML_1_1 = yaml.resolver.Resolver()  # what BlockWriter's emitter takes a plain value for
+
+
+class WallTime(str):
+    """A time as the data file writes it (`2025-01-09`, `2025-01-09 10:00`): plain, even as a date."""
+
+
+def _tag(value: str) -> str:
+    """The tag to write `value` with: a date's own for a WallTime that YAML reads as a date
+    (so it is written plain, no tag), text for anything else (quoted when it looks like one)."""
+    if isinstance(value, WallTime) and _YAML_1_1.resolve(ScalarNode, value, (True, False)) == _DATE_TAG:
+        return _DATE_TAG
+    return STR_TAG
+
+
 def _represent_text(dumper: BlockWriter, value: str):
     style = "|" if "\n" in value.strip("\n") else None
-    return dumper.represent_scalar(STR_TAG, value, style=style)
+    return dumper.represent_scalar(_tag(value), value, style=style)
+
+
+def _represent_fields(dumper: BlockWriter, data: dict):
+    """A mapping, its times as WallTime."""
+    fields = [(key, WallTime(value) if key in TIME_KEYS and type(value) is str else value) for key, value in data.items()]
+    return dumper.represent_mapping(MAP_TAG, fields)
 
 
 BlockWriter.add_representer(str, _represent_text)
+BlockWriter.add_representer(WallTime, _represent_text)
+BlockWriter.add_representer(dict, _represent_fields)
 
 
 def dump(data) -> str:
@@ -83,7 +115,7 @@ def render_scalar(value: str | float | bool, style: str | None, *, flow: bool, i
     """
     if not isinstance(value, str):
         return render_flow(value)
-    scalar = ScalarNode(STR_TAG, value, style=style or None)
+    scalar = ScalarNode(_tag(value), value, style=style or None)
     if flow:
         return _serialize(SequenceNode(SEQ_TAG, [scalar], flow_style=True), _WIDE).strip()[1:-1]
     width = _BLOCK_WIDTH if style in ("|", ">") else _WIDE

@@ -17,6 +17,8 @@ import re
 from typing import Callable, Iterable
 
 from triptrack.datafile.emit import (
+    TIME_KEYS,
+    WallTime,
     dump,
     indented,
     render_flow,
@@ -110,6 +112,8 @@ def rename_key(text: str, key_node: ScalarNode, new_key: str) -> list[Splice]:
 
 def set_scalar(text: str, mapping: MappingNode, key: str, value: str | float | bool, order: tuple[str, ...]) -> list[Splice]:
     """Set `key: value` in `mapping`, replacing the old value or adding the key in `order`."""
+    if key in TIME_KEYS and type(value) is str:
+        value = WallTime(value)
     found = pair(mapping, key)
     if found is None:
         return insert_key(text, mapping, key, value, order)
