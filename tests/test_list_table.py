@@ -26,7 +26,7 @@ def wide_file(data_file) -> Path:
     return data_file
 
 
-@pytest.mark.parametrize("columns", [60, 79, 100, 140])
+@pytest.mark.parametrize("columns", [40, 60, 79, 100, 140])
 @pytest.mark.parametrize("colour", [False, True])
 def test_list_draws_the_table_it_drew(cli, wide_file, columns, colour):
     env = {**PINNED_ENV, "COLUMNS": str(columns)}
@@ -40,3 +40,16 @@ def test_list_draws_the_table_it_drew(cli, wide_file, columns, colour):
     if os.environ.get("TRIPTRACK_WRITE_TABLES"):
         expected.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("columns", [20, 33, 45, 52, 59])
+def test_list_fits_a_narrow_terminal_and_keeps_every_id_whole(cli, wide_file, columns):
+    from rich.cells import cell_len
+
+    result = invoke(["--data", str(wide_file), "list"], env={**PINNED_ENV, "COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns, result.stdout
+    listed = invoke(["--data", str(wide_file), "list", "--json"], env=PINNED_ENV)
+    for trip in __import__("json").loads(listed.stdout):
+        assert any(line.strip() == trip["id"] or line.lstrip().startswith(trip["id"] + " ") for line in lines), trip["id"]

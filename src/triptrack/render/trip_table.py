@@ -146,8 +146,9 @@ def _no_cycle_collection():
 
 def print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     """The table of `trips` on `console`. Under 120 columns the official goes under the
-    title, so titles keep room to read; under 80 the table also drops its edge padding.
-    Ids are never cut."""
+    title, so titles keep room to read; under 80 the table also drops its edge padding; where
+    the ids and dates would leave the rest too little room, each trip is a block of lines.
+    Ids are never cut (unless one is wider than the terminal)."""
     with _no_cycle_collection():
         _print_trips(console, catalog, trips)
 
@@ -174,6 +175,9 @@ def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
     minimum.append(12)
     edge = 1 if width >= 80 else 0
     room = width - 2 - 2 * edge - 2 * (len(headers) - 1) - (len(headers) - 1)  # borders, padding, dividers
+    if natural[0] + natural[1] + minimum[-1] > room:
+        _print_blocks(console, zip(ids, dates, titles, whos, routes))
+        return
     widths = _fit(natural, minimum, [False, False] + [True] * (len(headers) - 2), room)
     layout = _Layout(console, widths, measures, edge)
     total = sum(widths) + 2 * (len(headers) - 1) + 2 * edge + (len(headers) - 1) + 2
@@ -197,6 +201,22 @@ def _print_trips(console: Console, catalog: Catalog, trips: list[Trip]) -> None:
             output += layout.join([[first(trip_id)], [second(day_range)], cell(2, who, ""), texts])
     output.append(" " * total)
     console.file.write("\n".join(output) + "\n")
+    console.file.flush()
+
+
+def _print_blocks(console: Console, rows) -> None:
+    """Each trip as a block: its id, then its dates, title, official and route beneath,
+    wrapped to the terminal (for a terminal too narrow for the table's columns)."""
+    width = max(console.width, 12)
+    head, body = _Layout(console, [width], [_width], 0), _Layout(console, [width - 2], [_width], 0)
+    output = []
+    for trip_id, *texts in rows:
+        output += [line.rstrip() for line in head.cell(0, trip_id, "bold cyan")]
+        for text, style in zip(texts, ("", "", "dim italic", "dim")):
+            if text:
+                output += ["  " + line.rstrip() for line in body.cell(0, text, style)]
+        output.append("")
+    console.file.write("\n".join(output))
     console.file.flush()
 
 
