@@ -56,6 +56,25 @@ def test_an_obligation_at_a_stop_is_checked_like_one_at_home(cli, data_file):
     assert 'misses "Signing in Warsaw" at Warsaw (Wed 5 Mar 2025 15:00 CET): leaves Warsaw Wed 5 Mar 14:00 CET, 1 h before it' in left
 
 
+def test_an_obligation_without_an_hour_is_judged_on_its_whole_day(cli, data_file):
+    # In Warsaw 09:00-18:00 on the 5th: a signing there that day, hour unknown, can be met (at
+    # best at 13:30, 4 h 30 min from both ends); back home 20:00 on the 6th leaves 4 h of the
+    # 6th for a briefing at home, not 3 h 59 min.
+    add_trips(data_file, trip("days", stop(WARSAW, "2025-03-05 09:00", "2025-03-05 18:00"),
+                              stop(BRUSSELS, "2025-03-05 20:00", "2025-03-06 12:00"), leaves="2025-03-04 18:00"))
+    assert cli("obligation", "add", "days", "Signing", "--when", "2025-03-05", "--at-stop", "1").exit_code == 0
+    assert cli("check", "days").stdout == ""
+    (signing,) = json.loads(cli("show", "days", "--json").stdout)["obligations"]
+    assert (signing["outcome"], signing["margin_minutes"], signing["verdict"]) == ("met", 270, "met, 4 h 30 min to spare at best")
+    assert cli("obligation", "edit", "days", "1", "--when", "2025-03-06").exit_code == 0
+    left = cli("check", "days")
+    assert left.exit_code == 1 and "leaves Warsaw Wed 5 Mar 18:00 CET, 6 h before it" in left.stdout
+    assert cli("obligation", "edit", "days", "1", "--clear", "at_stop").exit_code == 0
+    assert cli("trip", "edit", "days", "--returns", "2025-03-06 20:00").exit_code == 0
+    (briefing,) = json.loads(cli("show", "days", "--json").stdout)["obligations"]
+    assert (briefing["margin_minutes"], briefing["verdict"]) == (240, "met, 4 h to spare at best")
+
+
 def test_at_stop_out_of_range_is_refused(cli, data_file):
     before = digest(data_file)
     result = cli("obligation", "add", "blinken-final", "Signing", "--when", "2025-01-08 15:00", "--at-stop", "9")
@@ -123,3 +142,15 @@ def test_obligation_edit_moves_it_to_a_stop_and_back_home(cli, data_file):
     both = cli("obligation", "edit", "nato", "1", "--at-stop", "1", "--clear", "at_stop")
     assert both.exit_code == 1
     assert both.stderr.strip() == "triptrack: error: --clear at_stop and --at-stop together: give one or the other"
+
+
+def test_a_span_is_worded_in_whole_minutes_to_the_nearest_second():
+    from datetime import timedelta
+
+    from triptrack.core.obligations import format_span
+
+    assert format_span(timedelta(hours=10) - timedelta(microseconds=1)) == "10 h"  # a date-only day's last moment
+    assert format_span(timedelta(seconds=-30)) == "under a minute"  # back at 10:00:30 for 10:00: not "0 min"
+    assert format_span(timedelta(0)) == "0 min"
+    assert format_span(timedelta(days=2, hours=4, minutes=5)) == "2 d 4 h"
+    assert format_span(timedelta(minutes=45, seconds=59)) == "45 min"

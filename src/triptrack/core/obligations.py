@@ -15,8 +15,9 @@ STYLES = {"met": "green", "at risk": "yellow", "missed": "bold red"}
 
 
 def format_span(delta: timedelta) -> str:
-    """'2 d 4 h', '10 h', '45 min' (magnitude only)."""
-    minutes = int(abs(delta).total_seconds() // 60)
+    """'2 d 4 h', '10 h', '45 min' (magnitude only; minutes are whole minutes of the span to
+    the nearest second: a date-only time's last moment is a microsecond before midnight)."""
+    minutes = int(round(abs(delta).total_seconds()) // 60)
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     parts = []
@@ -26,7 +27,7 @@ def format_span(delta: timedelta) -> str:
         parts.append(f"{hours} h")
     if minutes and not days:
         parts.append(f"{minutes} min")
-    return " ".join(parts) or "0 min"
+    return " ".join(parts) or ("0 min" if not delta else "under a minute")
 
 
 def outcome_words(outcome) -> str:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from triptrack.core.legs import Travel
-from triptrack.core.localtime import When, utc
+from triptrack.core.localtime import When, start_of_day, utc
 from triptrack.core.model import Catalog, Obligation, Place, Trip
 from triptrack.core.pace import (  # noqa: F401 (the model, also importable from here)
     FASTEST,
@@ -208,11 +208,12 @@ class Outcome:
     """
 
     obligation: Obligation
-    due: datetime  # UTC; the end of its day when the obligation has no hour
+    due: datetime  # UTC; the end of its day (the next day's start) when the obligation has no hour
     back: datetime | None  # earliest possible arrival where it is (UTC)
     last: Point | None  # home: the last stop, where the journey home starts; at a stop: that stop
     before_trip: bool = False
     left: datetime | None = None  # at a stop: the latest the traveller leaves it (UTC)
+    due_from: datetime | None = None  # UTC; without an hour, the start of its day (None: `due`)
 
     @property
     def at_stop(self) -> bool:
@@ -221,14 +222,20 @@ class Outcome:
 
     @property
     def left_too_soon(self) -> bool:
-        return self.left is not None and self.left < self.due
+        return self.left is not None and self.left < (self.due_from or self.due)
 
     @property
     def margin(self) -> timedelta | None:
+        """Time to spare in the best case. At a stop, for an obligation whose hour is not
+        known, it is taken at the moment of its day that leaves most to spare on both sides."""
         if self.back is None:
             return None
-        margin = self.due - self.back
-        return min(margin, self.left - self.due) if self.left is not None else margin
+        if self.left is None:
+            return self.due - self.back
+        moment = self.due
+        if self.due_from is not None:
+            moment = min(max(self.back + (self.left - self.back) / 2, self.due_from), self.due)
+        return min(moment - self.back, self.left - moment)
 
     @property
     def status(self) -> str:
@@ -258,6 +265,11 @@ def _arrivals(plan: Route) -> dict[int, datetime | None]:
     return out
 
 
+def day_end(when: When) -> datetime:
+    """The end of a date-only time's day, in UTC: the next day's first moment there."""
+    return utc(start_of_day(when.day + timedelta(days=1), when.tz))
+
+
 def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None) -> list[Outcome]:
     plan = plan or route(catalog, trip)
     last = next((p for p in reversed(plan.points) if p.stop is not None), None)
@@ -265,11 +277,12 @@ def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None)
     arrivals = _arrivals(plan) if any(o.at_stop is not None for o in trip.obligations) else {}
     out = []
     for obligation in trip.obligations:
-        due = utc(obligation.when.latest())
+        when = obligation.when
+        due, due_from = (utc(when.aware()), None) if not when.date_only else (day_end(when), utc(when.earliest()))
         index = trip.stop_for(obligation) if obligation.at_stop is not None else None
         if index is not None and index in stop_points:
             point = stop_points[index]
-            out.append(Outcome(obligation, due, arrivals.get(index), point, False, utc(point.leaves.latest())))
+            out.append(Outcome(obligation, due, arrivals.get(index), point, False, utc(point.leaves.latest()), due_from))
             continue
         before = trip.leaves is not None and due <= utc(trip.leaves.latest())
         out.append(Outcome(obligation, due, plan.back_home, last, before))
