@@ -126,3 +126,17 @@ def test_resolve_never_guesses(day, at, tz):
     assert when.aware().replace(tzinfo=None) == naive
     assert not when.ambiguous()
     assert isinstance(when.at, time)
+
+
+@pytest.mark.parametrize(
+    "typed, offset",
+    [("2025-01-07 10:00 UTC-05:00", -5 * 60), ("2025-01-07 10:00 GMT-5", -5 * 60), ("Jan 7 2025 10am utc-0500", -5 * 60),
+     ("2025-01-07 16:00 UTC+1", 60), ("2025-01-07 16:00 GMT +01:00", 60), ("2025-01-07 20:45 UTC+5:45", 5 * 60 + 45)],
+)
+def test_an_offset_spelled_utc_or_gmt_means_what_a_person_means(typed, offset):
+    """dateutil reads UTC+1 the POSIX way, an hour behind UTC; a person means an hour ahead."""
+    zones = {-300: "America/New_York", 60: "Europe/Paris", 345: "Asia/Kathmandu"}
+    when = parse_user(typed, zones[offset])
+    assert when.aware().utcoffset() == timedelta(minutes=offset)
+    with pytest.raises(ValueError, match="then, not"):
+        parse_user(typed, "Atlantic/Azores")  # at -01:00: neither offset is its own

@@ -177,6 +177,8 @@ def test_the_json_local_time_is_the_zone_of_the_place_last_left(cli):
 
 
 def test_parse_instant_forms():
+    assert parse_instant("2025-01-08 12:00 UTC+1", "Asia/Tokyo") == datetime(2025, 1, 8, 11, tzinfo=timezone.utc)
+    assert parse_instant("2025-01-08 12:00 GMT-05:00", "UTC") == datetime(2025, 1, 8, 17, tzinfo=timezone.utc)
     assert parse_instant("2025-01-07 12:00", "UTC") == datetime(2025, 1, 7, 12, tzinfo=timezone.utc)
     assert parse_instant("2025-01-07 12:00+09:00", "UTC") == datetime(2025, 1, 7, 3, tzinfo=timezone.utc)
     assert parse_instant("2025-01-07T12:00Z", "Asia/Tokyo") == datetime(2025, 1, 7, 12, tzinfo=timezone.utc)

@@ -316,6 +316,18 @@ def _numeric_date_order(text: str) -> bool | None:
     return order == "dmy"
 
 
+_SPELLED_OFFSET = re.compile(r"(?<![A-Za-z])\s*(?:UTC|GMT)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.ASCII | re.I)
+
+
+def spelled_offset(text: str) -> str:
+    """`10:00 UTC+1`, `10:00 GMT-05:00` as `10:00+01:00`, `10:00-05:00`: what a person means by
+    them (dateutil reads them the POSIX way round, UTC+1 as an hour behind UTC)."""
+    found = _SPELLED_OFFSET.search(text)
+    if found is None:
+        return text
+    return f"{text[: found.start()]}{found['sign']}{int(found['h']):02d}:{found['m'] or '00'}"
+
+
 _PROBE_A = datetime(2001, 2, 3, 4, 5, 6)
 _PROBE_B = datetime(2002, 3, 4, 7, 8, 9)
 
@@ -326,7 +338,7 @@ def parse_user(text: str, tz: str) -> When:
     The text is the local wall time at the place whose zone is `tz`. A date without
     a year, or a time without a date, is refused rather than filled in from today.
     """
-    text = text.strip()
+    text = spelled_offset(text.strip())
     if _ISO.match(text):
         when = parse_iso(text, tz)
         return _date_only(when.day, tz) if when.date_only else when

@@ -188,26 +188,27 @@ def parse_instant(text: str, tz: str) -> datetime:
     alone means noon. A date without a year, or a month that does not exist, is refused."""
     from datetime import time
 
-    from triptrack.core.localtime import parse_user, zone
+    from triptrack.core.localtime import parse_user, spelled_offset, zone
 
     try:
         zone(tz)
     except ValueError as exc:
         raise InputError(f"--tz: {exc}") from None
-    offset = _OFFSET.search(text.strip())
+    typed, text = text, spelled_offset(text.strip())
+    offset = _OFFSET.search(text)
     minutes = 0
     if offset and offset["h"]:
         minutes = (-1 if offset["sign"] == "-" else 1) * (int(offset["h"]) * 60 + int(offset["m"]))
         if int(offset["m"]) > 59 or not -12 * 60 <= minutes <= 14 * 60:
-            raise InputError(f"--at {text!r}: {offset.group().strip()} is not a UTC offset (they run from -12:00 to +14:00)")
+            raise InputError(f"--at {typed!r}: {offset.group().strip()} is not a UTC offset (they run from -12:00 to +14:00)")
     wall = text.strip()[: offset.start()].strip() if offset else text
     try:
         when = parse_user(wall, "UTC" if offset else tz)
     except ValueError as exc:
-        raise InputError(f"--at {text!r}: {exc}") from None
+        raise InputError(f"--at {typed!r}: {exc}") from None
     if when.date_only:
         if offset:
-            raise InputError(f"--at {text!r}: an offset needs a time of day, e.g. 2025-01-07 12:00+09:00")
+            raise InputError(f"--at {typed!r}: an offset needs a time of day, e.g. 2025-01-07 12:00+09:00")
         when = When(when.day, time(12), tz)
     if offset:
         return utc(datetime.combine(when.day, when.at, tzinfo=timezone(timedelta(minutes=minutes))))
