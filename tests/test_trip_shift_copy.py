@@ -42,6 +42,23 @@ def test_shift_moves_stops_leaves_returns_and_obligations_keeping_wall_times(cli
     assert moved.stops[0].arrive.aware().utcoffset().total_seconds() == 7200
 
 
+def test_shift_and_copy_move_written_flight_times_with_the_trip(cli, data_file):
+    flown = stop(PARIS, "2025-03-04 08:30", "2025-03-06 12:00") + "\n  travel: air AF11 2025-03-03 17:40 -> 2025-03-04 07:20"
+    add_trips(data_file, trip("flown", flown, leaves="2025-03-03 17:00", returns="2025-03-06 20:00").replace(
+        "  returns: 2025-03-06 20:00", "  returns: 2025-03-06 20:00\n  travel_home: air AF12 2025-03-06 13:30 -> 2025-03-06 15:50"))
+    assert cli("check", "flown").stdout == ""
+    ok(cli("trip", "shift", "flown", "+7d"))
+    text = data_file.read_text()
+    assert "travel: air AF11 2025-03-10 17:40 -> 2025-03-11 07:20\n" in text  # wall times kept, across New York's DST change
+    assert "travel_home: air AF12 2025-03-13 13:30 -> 2025-03-13 15:50\n" in text
+    assert cli("check", "flown").stdout == ""
+    ok(cli("trip", "copy", "flown", "later", "--shift", "+14d"))
+    later = load(DataSource(data_file, "test")).trips["later"]
+    assert later.stops[0].travel.text() == "air AF11 2025-03-24 17:40 -> 2025-03-25 07:20"
+    assert later.travel_home.text() == "air AF12 2025-03-27 13:30 -> 2025-03-27 15:50"
+    assert cli("check", "later").stdout == ""
+
+
 def test_shift_back_restores_the_file_byte_for_byte(cli, data_file):
     original = data_file.read_bytes()
     ok(cli("trip", "shift", "blinken-final", "+1w"))

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from triptrack.core.legs import Travel
 from triptrack.core.localtime import When, day_skipped, resolve
 from triptrack.core.model import Trip
 from triptrack.datafile import splice as ye
@@ -74,17 +75,32 @@ def shifted_trip(trip: Trip, days: int) -> Trip:
         raise InputError(f"trip {trip.id} cannot move by {days_words(days)}: the dates are out of range") from None
 
 
+def shift_travel(travel: Travel | None, days: int, what: str) -> Travel | None:
+    """A leg's travel with its written flight or train times moved by `days` (wall times
+    kept, as for the stops); a duration or a mode alone moves nothing."""
+    if travel is None or travel.departs_wall is None:
+        return travel
+    step = timedelta(days=days)
+    walls = replace(travel, departs_wall=travel.departs_wall + step, arrives_wall=travel.arrives_wall + step, departs=None, arrives=None)
+    try:
+        return walls.bind(travel.departs.tz, travel.arrives.tz)
+    except ValueError as exc:  # a DST gap or fold, or a year triptrack does not take
+        raise InputError(f"{what} cannot move by {days_words(days)}: {exc}; nothing was written") from None
+
+
 def _shifted(trip: Trip, days: int) -> Trip:
     moved = replace(trip, stops=[], obligations=[])
     if trip.leaves:
         moved.leaves = shift_when(trip.leaves, days, f"trip {trip.id}'s leaves")
     if trip.returns:
         moved.returns = shift_when(trip.returns, days, f"trip {trip.id}'s returns")
+    moved.travel_home = shift_travel(trip.travel_home, days, f"trip {trip.id}'s travel_home")
     for number, stop in enumerate(trip.stops, 1):
         name = f"stop {number} ({stop.city})"
         arrive = shift_when(stop.arrive, days, f"{name}'s arrival")
         depart = shift_when(stop.depart, days, f"{name}'s departure") if stop.depart else None
-        moved.stops.append(replace(stop, arrive=arrive, depart=depart))
+        travel = shift_travel(stop.travel, days, f"{name}'s travel")
+        moved.stops.append(replace(stop, arrive=arrive, depart=depart, travel=travel))
     for number, obligation in enumerate(trip.obligations, 1):
         when = shift_when(obligation.when, days, f"obligation {number} ({obligation.what})")
         moved.obligations.append(replace(obligation, when=when))
@@ -118,15 +134,17 @@ def shift_trip(source: storage.DataSource, trip_id: str, shift: str) -> Outcome:
         moved = shifted_trip(trip, days)
         steps: list[ye.Step] = []
         locate_trip = lambda root: ye.trip_node(root, trip_id)  # noqa: E731
-        for key in ("leaves", "returns"):
-            if getattr(moved, key):
-                value = getattr(moved, key).text()
-                steps.append(lambda text, root, key=key, value=value: ye.set_scalar(text, locate_trip(root), key, value, TRIP_KEYS))
-        for index, stop in enumerate(moved.stops):
+        trip_times = {key: getattr(moved, key).text() for key in ("leaves", "returns") if getattr(moved, key)}
+        if moved.travel_home is not trip.travel_home:  # (moved only when it has times)
+            trip_times["travel_home"] = moved.travel_home.text()
+        for key, value in trip_times.items():
+            steps.append(lambda text, root, key=key, value=value: ye.set_scalar(text, locate_trip(root), key, value, TRIP_KEYS))
+        for index, (stop, before) in enumerate(zip(moved.stops, trip.stops)):
             locate = lambda root, index=index: ye.list_item(locate_trip(root), "stops", index)  # noqa: E731
-            times = {"arrive": stop.arrive} | ({"depart": stop.depart} if stop.depart else {})
-            for key, when in times.items():
-                value = when.text()
+            times = {"arrive": stop.arrive.text()} | ({"depart": stop.depart.text()} if stop.depart else {})
+            if stop.travel is not before.travel:
+                times["travel"] = stop.travel.text()
+            for key, value in times.items():
                 steps.append(lambda text, root, locate=locate, key=key, value=value: ye.set_scalar(text, locate(root), key, value, STOP_KEYS))
         for index, obligation in enumerate(moved.obligations):
             value = obligation.when.text()
