@@ -57,6 +57,33 @@ def test_ics_legs_only_where_both_times_are_known(timed_cli):
     assert leg["DTEND"].dt == datetime(2025, 1, 10, 12, 15, tzinfo=ZoneInfo("Europe/Vatican"))
 
 
+def test_ics_times_in_a_fold_are_exact_when_read_back(cli, data_file):
+    """1 Nov 2025, New York: 01:00-02:00 happens twice. RFC 5545 reads a repeated wall time
+    as the first, so the second is written in UTC; a stay and a leg across the fold are timed."""
+    from datetime import timezone
+
+    from extra_trips import NEW_YORK, add_trips, stop, trip
+
+    newark = ("Newark", "US", "America/New_York", 40.735, -74.172)
+    add_trips(data_file, trip("fold", stop(newark, "2025-11-02 01:45-04:00", "2025-11-02 01:05-05:00"),
+                              stop(NEW_YORK, "2025-11-02 01:40-05:00"),
+                              obligations="- what: Call\n  when: 2025-11-02 01:50-05:00"))
+    assert cli("stop", "edit", "fold", "1", "--depart", "2025-11-02 01:10-05:00").exit_code == 0  # 25 min after 01:45 EDT
+    events = _events(cli("export", "fold", "--format", "ics").stdout)
+    utc = timezone.utc
+    stay = events["Newark, United States"]
+    assert (stay["DTSTART"].dt.astimezone(utc), stay["DTEND"].dt.astimezone(utc)) == (
+        datetime(2025, 11, 2, 5, 45, tzinfo=utc), datetime(2025, 11, 2, 6, 10, tzinfo=utc))
+    leg = events["Travel: Newark → New York"]
+    assert leg["DTEND"].dt.astimezone(utc) == datetime(2025, 11, 2, 6, 40, tzinfo=utc)
+    assert events["Call"]["DTSTART"].dt.astimezone(utc) == datetime(2025, 11, 2, 6, 50, tzinfo=utc)
+    assert cli("stop", "edit", "fold", "1", "--depart", "2025-11-02 01:50-04:00").exit_code == 0  # 5 min there
+    before = digest(data_file)
+    refused = cli("stop", "edit", "fold", "1", "--depart", "2025-11-02 01:30-04:00")  # before arriving at 01:45 EDT
+    assert refused.exit_code == 1 and "is before" in refused.stderr
+    assert digest(data_file) == before
+
+
 def test_ics_carries_every_zone_it_uses(timed_cli):
     raw = timed_cli("export", "blinken-final", "--format", "ics").stdout_bytes
     text = raw.decode("utf-8")

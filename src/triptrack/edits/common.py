@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from triptrack.core.localtime import When, parse_user, zone
+from triptrack.core.localtime import When, parse_user, utc, zone
 from triptrack.core.model import (  # noqa: F401
     Catalog,
     Obligation,
@@ -265,9 +265,11 @@ def parse_time(text: str, tz: str, option: str) -> When:
 def check_order(arrive: When | None, depart: When | None, first: str = "--arrive", then: str = "--depart") -> None:
     if depart is None or arrive is None:
         return
-    if depart.day < arrive.day or (
-        depart.day == arrive.day and arrive.at and depart.at and depart.aware() < arrive.aware()
-    ):
+    if depart.at and arrive.at:
+        wrong = utc(depart.aware()) < utc(arrive.aware())  # (as instants: a fold repeats wall times)
+    else:
+        wrong = depart.day < arrive.day
+    if wrong:
         raise InputError(f"{then} {depart.text()} is before {first} {arrive.text()}")
 
 

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from triptrack import __version__
 from triptrack.core.countries import country_name
-from triptrack.core.localtime import When, tz_abbrev
+from triptrack.core.localtime import When, tz_abbrev, utc
 from triptrack.core.model import Catalog, Place, Stop, Trip
 
 NAME = "ics"
@@ -61,11 +61,20 @@ def _time_text(when: When) -> str:
     return f"{moment:%a %d %b %Y %H:%M} {tz_abbrev(moment)}"
 
 
+def _ics_moment(when: When) -> datetime | None:
+    """The moment to write: in its zone (DTSTART;TZID=...), or in UTC for the second of two
+    identical wall times in a fold, which RFC 5545 would read as the first (3.3.5)."""
+    moment = when.aware()
+    if moment is not None and when.fold and when.ambiguous():
+        return utc(moment)
+    return moment
+
+
 def _set_times(event, start: When, end: When | None) -> None:
     """Timed when both ends have an hour (or there is no end), else all-day over the days."""
-    start_moment = start.aware()
-    end_moment = end.aware() if end is not None else None
-    if start_moment is not None and (end is None or (end_moment is not None and end_moment >= start_moment)):
+    start_moment = _ics_moment(start)
+    end_moment = _ics_moment(end) if end is not None else None
+    if start_moment is not None and (end is None or (end_moment is not None and utc(end_moment) >= utc(start_moment))):
         event.add("dtstart", start_moment)
         if end_moment is not None:
             event.add("dtend", end_moment)
@@ -154,13 +163,13 @@ def calendar(catalog: Catalog, trip: Trip, stamp: datetime | None = None):
     for from_key, to_key, start, end, leaves, arrives in _legs(catalog, trip):
         if leaves is None or arrives is None or leaves.date_only or arrives.date_only:
             continue
-        if arrives.aware() <= leaves.aware():
+        if utc(arrives.aware()) <= utc(leaves.aware()):
             continue
         travel = _leg_travel(trip, to_key)
         by = f" (by {travel.summary()})" if travel is not None else ""
         event = new_event(f"leg:{from_key}>{to_key}", f"Travel: {start.city} → {end.city}{by}")
-        event.add("dtstart", leaves.aware())
-        event.add("dtend", arrives.aware())
+        event.add("dtstart", _ics_moment(leaves))
+        event.add("dtend", _ics_moment(arrives))
         event.add("description", f"{trip.title}\nFrom {_place_text(start)} to {_place_text(end)}{by}")
         cal.add_component(event)
     from triptrack.core.obligations import outcome_words
