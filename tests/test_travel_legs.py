@@ -26,11 +26,36 @@ durations = st.integers(1, 3 * 24 * 60).map(lambda m: timedelta(minutes=m))
 moments = st.datetimes(datetime(2000, 1, 1), datetime(2040, 1, 1)).map(lambda d: d.replace(second=0, microsecond=0))
 
 
-@given(st.sampled_from(MODES), numbers, st.one_of(st.none(), durations), st.one_of(st.none(), moments), durations)
-def test_travel_text_round_trips(mode, number, duration, departs, takes):
+offsets = st.one_of(st.none(), st.integers(-12 * 4, 14 * 4).map(lambda q: timedelta(minutes=15 * q)))
+
+
+@given(st.sampled_from(MODES), numbers, st.one_of(st.none(), durations), st.one_of(st.none(), moments), durations, offsets, offsets)
+def test_travel_text_round_trips(mode, number, duration, departs, takes, departs_offset, arrives_offset):
     arrives = departs + takes if departs is not None else None
-    travel = Travel(mode, number, None if departs else duration, departs, arrives)
+    timed = departs is not None
+    travel = Travel(mode, number, None if timed else duration, departs, arrives,
+                    departs_offset if timed else None, arrives_offset if timed else None)
     assert parse_travel(travel.text()) == travel
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "minutes"),
+    [("air 7h 40min", "", 460), ("air LH 400 7 h 40", "LH 400", 460), ("air 7:40", "", 460), ("rail IC 1234 1d 2h", "IC 1234", 1560),
+     ("air AF 1 7h", "AF 1", 420), ("air BA 117", "BA 117", None), ("air UA950 40", "UA950 40", None)],
+)
+def test_a_duration_is_read_with_its_parts_apart_and_a_number_is_never_one(text, number, minutes):
+    """'air 7h 40min' was flight '7h' taking 40 min: check passed a 7-hour window."""
+    travel = parse_travel(text)
+    assert travel.number == number
+    assert travel.duration == (timedelta(minutes=minutes) if minutes else None)
+
+
+def test_a_flight_time_in_a_fold_takes_its_offset():
+    travel = parse_travel("air AF1 2025-11-02 01:30-05:00 -> 2025-11-02 08:00").bind("America/New_York", "Europe/Paris")
+    assert travel.departs.aware().utcoffset() == timedelta(hours=-5) and travel.departs.fold == 1
+    assert travel.takes() == timedelta(minutes=30)  # 06:30Z -> 07:00Z
+    with pytest.raises(ValueError, match="happens twice"):
+        parse_travel("air AF1 2025-11-02 01:30 -> 2025-11-02 08:00").bind("America/New_York", "Europe/Paris")
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,11 @@ from datetime import datetime, timedelta
 MODES = ("air", "road", "rail", "sea", "helicopter")
 
 _DURATION = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)(?:m|min)?)?$")
-_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})\s*(?P<offset>[+-]\d{2}:?\d{2})?", re.ASCII)
+# A duration at the end of the words, its parts apart or together: '7h40', '7h 40min', '7 h 40', '1d 2h'.
+_SPACED_DURATION = re.compile(r"(?:^|(?<=\s))(?:\d+\s*d\s*)?(?:\d+\s*h\s*)?(?:\d+\s*(?:min|m)?)?$", re.ASCII | re.I)
+_CLOCK_DURATION = re.compile(r"(?:^|(?<=\s))(?P<h>\d{1,3}):(?P<m>[0-5]\d)$", re.ASCII)  # '7:40'
+
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class Travel:
     duration: timedelta | None = None
     departs_wall: datetime | None = None  # naive local times, as written
     arrives_wall: datetime | None = None
+    departs_offset: timedelta | None = None  # a UTC offset written after a time (in a fold)
+    arrives_offset: timedelta | None = None
     departs: object = None  # localtime.When once bound to the origin's zone
     arrives: object = None  # localtime.When once bound to the destination's zone
 
@@ -47,7 +53,7 @@ class Travel:
         if self.duration is not None:
             parts.append(duration_text(self.duration))
         if self.departs_wall is not None:
-            parts.append(f"{self.departs_wall:%Y-%m-%d %H:%M} -> {self.arrives_wall:%Y-%m-%d %H:%M}")
+            parts.append(f"{_wall_text(self.departs_wall, self.departs_offset)} -> {_wall_text(self.arrives_wall, self.arrives_offset)}")
         return " ".join(parts)
 
     def summary(self) -> str:
@@ -67,8 +73,8 @@ class Travel:
             return self
         from triptrack.core.localtime import resolve, utc
 
-        departs = resolve(self.departs_wall, origin_tz)
-        arrives = resolve(self.arrives_wall, destination_tz)
+        departs = resolve(self.departs_wall, origin_tz, self.departs_offset)
+        arrives = resolve(self.arrives_wall, destination_tz, self.arrives_offset)
         if utc(arrives.aware()) <= utc(departs.aware()):
             raise ValueError(
                 f"{self.text()!r}: arrives {self.arrives_wall:%Y-%m-%d %H:%M} ({destination_tz}) "
@@ -126,41 +132,59 @@ def parse_travel(text: str) -> Travel:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("travel is empty: write e.g. 'air 7h40', 'rail' or 'air UA950 2025-03-03 17:40 -> 2025-03-04 07:20'")
     left, arrow, right = text.strip().partition("->")
-    departs_wall = arrives_wall = None
+    departs = arrives = (None, None)
     if arrow:
-        departs_wall, left = _moment_at_end(left, text, "departure")
-        arrives_wall = _moment(right.strip(), text, "arrival")
-        if arrives_wall is None:
+        found = [m for m in _MOMENT.finditer(left) if not left[m.end():].strip()]
+        if not found:
+            raise ValueError(f"{text!r}: the departure before '->' must be a local time like 2025-03-03 17:40")
+        departs, left = _moment(found[-1], text, "departure"), left[: found[-1].start()]
+        match = _MOMENT.fullmatch(right.strip())
+        if match is None:
             raise ValueError(f"{text!r}: the arrival after '->' must be a local time like 2025-03-04 07:20")
+        arrives = _moment(match, text, "arrival")
     words = left.split()
     if not words:
         raise ValueError(f"{text!r}: start with the mode ({', '.join(MODES)})")
     mode = words[0].lower()
     if mode not in MODES:
         raise ValueError(f"unknown travel mode {words[0]!r} (use {', '.join(MODES)})")
-    rest = words[1:]
-    duration = None
-    if rest:
-        duration = parse_duration(rest[-1])
-        if duration is not None:
-            rest = rest[:-1]
-    if duration is not None and departs_wall is not None:
+    number, duration = _trailing_duration(" ".join(words[1:]))
+    if duration is not None and departs[0] is not None:
         raise ValueError(f"{text!r}: give a duration or departure and arrival times, not both")
-    return Travel(mode, " ".join(rest), duration, departs_wall, arrives_wall)
+    return Travel(mode, number, duration, departs[0], arrives[0], departs[1], arrives[1])
 
 
-def _moment(text: str, whole: str, which: str) -> datetime | None:
-    match = _MOMENT.fullmatch(text)
-    if not match:
-        return None
+def _trailing_duration(words: str) -> tuple[str, timedelta | None]:
+    """(the words before it, the duration) of a duration written last: '7h40', '7h 40min', '7:40'."""
+    clock = _CLOCK_DURATION.search(words)
+    if clock is not None:
+        minutes = int(clock["h"]) * 60 + int(clock["m"])
+        return words[: clock.start()].strip(), parse_duration(f"{minutes}min")
+    found = _SPACED_DURATION.search(words)
+    duration = parse_duration(re.sub(r"\s+", "", found.group())) if found and found.group().strip() else None
+    if duration is not None:
+        return words[: found.start()].strip(), duration
+    rest, _space, last = words.rpartition(" ")
+    duration = parse_duration(last) if last else None  # (ValueError for '-7h')
+    return (rest.strip(), duration) if duration is not None else (words, None)
+
+
+def _moment(match: re.Match, whole: str, which: str) -> tuple[datetime, timedelta | None]:
+    """(the naive local time, the UTC offset written after it or None)."""
     try:
-        return datetime.fromisoformat(f"{match[1]} {match[2]}")
+        wall = datetime.fromisoformat(f"{match[1]} {match[2]}")
     except ValueError:
-        raise ValueError(f"{whole!r}: the {which} {text!r} is not a real date and time") from None
+        raise ValueError(f"{whole!r}: the {which} {match.group().strip()!r} is not a real date and time") from None
+    if not match["offset"]:
+        return wall, None
+    from triptrack.core.localtime import parse_offset
+
+    return wall, parse_offset(match["offset"])
 
 
-def _moment_at_end(left: str, whole: str, which: str) -> tuple[datetime, str]:
-    match = re.search(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})\s*$", left)
-    if not match:
-        raise ValueError(f"{whole!r}: the {which} before '->' must be a local time like 2025-03-03 17:40")
-    return _moment(f"{match[1]} {match[2]}", whole, which), left[: match.start()]
+def _wall_text(wall: datetime, offset: timedelta | None) -> str:
+    if offset is None:
+        return f"{wall:%Y-%m-%d %H:%M}"
+    from triptrack.core.localtime import format_offset
+
+    return f"{wall:%Y-%m-%d %H:%M}{format_offset(offset)}"

@@ -53,7 +53,7 @@ def zone(name: str) -> ZoneInfo:
         raise ValueError(f"{name!r} is not an IANA time zone (e.g. Europe/Paris)") from None
 
 
-def _offset_text(offset: timedelta) -> str:
+def format_offset(offset: timedelta) -> str:
     minutes = int(offset.total_seconds()) // 60
     sign = "+" if minutes >= 0 else "-"
     minutes = abs(minutes)
@@ -130,7 +130,7 @@ class When:
         spec = "seconds" if self.at.second else "minutes"
         out = f"{self.day.isoformat()} {self.at.isoformat(timespec=spec)}"
         if self.ambiguous():
-            out += _offset_text(self.aware().utcoffset())
+            out += format_offset(self.aware().utcoffset())
         return out
 
 
@@ -170,8 +170,8 @@ def resolve(naive: datetime, tz: str, offset: timedelta | None = None) -> When:
     shown = f"{naive:%Y-%m-%d %H:%M}"
     if offset is not None:
         if offset not in candidates:
-            allowed = " or ".join(sorted(_offset_text(c) for c in candidates))
-            raise ValueError(f"{shown}{_offset_text(offset)}: {tz} is at {allowed} then, not {_offset_text(offset)}")
+            allowed = " or ".join(sorted(format_offset(c) for c in candidates))
+            raise ValueError(f"{shown}{format_offset(offset)}: {tz} is at {allowed} then, not {format_offset(offset)}")
         moment = (naive - offset).replace(tzinfo=timezone.utc).astimezone(tzinfo)
         return When(moment.date(), moment.time().replace(tzinfo=None), tz, moment.fold)
     if not exists:
@@ -183,7 +183,7 @@ def resolve(naive: datetime, tz: str, offset: timedelta | None = None) -> When:
             f"give the real time, e.g. {after:%H:%M}, or an explicit UTC offset"
         )
     if len(candidates) > 1:
-        a, b = (_offset_text(c) for c in (first.utcoffset(), second.utcoffset()))
+        a, b = (format_offset(c) for c in (first.utcoffset(), second.utcoffset()))
         raise ValueError(
             f"{shown} happens twice in {tz} (the clocks go back); "
             f"add the UTC offset to choose: {shown}{a} or {shown}{b}"
@@ -217,7 +217,7 @@ def _date_only(day: date, tz: str) -> When:
     return When(day, None, tz)
 
 
-def _parse_offset(text: str) -> timedelta:
+def parse_offset(text: str) -> timedelta:
     if text == "Z":
         return timedelta(0)
     sign = -1 if text[0] == "-" else 1
@@ -248,7 +248,7 @@ def parse_iso(text: str, tz: str) -> When:
         at = time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
     except ValueError:
         raise ValueError(f"{text!r} is not a time of day") from None
-    offset = _parse_offset(match["off"]) if match["off"] else None
+    offset = parse_offset(match["off"]) if match["off"] else None
     return resolve(datetime.combine(day, at), tz, offset)
 
 
@@ -382,11 +382,11 @@ def tz_abbrev(moment: datetime) -> str:
     name = moment.tzname() or ""
     if name and not name[0] in "+-":
         return name
-    return _offset_text(moment.utcoffset()).replace(":", "")
+    return format_offset(moment.utcoffset()).replace(":", "")
 
 
 def offset_text(moment: datetime) -> str:
-    return _offset_text(moment.utcoffset())
+    return format_offset(moment.utcoffset())
 
 
 def day_words(day, *, year: bool = False) -> str:
