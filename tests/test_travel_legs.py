@@ -215,3 +215,25 @@ def test_trip_edit_sets_the_way_home_and_check_uses_it(cli, data_file):
     assert digest(data_file) == before
     assert cli("trip", "edit", "blinken-final", "--clear", "travel_home").exit_code == 0
     assert "by 9 h 17 min" in cli("check", "blinken-final").stdout
+
+
+BRUSSELS = ("Brussels", "BE", "Europe/Brussels", 50.85045, 4.34878)
+
+
+@pytest.mark.parametrize(
+    ("travel", "problem"),
+    [("air 7h45", None), ("air UA950 2025-03-13 18:30 -> 2025-03-14 08:15", None),
+     ("air 1h", "as written (air 1h) it takes 1 h, but 6,217 km takes at least 6 h 20 min by air"),
+     ("air XX1 2025-03-13 18:30 -> 2025-03-14 01:30", "it takes 2 h, but 6,217 km takes at least 6 h 20 min by air"),  # (EDT to CET)
+     ("rail 10h", "it takes 10 h, but 6,217 km takes at least 20 h 43 min by rail")],
+)
+def test_a_written_travel_quicker_than_its_mode_can_go_is_a_problem(cli, data_file, travel, problem):
+    """A normal Washington-Brussels overnight flight checks clean; one written as an hour does not."""
+    add_trips(data_file, trip("dc-bru", with_travel(stop(BRUSSELS, "2025-03-14 09:00", "2025-03-15 10:00"), travel),
+                              leaves="2025-03-13 17:00", version_of=None))
+    result = cli("check", "dc-bru")
+    if problem is None:
+        assert result.stdout == "" and result.exit_code == 0, result.stdout
+    else:
+        assert result.exit_code == 1 and "dc-bru: problem: Washington (home) → Brussels: " in result.stdout
+        assert problem in result.stdout

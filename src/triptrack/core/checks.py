@@ -105,9 +105,9 @@ def _leg_findings(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
     order = _order(leg, clock)
     if order:
         return [Finding(PROBLEM, trip.id, stops, order)]
-    from triptrack.core.leg_checks import typical_words, written_times
+    from triptrack.core.leg_checks import typical_words, written_times, written_too_fast
 
-    written = written_times(trip, leg, clock)
+    written = written_too_fast(trip, leg) + written_times(trip, leg, clock)
     if written:
         return written
     slack, typical_slack = leg.slack, leg.typical_slack

@@ -2,6 +2,8 @@
 
 - a leg's written departure and arrival must fit between leaving one place and
   reaching the next;
+- a written duration or flight times must not be quicker than the way of travelling can
+  cover the distance (a 1-hour Washington-Brussels flight);
 - an obligation at a stop is missed when the traveller cannot be there by its time,
   or leaves before it.
 """
@@ -13,7 +15,7 @@ from triptrack.core.findings import Clock as _Clock
 from triptrack.core.localtime import utc
 from triptrack.core.model import Trip
 from triptrack.core.obligations import format_span
-from triptrack.core.pace import TYPICAL
+from triptrack.core.pace import FASTEST, TYPICAL
 from triptrack.core.travel import Leg, Outcome
 
 
@@ -44,6 +46,23 @@ def written_times(trip: Trip, leg: Leg, clock: _Clock) -> list[Finding]:
         message = f"{what} arrives {clock.when(travel.arrives)}, after {clock.moment(leg.deadline, leg.destination.place.tz)}, when {leg.destination.label} expects the traveller"
         out.append(Finding(PROBLEM, trip.id, stops, message))
     return out
+
+
+def written_too_fast(trip: Trip, leg: Leg) -> list[Finding]:
+    """A leg whose written time is shorter than the fastest its mode covers the distance in
+    (the figures no real scheduled flight beats: tests/test_calibration.py)."""
+    travel = leg.travel
+    takes = travel.takes() if travel is not None else None
+    if takes is None or leg.km is None:
+        return []
+    fastest = FASTEST[travel.mode]
+    if takes >= fastest.time(leg.km):
+        return []
+    message = (
+        f"as written ({travel.text()}) it takes {format_span(takes)}, but {leg.km:,.0f} km takes at least "
+        f"{format_span(fastest.time(leg.km))} by {travel.mode} (at {fastest.words()} at best)"
+    )
+    return [Finding(PROBLEM, trip.id, (leg.origin.label, leg.destination.label), message)]
 
 
 def at_stop_finding(trip: Trip, outcome: Outcome, clock: _Clock) -> Finding:
