@@ -350,3 +350,55 @@ def test_a_situation_never_claims_more_than_the_times_allow(trip, hours):
     elif found.kind == TRAVELLING:
         assert not any(utc(s.arrive.earliest()) <= instant <= utc(s.leaves.latest()) for s in trip.stops)
         assert found.origin.leaves is None or utc(found.origin.leaves.earliest()) <= instant
+
+
+WRITTEN_FLIGHT = """officials:
+  a:
+    name: A
+    home: {city: Washington, country: US, tz: America/New_York, lat: 38.895, lon: -77.036}
+trips:
+  u:
+    title: Written flight
+    official: a
+    stops:
+      - {city: Paris, country: FR, tz: Europe/Paris, lat: 48.85, lon: 2.35, arrive: 2025-04-03, depart: 2025-04-04}
+      - city: Tokyo
+        country: JP
+        tz: Asia/Tokyo
+        lat: 35.69
+        lon: 139.69
+        arrive: 2025-04-05
+        depart: 2025-04-06
+        travel: air AF276 2025-04-04 23:00 -> 2025-04-05 18:00
+      - city: Osaka
+        country: JP
+        tz: Asia/Tokyo
+        lat: 34.69
+        lon: 135.50
+        arrive: 2025-04-06
+        travel: rail 3h
+"""
+
+
+def test_now_follows_the_written_flight_and_duration(cli, tmp_path):
+    """Date-only stops, the flight between them written: in Paris until 23:00 CEST on the 4th,
+    in the air until 18:00 JST on the 5th; Tokyo -> Osaka by a 3 h train."""
+    data = tmp_path / "flight.yaml"
+    data.write_text(WRITTEN_FLIGHT, encoding="utf-8")
+
+    def state(at: str) -> dict:
+        result = cli("now", "--at", at, "--json", data=data)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)[0]
+
+    noon = state("2025-04-04 12:00Z")
+    assert (noon["state"], noon["place"]["city"]) == ("at", "Paris")
+    assert noon["next"] == {"what": "leaves Paris", "local": "2025-04-04T23:00:00+02:00", "tz": "Europe/Paris", "hour_known": True}
+    flying = state("2025-04-05 00:00Z")
+    assert flying["state"] == "travelling" and flying["leg"]["to"] == "Tokyo"
+    assert flying["leg"]["left"]["local"] == "2025-04-04T23:00:00+02:00"
+    assert flying["leg"]["earliest_arrival"] == flying["leg"]["latest_arrival"] == "2025-04-05T18:00:00+09:00"
+    assert state("2025-04-05 10:00Z")["place"]["city"] == "Tokyo"  # landed 09:00Z
+    timeline = cli("timeline", "u", "--tz", "UTC", data=data).stdout
+    assert "maybe" not in next(line for line in timeline.splitlines() if line.startswith("Fri 4 Apr"))
+    assert "━━━" in next(line for line in timeline.splitlines() if line.startswith("Fri 4 Apr"))

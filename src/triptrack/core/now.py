@@ -4,9 +4,11 @@ Times stay honest: a date-only stop is "there that day, hours not known", never 
 guessed hour. A stop is *surely* the traveller's place at instant `t` when the
 latest arrival it allows is before `t` and its earliest departure after; it is
 *possibly* the place when `t` lies between its earliest arrival and latest
-departure. Between stops, the leg says when the traveller left and the earliest
-and latest arrival the times allow (the earliest never sooner than the minimum
-travel time of `travel.minimum_travel`).
+departure. A leg's written flight or train times are when the traveller leaves and
+arrives; a written duration is the least the leg takes. Between stops, the leg says
+when the traveller left and the earliest and latest arrival the times allow (the
+earliest never sooner than the written duration, or the minimum travel time of
+`travel.minimum_travel`).
 """
 
 from __future__ import annotations
@@ -96,14 +98,17 @@ def events(catalog: Catalog, trip: Trip) -> list[Event]:
     home = catalog.home_of(trip)
     home_name = f"{home.city} (home)" if home else "home"
     out: list[Event] = []
-    if trip.leaves:
-        out.append(Event(f"leaves {home_name}", trip.leaves, home))
+    travels = [stop.travel for stop in trip.stops] + [trip.travel_home]  # the leg reaching each stop, then home
+    departs = [t.departs if t is not None and t.departs is not None else None for t in travels]
+    arrives = [t.arrives if t is not None and t.arrives is not None else None for t in travels]
+    if trip.leaves or (travels and departs[0]):
+        out.append(Event(f"leaves {home_name}", departs[0] or trip.leaves, home))
     for index, stop in enumerate(trip.stops):
-        out.append(Event(f"arrives in {stop.city}", stop.arrive, stop.place))
-        if stop.depart is not None:
-            out.append(Event(f"leaves {stop.city}", stop.depart, stop.place))
-    if trip.returns:
-        out.append(Event(f"back in {home_name}", trip.returns, home))
+        out.append(Event(f"arrives in {stop.city}", arrives[index] or stop.arrive, stop.place))
+        if stop.depart is not None or departs[index + 1]:
+            out.append(Event(f"leaves {stop.city}", departs[index + 1] or stop.depart, stop.place))
+    if trip.returns or arrives[-1]:
+        out.append(Event(f"back in {home_name}", arrives[-1] or trip.returns, home))
     return out
 
 
@@ -123,11 +128,9 @@ def situation(catalog: Catalog, trip: Trip, instant: datetime) -> Situation | No
         return Situation(kind=BEFORE, place=home, until=until, **common)
     if t > end:
         return Situation(kind=AFTER, place=home if trip.returns else None, since=trip.returns or trip.stops[-1].leaves, **common)
-    possible = [
-        i for i, stop in enumerate(trip.stops)
-        if utc(stop.arrive.earliest()) <= t <= utc(stop.leaves.latest())
-    ]
-    sure = [i for i in possible if utc(trip.stops[i].arrive.latest()) <= t <= utc(trip.stops[i].leaves.earliest())]
+    stays = _stays(catalog, trip)
+    possible = [i for i, (arrives, _sure_in, _sure_out, leaves) in enumerate(stays) if arrives <= t <= leaves]
+    sure = [i for i in possible if stays[i][1] <= t <= stays[i][2]]
     if sure:
         stop = trip.stops[sure[0]]
         return Situation(kind=AT, place=stop.place, stops=(sure[0],), since=stop.arrive, until=stop.depart, **common)
@@ -140,6 +143,34 @@ def situation(catalog: Catalog, trip: Trip, instant: datetime) -> Situation | No
     return _on_the_way(catalog, trip, t, common)
 
 
+def _written(travel) -> tuple[datetime, datetime] | None:
+    """A leg's written departure and arrival, in UTC."""
+    if travel is None or travel.departs is None:
+        return None
+    return utc(travel.departs.aware()), utc(travel.arrives.aware())
+
+
+def _stays(catalog: Catalog, trip: Trip) -> list[list[datetime]]:
+    """Each stop's earliest and latest arrival and earliest and latest departure, in UTC:
+    its times, narrowed by the written travel of the legs that reach and leave it."""
+    stays = [[utc(s.arrive.earliest()), utc(s.arrive.latest()), utc(s.leaves.earliest()), utc(s.leaves.latest())] for s in trip.stops]
+    start = trip.leaves.earliest() if trip.leaves else None
+    left = [utc(start) if start else None] + [stay[2] for stay in stays]  # earliest departure from the point before each stop
+    for index, stop in enumerate(trip.stops):
+        written = _written(stop.travel)
+        if written is not None:
+            stays[index][0] = stays[index][1] = written[1]
+            if index:
+                stays[index - 1][2] = stays[index - 1][3] = written[0]
+        elif stop.travel is not None and stop.travel.duration is not None and left[index] is not None:
+            stays[index][0] = max(stays[index][0], left[index] + stop.travel.duration)
+            stays[index][1] = max(stays[index][1], stays[index][0])
+    home = _written(trip.travel_home)
+    if home is not None and stays:
+        stays[-1][2] = stays[-1][3] = home[0]
+    return stays
+
+
 def _on_the_way(catalog: Catalog, trip: Trip, t: datetime, common: dict) -> Situation:
     """Between two points: the last one left before `t` and the one after it."""
     route = points(catalog, trip)
@@ -150,13 +181,18 @@ def _on_the_way(catalog: Catalog, trip: Trip, t: datetime, common: dict) -> Situ
         if before.leaves is not None and utc(before.leaves.earliest()) <= t:
             origin, destination = before, after
     km = origin.place.distance_to(destination.place) if origin.place and destination.place else None
-    least = minimum_travel(km) if km is not None else timedelta(0)
+    travel = trip.stops[destination.stop].travel if destination.stop is not None else trip.travel_home
+    takes = travel.takes() if travel is not None else None
+    least = takes if takes is not None else minimum_travel(km) if km is not None else timedelta(0)
     earliest = utc(origin.leaves.earliest()) + least if origin.leaves else t
     if destination.arrive is not None:
         earliest = max(earliest, utc(destination.arrive.earliest()))
     latest = utc(destination.arrive.latest()) if destination.arrive is not None else None
+    written = _written(travel)
+    if written is not None:
+        earliest = latest = written[1]
     return Situation(
-        kind=TRAVELLING, place=None, since=origin.leaves, origin=origin, destination=destination,
+        kind=TRAVELLING, place=None, since=travel.departs if written else origin.leaves, origin=origin, destination=destination,
         earliest_arrival=earliest, latest_arrival=latest, **common,
     )
 
@@ -265,7 +301,7 @@ def to_json(catalog: Catalog, found: Situation) -> dict:
         doc["leg"] = {
             "from": found.origin.label,
             "to": found.destination.label,
-            "left": when(found.origin.leaves),
+            "left": when(found.since),
             "earliest_arrival": moment(found.earliest_arrival, found.destination.place.tz if found.destination.place else "UTC"),
             "latest_arrival": moment(found.latest_arrival, found.destination.place.tz if found.destination.place else "UTC"),
         }

@@ -95,8 +95,18 @@ class Leg:
         available = self.available
         return available - self.minimum if available is not None else None
 
+    def written(self) -> tuple[datetime, datetime] | None:
+        """The written departure and arrival of the flight or train, when there are some."""
+        if self.travel is None or self.travel.departs is None:
+            return None
+        return utc(self.travel.departs.aware()), utc(self.travel.arrives.aware())
+
     def window(self) -> tuple[datetime, datetime] | None:
-        """When the travelling may happen: from the earliest departure to the latest arrival."""
+        """When the travelling may happen: from the earliest departure to the latest arrival
+        (the written times, when the flight or train is known)."""
+        written = self.written()
+        if written is not None:
+            return written
         if self.origin.leaves is None or self.destination.arrive is None:
             return None
         return utc(self.origin.leaves.earliest()), utc(self.destination.arrive.latest())
@@ -107,6 +117,9 @@ class Leg:
         Every possible journey departs by min(latest departure, latest arrival - minimum)
         and arrives no sooner than max(earliest arrival, earliest departure + minimum).
         """
+        written = self.written()
+        if written is not None:
+            return written
         if self.origin.leaves is None or self.destination.arrive is None:
             return None
         start = min(utc(self.origin.leaves.latest()), utc(self.destination.arrive.latest()) - self.minimum)
