@@ -402,3 +402,15 @@ def test_now_follows_the_written_flight_and_duration(cli, tmp_path):
     timeline = cli("timeline", "u", "--tz", "UTC", data=data).stdout
     assert "maybe" not in next(line for line in timeline.splitlines() if line.startswith("Fri 4 Apr"))
     assert "━━━" in next(line for line in timeline.splitlines() if line.startswith("Fri 4 Apr"))
+
+
+def test_an_obligation_at_a_stop_is_due_there_in_its_own_time(cli, data_file):
+    from extra_trips import add_trips, stop, trip
+
+    warsaw = ("Warsaw", "PL", "Europe/Warsaw", 52.23, 21.012)
+    add_trips(data_file, trip("signing", stop(warsaw, "2025-03-05 09:00", "2025-03-05 18:00"), leaves="2025-03-04 18:00",
+                              obligations="- what: Signing\n  at_stop: Warsaw\n  when: 2025-03-05 15:00"))
+    out = now(cli, "--at", "2025-03-04 23:30Z", width=160).stdout
+    line = next(line for line in out.splitlines() if "Signing" in line)
+    assert "Due in Warsaw" in line and "Must be back" not in line
+    assert "Wed 5 Mar 15:00 CET in Warsaw (Wed 5 Mar 09:00 EST in Washington) · in 14 h 30 min" in line

@@ -91,8 +91,11 @@ def situation_panel(catalog: Catalog, found: Situation) -> Panel:
         due = countdown.obligation.when
         text = Text(countdown.obligation.what, style="bold")
         moment = due.aware()
+        at_stop = countdown.obligation.at_stop
         if moment is None:
             text.append(f" · {_when(due)}")
+        elif at_stop:  # due at a stop: its time there first, then at home
+            text.append(f" · {_at(moment, due.tz)} in {at_stop} ({_at(moment, home_tz)} in {home})")
         else:
             text.append(f" · {_at(moment, home_tz)} in {home}")
             if here and here != home_tz:
@@ -100,7 +103,7 @@ def situation_panel(catalog: Catalog, found: Situation) -> Panel:
         text.append(f" · {_in(countdown.left, soonest=due.date_only)}")
         style = {"missed": "red", "at risk": "yellow", "met": "green"}.get(countdown.outcome)
         text.append(f" · {_outcome(countdown.outcome, past=countdown.left < timedelta(0))}", style=style)
-        grid.add_row("Must be back", text)
+        grid.add_row(f"Due in {at_stop}" if at_stop else "Must be back", text)
     who = official.name if official else trip.official
     title = Text(f"{who} · {trip.id}")
     return Panel(grid, title=title, title_align="left", box=box.ROUNDED, expand=False)
