@@ -44,3 +44,17 @@ def test_leaving_and_returning_home_count_as_days_of_the_trip():
                 returns=When(date(2025, 1, 8), None, "America/New_York"))
     assert trip_bounds(trip) == (date(2025, 1, 5), date(2025, 1, 8)) and trip_length(trip) == 4
     assert stop_dates(trip, outside="US") == {date(2025, 1, 6)}  # a day abroad needs a stop abroad
+
+
+def test_a_date_the_zone_never_had_is_not_a_day_of_the_stay():
+    """Apia went from 29 to 31 December 2011 (it skipped the 30th); Kiritimati skipped 31 Dec 1994."""
+    from triptrack.core.trip_days import local_dates, stay_words
+
+    apia = Place("Apia", "WS", "Pacific/Apia", -13.8, -171.8)
+    stay = Stop(apia, When(date(2011, 12, 29), None, apia.tz), When(date(2011, 12, 31), None, apia.tz))
+    assert stay_words(stay) == "2 days"
+    trip = Trip("t", "T", "o", stops=[stay])
+    assert stop_dates(trip) == {date(2011, 12, 29), date(2011, 12, 31)}
+    assert local_dates(date(1994, 12, 29), date(1995, 1, 2), "Pacific/Kiritimati") == [
+        date(1994, 12, 29), date(1994, 12, 30), date(1995, 1, 1), date(1995, 1, 2)]
+    assert len(local_dates(date(2011, 12, 1), date(2011, 12, 31), "Europe/Rome")) == 31

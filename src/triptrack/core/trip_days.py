@@ -12,12 +12,13 @@ read in the zone it was written in:
 Days abroad (for `stats`): the distinct calendar dates on which the official had a
 stop outside the home country, every date from a stop's arrival to its departure,
 local at the stop. A day spent only in the air or at home is not counted: a record
-that names no stop that day does not support it.
+that names no stop that day does not support it. A date the stop's zone never had
+(Apia skipped 30 Dec 2011) is not one of its days.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from triptrack.core.model import Stop, Trip
 from triptrack.core.wording import counted
@@ -41,10 +42,22 @@ def stop_dates(trip: Trip, outside: str | None = None) -> set[date]:
     for stop in trip.stops:
         if outside is not None and stop.place.country == outside:
             continue
-        first = stop.arrive.day
-        last = max(first, stop.leaves.day)
-        dates.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+        dates.update(local_dates(stop.arrive.day, max(stop.arrive.day, stop.leaves.day), stop.place.tz))
     return dates
+
+
+def local_dates(first: date, last: date, tz: str) -> list[date]:
+    """The dates from `first` to `last` (both included) that zone `tz` had."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    if len(days) < 3:
+        return days
+    from triptrack.core.localtime import day_skipped, zone
+
+    noon, there = time(12), zone(tz)
+    jump = datetime.combine(last, noon, there).utcoffset() - datetime.combine(first, noon, there).utcoffset()
+    if abs(jump) < timedelta(hours=20):  # (only a jump of a whole day's offset skips a date)
+        return days
+    return [day for day in days if not day_skipped(day, tz)]
 
 
 def stay_words(stop: Stop) -> str:
@@ -57,4 +70,4 @@ def stay_words(stop: Stop) -> str:
         from triptrack.core.obligations import format_span
 
         return format_span(utc(stop.depart.aware()) - utc(stop.arrive.aware()))
-    return counted((stop.depart.day - stop.arrive.day).days + 1, "day")
+    return counted(len(local_dates(stop.arrive.day, stop.depart.day, stop.place.tz)) or 1, "day")
