@@ -348,3 +348,74 @@ def test_a_reverse_delta_gives_back_the_bytes_before(tmp_path_factory, before, a
     journal.record(target, before, after)
     (entry,) = journal.entries(target)
     assert journal.before_bytes(target, entry, after) == before
+
+
+def test_a_fifo_in_the_journal_is_never_waited_on(data_file, tmp_path):
+    """A FIFO named as an entry would hang history, undo and, once the journal is pruned, every edit."""
+    import os
+
+    from conftest import run_module
+    from test_hostile_files import run
+
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    for n in range(3):
+        assert run_module("--data", str(data_file), "topic", "add", "blinken-final", "1", f"t{n}", env=env).returncode == 0
+    folder = tmp_path / "state" / "triptrack" / "journal"
+    (entries,) = folder.iterdir()
+    os.mkfifo(entries / "000099.json")
+    os.unlink(entries / "000003.before")
+    os.mkfifo(entries / "000003.before")
+    listed = run("--data", str(data_file), "history", env=env, timeout=20)
+    assert listed.returncode == 0 and "t2" in listed.stdout and "t1" in listed.stdout
+    undone = run("--data", str(data_file), "undo", env=env, timeout=20)
+    assert undone.returncode == 1 and "missing or damaged" in undone.stderr
+    assert run("--data", str(data_file), "topic", "add", "blinken-final", "1", "t3", env=env, timeout=20).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("trips", [1, 2]), ("when", 5), ("number", "x"), ("head", "3"), ("tail", None), ("command", ["a"]), ("undoes", True)],
+)
+def test_an_entry_with_a_field_of_the_wrong_kind_is_unreadable(cli, data_file, field, value):
+    import json
+
+    ok(cli("topic", "add", "blinken-final", "1", "first"))
+    ok(cli("topic", "add", "blinken-final", "1", "second"))
+    path = journal.folder_for(data_file) / "000002.json"
+    fields = json.loads(path.read_text())
+    fields[field] = value
+    path.write_text(json.dumps(fields))
+    listed = cli("history")
+    assert listed.exit_code == 0 and "first" in listed.stdout and "second" not in listed.stdout
+    before = digest(data_file)
+    result = cli("undo")  # the file is not what the newest readable entry wrote: refused, in one line
+    assert result.exit_code == 1 and result.stderr.startswith("triptrack: error: ") and result.stderr.count("\n") == 1
+    assert digest(data_file) == before
+
+
+def test_an_edit_of_a_file_whose_name_is_not_utf8_is_journalled_and_undone(tmp_path):
+    """The journal wrote the name as JSON text after the edit, failed on its undecodable bytes,
+    and the edit ended with exit 1 although the file was written."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import PINNED_ENV
+
+    def run_module(*args, env):
+        done = subprocess.run([sys.executable, "-m", "triptrack", *args], capture_output=True, timeout=120,
+                              env={**os.environ, **PINNED_ENV, **env})
+        return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                           done.stderr.decode("utf-8", "replace"))
+
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    name = os.fsencode(str(tmp_path)) + b"/voyages-\xe9t\xe9.yaml"
+    shutil.copyfile(SAMPLE, name)
+    path = os.fsdecode(name)
+    edited = run_module("--data", path, "topic", "add", "blinken-final", "1", "Trade", env=env)
+    assert edited.returncode == 0 and edited.stderr == "", edited.stderr
+    listed = run_module("--data", path, "history", env=env)
+    assert listed.returncode == 0 and "topic add blinken-final 1 Trade" in listed.stdout
+    undone = run_module("--data", path, "undo", env=env)
+    assert undone.returncode == 0, undone.stderr
+    assert open(name, "rb").read() == SAMPLE.read_bytes()

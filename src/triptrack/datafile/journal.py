@@ -92,10 +92,11 @@ def record(target: Path, before: bytes | None, after: bytes, trips: list[str] | 
     """
     try:
         _record(target, before, after, trips)
-    except OSError as exc:
+    except Exception as exc:  # the edit is written: nothing here may fail it (a retry would make it twice)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
         sys.stderr.write(
             f"triptrack: note: the edit was written, but the undo journal in {state_dir()} cannot be: "
-            f"{exc.strerror or exc}; this edit cannot be undone\n"
+            f"{why}; this edit cannot be undone\n"
         )
 
 
@@ -125,18 +126,18 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
     entry = Entry(
         number=number,
         when=datetime.now().astimezone().isoformat(timespec="seconds"),
-        command=running_command.command_text(),
+        command=_shown(running_command.command_text()),
         trips=trips if trips is not None else changed_trips(before or b"", after),
         after_sha=_digest(after),
         before_sha=_digest(before) if before is not None else "",
         undoes=running_command.context["undoes"],
         redoes=running_command.context["redoes"],
-        path=os.path.realpath(target),
+        path=_shown(os.path.realpath(target)),
         head=head,
         tail=tail,
     )
     # Renamed into place, not fsynced: the journal is a convenience, the data file's write is the durable one.
-    text = json.dumps(asdict(entry), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(asdict(entry), indent=1) + "\n"
     atomic_write(folder / f"{name}.json", text, durable=False)
     for old in _dropped(folder, [*numbers, number]):
         for suffix in (".json", ".before"):
@@ -146,22 +147,70 @@ def _record(target: Path, before: bytes | None, after: bytes, trips: list[str] |
                 pass
 
 
+def _shown(text: str) -> str:
+    """Text as it can be shown and stored: bytes a file name or argument had that are not
+    UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_TYPES = {"number": int, "when": str, "command": str, "trips": list, "after_sha": str, "before_sha": str,
+          "undoes": (int, type(None)), "redoes": (int, type(None)), "path": str, "head": int, "tail": int}
+
+
+def _load(folder: Path, number: int) -> Entry | None:
+    """One entry of the journal; None when it is unreadable, not a regular file, or holds
+    fields of the wrong kind (never trusted: a person or a program may have changed it)."""
+    import json
+
+    raw = _read(folder / f"{number:0{_NAME_WIDTH}d}.json", 1 << 20)
+    try:
+        fields = json.loads(raw) if raw is not None else None
+    except ValueError:
+        return None
+    if not isinstance(fields, dict) or set(fields) - set(_TYPES) or fields.get("number") != number:
+        return None
+    if any(not isinstance(value, _TYPES[key]) or isinstance(value, bool) for key, value in fields.items()):
+        return None
+    if not all(isinstance(trip, str) for trip in fields.get("trips", [])) or min(fields.get("head", 0), fields.get("tail", 0)) < 0:
+        return None
+    try:
+        return Entry(**fields)
+    except TypeError:  # a field missing
+        return None
+
+
+def _read(path: Path, limit: int | None = None) -> bytes | None:
+    """A journal file's bytes: only a regular file, opened without following a link or
+    waiting on a FIFO; None otherwise."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _dropped(folder: Path, numbers: list[int]) -> list[int]:
     """The entries to remove: those older than the KEEP newest ordinary edits (the undos and
     redos since the oldest of those stay: undoing 50 edits journals 50 undos, which must not
     push the first edits out). Past KEEP_AT_MOST entries, an undo and a redo of the same edit
     next to each other cancel out first (undo and redo over and over), then the oldest go."""
-    import json
-
     if len(numbers) <= KEEP:
         return []
     marks = []
     for number in numbers:
-        try:
-            fields = json.loads((folder / f"{number:0{_NAME_WIDTH}d}.json").read_text("utf-8"))
-            marks.append((number, fields.get("undoes"), fields.get("redoes")))
-        except (OSError, ValueError, AttributeError):
-            marks.append((number, None, None))  # (unreadable: it counts as an edit, and goes in its turn)
+        entry = _load(folder, number)  # (unreadable: it counts as an edit, and goes in its turn)
+        marks.append((number, entry.undoes, entry.redoes) if entry is not None else (number, None, None))
     if len(marks) > KEEP_AT_MOST:
         kept: list[tuple] = []
         for mark in marks:
@@ -192,24 +241,14 @@ def _numbers(folder: Path) -> list[int]:
 
 def entries(target: Path) -> list[Entry]:
     """The journal of one data file, oldest first (unreadable entries are skipped)."""
-    import json
-
     folder = folder_for(target)
-    out = []
-    for number in _numbers(folder):
-        try:
-            fields = json.loads((folder / f"{number:0{_NAME_WIDTH}d}.json").read_text("utf-8"))
-            out.append(Entry(**fields))
-        except (OSError, ValueError, TypeError):
-            continue
-    return out
+    return [entry for number in _numbers(folder) if (entry := _load(folder, number)) is not None]
 
 
 def before_bytes(target: Path, entry: Entry, after: bytes) -> bytes | None:
     """The bytes `entry` replaced, from `after` (the bytes it wrote); None if its delta is gone or damaged."""
-    try:
-        middle = (folder_for(target) / f"{entry.number:0{_NAME_WIDTH}d}.before").read_bytes()
-    except OSError:
+    middle = _read(folder_for(target) / f"{entry.number:0{_NAME_WIDTH}d}.before")
+    if middle is None:
         return None
     if entry.head + entry.tail > len(after):
         return None
