@@ -218,6 +218,46 @@ def test_a_file_changed_underneath_an_edit_is_not_overwritten(data_file):
     assert "status: announced" in data_file.read_text()
 
 
+@pytest.mark.parametrize("command", [["topic", "add", "blinken-final", "1", "Trade"], ["undo"]])
+def test_a_hand_save_while_the_new_file_is_being_written_is_never_lost(cli, data_file, monkeypatch, command):
+    """An editor saves after the edit read the file, while its new bytes are being written
+    and synced: the rename would have replaced the person's save, and said it wrote."""
+    if command == ["undo"]:
+        assert cli("trip", "edit", "blinken-final", "--status", "completed").exit_code == 0
+    real_fsync, saved = os.fsync, []
+
+    def fsync_then_a_hand_save(fd):
+        real_fsync(fd)
+        if not saved:
+            saved.append(data_file.read_text() + "# an editor saved this meanwhile\n")
+            data_file.write_text(saved[0])
+
+    monkeypatch.setattr(os, "fsync", fsync_then_a_hand_save)
+    result = cli(*command)
+    assert result.exit_code == 1 and saved
+    assert result.stderr == f"triptrack: error: {data_file} changed while it was being edited; nothing was written, try again\n"
+    assert data_file.read_text() == saved[0]
+    assert not [p for p in data_file.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_init_never_replaces_a_file_that_appears_while_it_writes(tmp_path, monkeypatch):
+    from triptrack.datafile.setup import init_file
+    from triptrack.errors import ConflictError
+
+    path = tmp_path / "new.yaml"
+    real_fsync = os.fsync
+
+    def fsync_then_a_hand_save(fd):
+        real_fsync(fd)
+        if not path.exists():
+            path.write_text("# mine\n")
+
+    monkeypatch.setattr(os, "fsync", fsync_then_a_hand_save)
+    with pytest.raises(ConflictError, match="appeared while triptrack was creating it; nothing was written over it"):
+        init_file(path, with_sample=False)
+    assert path.read_text() == "# mine\n"
+
+
 def test_one_add_stop_in_git_shows_only_added_lines(cli, data_file):
     git = shutil.which("git")
     if git is None:

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 
-def atomic_write(target: Path, content: str | bytes, durable: bool = True) -> None:
+def atomic_write(target: Path, content: str | bytes, durable: bool = True, before_rename: Callable[[], None] | None = None) -> None:
     """Replace `target` with `content`, keeping its permissions (and, for root, its owner);
     a new file gets the umask's. `durable`: fsync the bytes, then the folder after the rename
     (what a person wrote); without it (the journal, the index's copy) a crash may lose the
-    write, never leave it half done."""
+    write, never leave it half done. `before_rename` runs last before the rename, to raise
+    when the file must not be replaced after all (nothing is then written)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         previous = os.stat(target)
@@ -37,6 +39,8 @@ def atomic_write(target: Path, content: str | bytes, durable: bool = True) -> No
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
+        if before_rename is not None:
+            before_rename()
         os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):

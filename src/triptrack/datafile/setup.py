@@ -27,7 +27,9 @@ def init_file(path: Path, with_sample: bool) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create {path}: {exc.strerror}") from None
-    storage.replace_data_file(path.resolve(), str(path), None, text.encode("utf-8"))
+    target = path.resolve()
+    with storage.locked(target):  # (and replace_data_file refuses a file that appeared meanwhile)
+        storage.replace_data_file(target, str(path), None, text.encode("utf-8"))
     return path
 
 

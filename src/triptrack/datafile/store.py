@@ -112,7 +112,7 @@ def lock_path(path: Path) -> Path:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     lock = FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT_S)
@@ -177,7 +177,7 @@ def edit(source: DataSource, change: Callable[[Document], str], focus: str | Non
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataFileError(source.display, None, f"cannot create its folder: {exc.strerror}") from None
-    with _locked(target):
+    with locked(target):
         before = _read_bytes(target, source.display)
         path, raw = (target, before) if before is not None else index.read_source(source)
         parsed = index.load(source, raw, path)
@@ -200,20 +200,28 @@ def edit(source: DataSource, change: Callable[[Document], str], focus: str | Non
         except DataFileError as exc:
             where = f"line {exc.line}: " if exc.line else ""
             raise InputError(f"refused: after this change {where}{exc.detail}; nothing was written") from None
-        if _read_bytes(target, source.display) != before:
-            raise ConflictError(f"{source.display} changed while it was being edited; nothing was written, try again")
         replace_data_file(target, source.display, before, new_raw, written.changed_trips)
     return Document(source.path, None, written, new_raw, new_raw)
 
 
 def replace_data_file(target: Path, shown: str, before: bytes | None, after: bytes, trips: list[str] | None = None) -> None:
     """Every write of a data file passes here (under the lock): refuse a read-only file,
-    clear dead writers' temp files, replace the file atomically. `before` is what it held;
-    `trips`, when known, the ids of the trips whose text changed (for the journal)."""
+    clear dead writers' temp files, replace the file atomically. `before` is what it held
+    (None: it did not exist), checked again just before the rename: a person's editor may
+    have saved it meanwhile, and that is never lost. `trips`, when known, the ids of the
+    trips whose text changed (for the journal)."""
     _check_writable(target, shown)
     _remove_stale_temp_files(target)
+
+    def still_as_read() -> None:
+        now = _read_bytes(target, shown)
+        if now is not None and before is None:
+            raise ConflictError(f"{shown} appeared while triptrack was creating it; nothing was written over it")
+        if now != before:
+            raise ConflictError(f"{shown} changed while it was being edited; nothing was written, try again")
+
     try:
-        atomic_write(target, after)
+        atomic_write(target, after, before_rename=still_as_read)
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
     WRITTEN.append(shown)

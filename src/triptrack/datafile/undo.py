@@ -55,7 +55,7 @@ class Restored:
 def undo(source: storage.DataSource) -> Restored:
     """Revert the newest edit still in effect."""
     target = Path(os.path.realpath(source.path))
-    with storage._locked(target):
+    with storage.locked(target):
         history, current = _checked_history(source, target, "undo")
         state = stacks(history)
         if not state.done:
@@ -71,7 +71,7 @@ def undo(source: storage.DataSource) -> Restored:
 def redo(source: storage.DataSource) -> Restored:
     """Undo the newest undo: put back the edit it reverted."""
     target = Path(os.path.realpath(source.path))
-    with storage._locked(target):
+    with storage.locked(target):
         history, current = _checked_history(source, target, "redo")
         state = stacks(history)
         if not state.undone:
