@@ -39,3 +39,13 @@ def test_no_command_prints_the_help_and_no_error(data_file):
     assert done.returncode == 2
     assert "Usage: python -m triptrack [OPTIONS] COMMAND" in done.stdout and "add-stop" in done.stdout
     assert done.stderr == ""
+
+
+def test_an_empty_data_path_is_a_usage_error_not_the_default_file(bare_cli, tmp_path):
+    """`--data "$FILE"` with FILE unset edited the user's own file."""
+    from triptrack.datafile.paths import locate
+
+    default = locate(None).path
+    result = bare_cli("--data", "", "topic", "add", "blinken-final", "1", "Trade")
+    refused(result, "Invalid value for --data: is empty", code=2)
+    assert not default.exists()

@@ -154,6 +154,8 @@ def root(
     """Track diplomatic trips in a plain YAML file."""
     from triptrack.core.localtime import set_date_order
 
+    if data is not None and not data.strip():  # (a script's unset variable: never the default file instead)
+        raise typer.BadParameter("is empty: give the data file's path, or leave --data out for the default", param_hint="--data")
     try:
         set_date_order(date_order.lower() if date_order else None)
     except ValueError as exc:
