@@ -115,6 +115,25 @@ def test_a_damaged_index_is_rebuilt_end_to_end(tmp_path, whole_index, data_file,
     assert leftovers(cache) == []
 
 
+def test_damaged_pages_in_an_index_that_cannot_be_removed_are_read_around_in_memory(tmp_path, whole_index, monkeypatch):
+    """A cache folder this user cannot write (a shared, read-only one) holding an index with a
+    good header and damaged pages: each lookup ended in an internal error."""
+    raw = bytearray(whole_index.read_bytes())
+    raw[40_960:4_000_000] = os.urandom(4_000_000 - 40_960)
+    index = tmp_path / whole_index.name
+    index.write_bytes(bytes(raw))
+    monkeypatch.setattr(gazetteer, "_index_path", lambda: index)
+    monkeypatch.setattr(index_file, "discard", lambda path: False)  # (root may remove anything: as if it could not)
+    monkeypatch.setattr(gazetteer, "_MEMORY_ONLY", [])
+    gazetteer._db.cache_clear()
+    try:
+        assert gazetteer.lookup("Rome", "IT").city.tz == "Europe/Rome"
+        assert gazetteer.lookup("Paris", "FR").city.country == "FR"
+        assert index.read_bytes() == bytes(raw)  # left as it was
+    finally:
+        gazetteer._db.cache_clear()
+
+
 def test_an_unwritable_cache_folder_builds_in_memory_and_leaves_no_temp_file(tmp_path, data_file):
     not_a_folder = tmp_path / "cache-is-a-file"
     not_a_folder.write_text("", encoding="utf-8")

@@ -242,8 +242,13 @@ def _in_memory() -> sqlite3.Connection:
     return db
 
 
+_MEMORY_ONLY: list[bool] = []  # set when the index file is damaged and cannot be removed
+
+
 @lru_cache(maxsize=1)
 def _db() -> sqlite3.Connection:
+    if _MEMORY_ONLY:
+        return _in_memory()
     path = _index_path()
     state = index_file.state(path)
     if state == "damaged" and not index_file.discard(path):
@@ -269,7 +274,8 @@ def _rows(sql: str, args: list) -> list[tuple]:
         return _db().execute(sql, args).fetchall()
     except sqlite3.DatabaseError:
         _db.cache_clear()
-        index_file.discard(_index_path())
+        if not index_file.discard(_index_path()):  # a cache folder this user cannot write: the
+            _MEMORY_ONLY.append(True)  # damaged file stays, and this run builds the index in memory
         return _db().execute(sql, args).fetchall()
 
 
