@@ -297,3 +297,19 @@ def test_write_errors_from_the_library_are_data_file_errors(data_file, monkeypat
     monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")))
     with pytest.raises(DataFileError, match="cannot be written: Permission denied"):
         editing.add_stop(storage.locate(str(data_file)), "blinken-final", camp(1))
+
+
+def test_a_failed_edit_leaves_no_lock_file_or_folder_behind(cli, tmp_path):
+    """A mistyped --data path: the edit fails, and made typo/dir/ and its lock file anyway."""
+    missing = tmp_path / "typo" / "dir" / "trips.yaml"
+    result = cli("topic", "add", "blinken-final", "1", "Trade", data=missing)
+    assert result.exit_code == 1 and "no trip 'blinken-final'" in result.stderr
+    assert not (tmp_path / "typo").exists()
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    result = cli("topic", "add", "blinken-final", "1", "Trade", data=fifo)
+    assert result.exit_code == 1 and "is not a regular file" in result.stderr
+    assert not storage.lock_path(fifo).exists()
+    made = cli("official", "new", "o", "--name", "O", "--home", "Paris", "--home-country", "FR", data=missing)
+    assert made.exit_code == 0, made.output
+    assert missing.exists()  # a successful first edit creates the file, its folders and its lock

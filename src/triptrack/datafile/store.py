@@ -168,15 +168,36 @@ def edit(source: DataSource, change: Callable[[Document], str], focus: str | Non
     is edited instead. The new bytes are validated before anything is written (InputError
     "refused: ..."); returns the document of what was written.
     """
-    from triptrack.datafile import index
-    from triptrack.datafile.window import Window
-    from triptrack.errors import InputError
-
     target = Path(os.path.realpath(source.path))
+    if os.path.lexists(target) and not target.is_file():
+        _read_bytes(target, source.display)  # a folder, FIFO or device: refused before any lock file is made beside it
+    made = [folder for folder in (target.parent, *target.parent.parents) if not os.path.lexists(folder)]
+    lock_was_there = os.path.lexists(lock_path(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataFileError(source.display, None, f"cannot create its folder: {exc.strerror}") from None
+    try:
+        return _edit(source, target, change, focus)
+    finally:
+        if not os.path.lexists(target):  # nothing was created: leave no lock file nor folder behind
+            _remove_new(([] if lock_was_there else [lock_path(target)]) + made)
+
+
+def _remove_new(paths: list[Path]) -> None:
+    """Remove what a failed edit made (a lock file, then the folders, deepest first) while each is empty."""
+    for path in paths:
+        try:
+            os.rmdir(path) if path.is_dir() else os.unlink(path)
+        except OSError:
+            return
+
+
+def _edit(source: DataSource, target: Path, change: Callable[[Document], str], focus: str | None) -> Document:
+    from triptrack.datafile import index
+    from triptrack.datafile.window import Window
+    from triptrack.errors import InputError
+
     with locked(target):
         before = _read_bytes(target, source.display)
         path, raw = (target, before) if before is not None else index.read_source(source)
