@@ -157,3 +157,15 @@ def test_timeline_data_for_the_plan():
     assert all(d.hours == 24 for d in days.days)
     marks = timeline.strip(days, days.days[2], 24)
     assert marks[9:18] == [timeline.TRAVEL] * 9 and marks[0] == timeline.MAYBE
+
+
+def test_a_day_of_two_departures_names_each_place_once_in_order(cli, data_file):
+    """Paris 09:00 -> Boston 10:30, 14:00 -> New York 15:30, the same day: the places were
+    Paris -> Boston -> New York -> Boston -> New York (each departure added its destination again)."""
+    add_trips(data_file, trip("busy", stop(PARIS, "2025-05-05 08:00", "2025-05-06 09:00"),
+                              stop(BOSTON, "2025-05-06 10:30", "2025-05-06 14:00"), stop(NEW_YORK, "2025-05-06 15:30", "2025-05-07 09:00"),
+                              stop(BOSTON, "2025-05-07 11:00")))
+    catalog = storage.load(storage.DataSource(data_file, "test"))
+    days = {d.day.day: d.places for d in timeline.build(catalog, catalog.trips["busy"], "Europe/Paris").days}
+    assert days[6] == ["Paris", "Boston", "New York"]
+    assert days[7][:2] == ["New York", "Boston"]  # back to a place seen the day before: named again, once

@@ -167,6 +167,9 @@ def build(catalog: Catalog, trip: Trip, tz: str) -> Timeline:
             continue
         moment = day_of(leg.origin.leaves, tz)
         day = next((d for d in days if d.holds(moment)), None)
+        arrives = leg.destination.arrive
+        if arrives is not None and day is not None and day.holds(day_of(arrives, tz)):
+            continue  # reached the same day: its stay is among the day's places already
         if day and day.places[-1:] != [leg.destination.place.city]:
             day.places.append(leg.destination.place.city)
     for event in sorted(_events(catalog, trip), key=lambda e: day_of(e.when, tz)):
