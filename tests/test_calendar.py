@@ -137,3 +137,17 @@ def test_list_on_a_historian_import(cli, tmp_path):
     assert cli("import", "historian", *(str(FIXTURES / n) for n in names), data=history).exit_code == 0
     docs = json.loads(cli("list", "--on", "2024-03-12", "--json", data=history).stdout)
     assert [(d["trip"], d["where"]) for d in docs] == [("doe-2024-03-10", "Seoul (KR)")]
+
+
+def test_a_day_that_ends_back_home_shows_home(cli, data_file):
+    """Leaving London at 10:00 BST and back in Washington at 14:00 EDT the same day: that day
+    ends at home (US), as the plan's 9 January does, not in London (GB)."""
+    from extra_trips import PARIS, add_trips, stop, trip
+
+    london = ("London", "GB", "Europe/London", 51.507, -0.128)
+    add_trips(data_file, trip("june", stop(PARIS, "2025-06-03 10:00", "2025-06-04 09:00"), stop(london, "2025-06-04 11:00", "2025-06-05 10:00"),
+                              leaves="2025-06-02 18:00", returns="2025-06-05 14:00", version_of=None))
+    row = next(line for line in draw(cli, "2025-06").splitlines() if line.startswith("blinken"))
+    assert "USFRGBUS" in row
+    on = invoke(["--data", str(data_file), "list", "--on", "2025-06-05"], env=PINNED_ENV).stdout
+    assert "London (GB), then Washington (home)" in on

@@ -24,25 +24,27 @@ class TripDay:
     travel: bool = False
     obligations: list[Obligation] = field(default_factory=list)
     between: tuple[str, str] | None = None  # (from, to) on a day at no place
+    home_at_end: bool = False  # back home by the day's end, after its stops (`home` is set)
 
     @property
     def code(self) -> str:
         """Where the day ends, as a country code ('' when at no place)."""
-        if self.stops:
+        if self.stops and not self.home_at_end:
             return self.stops[-1].place.country
         return self.home.country if self.home else ""
 
     @property
     def city(self) -> str:
         """Where the day ends, as a city ('' when at no place)."""
-        if self.stops:
+        if self.stops and not self.home_at_end:
             return self.stops[-1].city
         return self.home.city if self.home else ""
 
     def words(self, home_name: str) -> str:
         """'Tokyo (JP)', 'Rome (IT), Vatican City (VA)', 'travelling: Tokyo → Paris', 'Washington (home), leaving'."""
         if self.stops:
-            return ", ".join(f"{stop.city} ({stop.place.country})" for stop in self.stops)
+            back = f", then {home_name} (home)" if self.home_at_end else ""
+            return ", ".join(f"{stop.city} ({stop.place.country})" for stop in self.stops) + back
         if self.between:
             return f"travelling: {self.between[0]} → {self.between[1]}"
         if self.home is not None:
@@ -77,6 +79,8 @@ def trip_days(catalog: Catalog, trip: Trip, first: date, last: date) -> dict[dat
             entry.travel = True
             if not entry.stops:
                 entry.home = home
+            elif moment is trip.returns and home is not None:  # left the last stop and came home that day
+                entry.home, entry.home_at_end = home, True
     if trip.leaves is None and trip.stops:
         entry = at(trip.stops[0].arrive.day)
         if entry is not None:
