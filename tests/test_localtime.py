@@ -140,3 +140,14 @@ def test_an_offset_spelled_utc_or_gmt_means_what_a_person_means(typed, offset):
     assert when.aware().utcoffset() == timedelta(minutes=offset)
     with pytest.raises(ValueError, match="then, not"):
         parse_user(typed, "Atlantic/Azores")  # at -01:00: neither offset is its own
+
+
+def test_an_offset_with_seconds_is_written_and_read_back():
+    """New York kept local mean time (-04:56:02) until noon on 18 Nov 1883: the fold's offsets
+    were suggested rounded to -04:57, which was then refused, and CSV wrote what import refused."""
+    with pytest.raises(ValueError, match="1883-11-18 12:01-04:56:02 or 1883-11-18 12:01-05:00"):
+        parse_user("1883-11-18 12:01", "America/New_York")
+    early = parse_user("1883-11-18 12:01-04:56:02", "America/New_York")
+    assert early.aware().utcoffset() == -timedelta(hours=4, minutes=56, seconds=2)
+    assert parse_iso(early.text(), "America/New_York") == early
+    assert parse_iso(early.iso(), "America/New_York") == early

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 _ISO = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
-    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?$",
+    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2}(?::?\d{2})?)?)?$",
     re.ASCII,  # digits 0-9 only: a full-width or Arabic-Indic date is no date to other YAML tools
 )
 
@@ -54,10 +54,12 @@ def zone(name: str) -> ZoneInfo:
 
 
 def format_offset(offset: timedelta) -> str:
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    minutes = abs(minutes)
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    """'+05:45', '-05:00'; with its seconds when it has some (a local mean time before 1900:
+    New York was at -04:56:02 until 1883)."""
+    total = int(offset.total_seconds())
+    sign = "+" if total >= 0 else "-"
+    minutes, seconds = divmod(abs(total), 60)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 @dataclass(frozen=True)
@@ -222,10 +224,10 @@ def parse_offset(text: str) -> timedelta:
         return timedelta(0)
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:])
-    if hours > 23 or minutes > 59:
+    hours, minutes, seconds = int(digits[:2]), int(digits[2:4]), int(digits[4:] or 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
         raise ValueError(f"{text!r} is not a UTC offset")
-    return sign * timedelta(hours=hours, minutes=minutes)
+    return sign * timedelta(hours=hours, minutes=minutes, seconds=seconds)
 
 
 def parse_iso(text: str, tz: str) -> When:
