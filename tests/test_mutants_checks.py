@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from extra_trips import APIA, BOSTON, NEW_YORK, PARIS, add_trips, stop, trip
 
-from triptrack.core.checks import PROBLEM, WARNING, Finding, check_catalog, failed, load_failure
+from triptrack.core.checks import (
+    PROBLEM,
+    WARNING,
+    Finding,
+    check_catalog,
+    failed,
+    load_failure,
+)
 from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
 

@@ -11,7 +11,15 @@ from datetime import date, time, timezone
 
 import pytest
 
-from triptrack.core.localtime import When, parse_iso, parse_user, tz_abbrev, utc, when_words, zone
+from triptrack.core.localtime import (
+    When,
+    parse_iso,
+    parse_user,
+    tz_abbrev,
+    utc,
+    when_words,
+    zone,
+)
 
 
 def test_a_fold_is_written_with_its_offset_and_its_sign():

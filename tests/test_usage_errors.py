@@ -4,7 +4,6 @@ the command's usage, where its help is; never Typer's box of several lines."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import digest
 from test_hostile_files import refused, refused_run, run
 
