@@ -128,7 +128,7 @@ def situation(catalog: Catalog, trip: Trip, instant: datetime) -> Situation | No
         return Situation(kind=BEFORE, place=home, until=until, **common)
     if t > end:
         return Situation(kind=AFTER, place=home if trip.returns else None, since=trip.returns or trip.stops[-1].leaves, **common)
-    stays = _stays(catalog, trip)
+    stays = _stays(trip)
     possible = [i for i, (arrives, _sure_in, _sure_out, leaves) in enumerate(stays) if arrives <= t <= leaves]
     sure = [i for i in possible if stays[i][1] <= t <= stays[i][2]]
     if sure:
@@ -150,7 +150,7 @@ def _written(travel) -> tuple[datetime, datetime] | None:
     return utc(travel.departs.aware()), utc(travel.arrives.aware())
 
 
-def _stays(catalog: Catalog, trip: Trip) -> list[list[datetime]]:
+def _stays(trip: Trip) -> list[list[datetime]]:
     """Each stop's earliest and latest arrival and earliest and latest departure, in UTC:
     its times, narrowed by the written travel of the legs that reach and leave it."""
     stays = [[utc(s.arrive.earliest()), utc(s.arrive.latest()), utc(s.leaves.earliest()), utc(s.leaves.latest())] for s in trip.stops]
