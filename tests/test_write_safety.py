@@ -313,3 +313,13 @@ def test_a_failed_edit_leaves_no_lock_file_or_folder_behind(cli, tmp_path):
     made = cli("official", "new", "o", "--name", "O", "--home", "Paris", "--home-country", "FR", data=missing)
     assert made.exit_code == 0, made.output
     assert missing.exists()  # a successful first edit creates the file, its folders and its lock
+
+
+def test_an_edit_of_a_hard_linked_file_says_the_other_name_keeps_the_old_text(cli, data_file, tmp_path):
+    other = tmp_path / "other-name.yaml"
+    os.link(data_file, other)
+    result = cli("topic", "add", "blinken-final", "1", "Trade")
+    assert result.exit_code == 0
+    assert f"triptrack: note: {data_file} had 1 other hard link, which keeps the text as it was" in result.stderr
+    assert "Trade" in data_file.read_text() and "Trade" not in other.read_text()
+    assert "hard link" not in cli("topic", "add", "blinken-final", "1", "More").stderr  # split now: one name each

@@ -145,6 +145,13 @@ def _check_writable(target: Path, shown: str) -> None:
         raise DataFileError(shown, None, "is read-only; nothing was written (make it writable to edit it)")
 
 
+def _links(target: Path) -> int:
+    try:
+        return os.stat(target).st_nlink
+    except OSError:
+        return 0
+
+
 def _remove_stale_temp_files(target: Path) -> None:
     """Temp files of writers that were killed before their rename (we hold the lock)."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
@@ -233,6 +240,7 @@ def replace_data_file(target: Path, shown: str, before: bytes | None, after: byt
     trips whose text changed (for the journal)."""
     _check_writable(target, shown)
     _remove_stale_temp_files(target)
+    links = _links(target)
 
     def still_as_read() -> None:
         now = _read_bytes(target, shown)
@@ -246,6 +254,11 @@ def replace_data_file(target: Path, shown: str, before: bytes | None, after: byt
     except OSError as exc:
         raise DataFileError(shown, None, f"cannot be written: {exc.strerror}; nothing was changed") from None
     WRITTEN.append(shown)
+    if links > 1:  # (the new file is a new inode: the other names keep the old bytes)
+        import sys
+
+        others = "1 other hard link, which keeps" if links == 2 else f"{links - 1} other hard links, which keep"
+        sys.stderr.write(f"triptrack: note: {shown} had {others} the text as it was (the file is replaced whole)\n")
     from triptrack.datafile import journal
 
     journal.record(target, before, after, trips)  # what this write replaced, for `history` and `undo`
