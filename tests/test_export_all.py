@@ -83,3 +83,42 @@ def test_the_html_briefing_is_for_one_trip_and_all_says_so(cli, data_file, tmp_p
     assert result.exit_code == 2 and "--all writes csv, json, ics, geojson or md" in " ".join(result.stderr.replace("│", " ").split())
     assert "Traceback" not in result.output and not (tmp_path / "all.html").exists()
     assert digest(data_file) == before
+
+
+def test_ics_zones_are_right_for_every_trip_however_far_apart(cli, data_file):
+    """One trip's zone definition covers its own year: --all kept the first trip's, so a Paris
+    event a year later was read an hour off by a client that uses the file's definitions."""
+    from datetime import datetime, timedelta
+
+    from extra_trips import PARIS, add_trips, stop, trip
+    from icalendar import Calendar
+
+    add_trips(data_file, trip("spring-2026", stop(PARIS, "2026-04-10 10:00", "2026-04-11 09:00"), version_of=None))
+    add_trips(data_file, trip("winter-2025", stop(PARIS, "2025-01-10 10:00", "2025-01-11 09:00"), version_of=None))
+    text = cli("export", "--all", "--search", "Test trip", "-f", "ics").stdout
+    calendar = Calendar.from_ical(text)
+    (paris,) = [zone for zone in calendar.walk("VTIMEZONE") if str(zone["TZID"]) == "Europe/Paris"]
+    defined = paris.to_tz()
+    starts = [e["DTSTART"].dt for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("Paris")]
+    offsets = sorted(start.replace(tzinfo=None).replace(tzinfo=defined).utcoffset() for start in starts)
+    assert offsets == [timedelta(hours=1), timedelta(hours=2)]
+    assert datetime(2026, 4, 10, 10).replace(tzinfo=defined).utcoffset() == timedelta(hours=2)
+
+
+def test_csv_of_many_trips_marks_the_cells_it_guards_and_round_trips(cli, data_file, tmp_path):
+    from extra_trips import add_trips, trip
+
+    add_trips(data_file, trip("guarded", "- city: \"'s-Hertogenbosch\"\n  country: NL\n  tz: Europe/Amsterdam\n  arrive: 2025-02-01\n"
+                                         "  topics: ['=1 more thing']", version_of=None))
+    text = cli("export", "--all", "--search", "Test trip", "-f", "csv").stdout
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    assert header[-1] == "formula_guard" and rows[0][-1] == "true"
+    assert rows[0][2] == "''s-Hertogenbosch" and rows[0][7] == "'=1 more thing"
+    single = tmp_path / "one.csv"
+    single.write_text(text, encoding="utf-8", newline="")
+    empty = tmp_path / "empty.yaml"
+    assert cli("init", str(empty), "--empty").exit_code == 0
+    assert cli("official", "new", "blinken", "--name", "B", "--home", "Washington", "--home-country", "US", data=empty).exit_code == 0
+    assert cli("import", "csv", str(single), data=empty).exit_code == 0
+    back = json.loads(cli("show", "guarded", "--json", data=empty).stdout)
+    assert back["stops"][0]["city"] == "'s-Hertogenbosch" and back["stops"][0]["topics"] == ["=1 more thing"]

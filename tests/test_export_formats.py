@@ -206,3 +206,29 @@ def test_ics_all_day_stops_span_their_days(cli):
     assert (rome["DTSTART"].dt, rome["DTEND"].dt) == (date(2025, 1, 9), date(2025, 1, 11))  # 9 and 10 January
     assert "Meeting: European counterparts" in str(rome["DESCRIPTION"])
     assert str(events["Vatican City, Vatican"]["STATUS"]) == "CONFIRMED"  # a recorded trip
+
+
+def test_ics_uids_stay_unique_when_two_stops_share_a_record(cli, data_file):
+    """Rome and the Vatican from one Historian record: both had one UID, and publishing kept one."""
+    from extra_trips import PARIS, add_trips, stop, trip
+
+    rome = ("Rome", "IT", "Europe/Rome", 41.89, 12.48)
+    shared = "\n  ref: historian:4278"
+    add_trips(data_file, trip("shared", stop(rome, "2025-01-09 18:00", "2025-01-10 11:00") + shared,
+                              stop(("Vatican City", "VA", "Europe/Vatican", 41.9, 12.45), "2025-01-10 12:00", "2025-01-10 15:00") + shared,
+                              stop(PARIS, "2025-01-11 09:00", "2025-01-11 09:00") + "\n  ref: 'Paris#1'"))
+    events = Calendar.from_ical(cli("export", "shared", "--format", "ics").stdout).walk("VEVENT")
+    uids = [str(event["UID"]) for event in events]
+    assert len(uids) == len(set(uids)) == 3 + 2 + 0  # three stops, two timed legs, no obligation
+    paris = next(e for e in events if str(e["SUMMARY"]) == "Paris, France")
+    assert "DTEND" not in paris  # arrives and leaves at the same minute: an event at a moment (RFC 5545: DTEND > DTSTART)
+
+
+def test_geojson_lines_have_two_positions_or_are_left_out(cli, data_file):
+    from extra_trips import add_trips, stop, trip
+
+    washington = ("Washington", "US", "America/New_York", 38.895, -77.036)  # (at home: the route goes nowhere)
+    add_trips(data_file, trip("at-home", stop(washington, "2025-02-01")))
+    doc = json.loads(cli("export", "at-home", "--format", "geojson").stdout)
+    (route,) = [f for f in doc["features"] if f["properties"].get("kind") == "route"]
+    assert all(len(line) >= 2 for line in route["geometry"]["coordinates"])

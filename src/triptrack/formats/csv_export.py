@@ -71,9 +71,13 @@ def rows(catalog: Catalog, trip: Trip) -> list[list[str]]:
 
 
 def export(catalog: Catalog, trip: Trip, *, raw: bool = False) -> str:
+    return written_table(rows(catalog, trip), raw=raw)
+
+
+def written_table(plain: list[list[str]], *, raw: bool = False) -> str:
+    """The CSV text of these rows under the header: guarded and marked unless `raw`."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
-    plain = rows(catalog, trip)
     if raw:
         written, header = plain, list(COLUMNS)
     else:

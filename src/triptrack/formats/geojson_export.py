@@ -36,7 +36,16 @@ def route_lines(route: list[list[float]]) -> list[list[list[float]]]:
     for (a, b) in zip(route, route[1:]):
         arc = great_circle((a[0], a[1]), (b[0], b[1]))
         arcs.extend(arc if not arcs else arc[1:])
-    return [[[round(lon, 5), round(lat, 5)] for lon, lat in piece] for piece in split_at(arcs, 180.0)]
+    lines = []
+    for piece in split_at(arcs, 180.0):
+        line: list[list[float]] = []
+        for lon, lat in piece:
+            point = [round(lon, 5), round(lat, 5)]
+            if not line or point != line[-1]:
+                line.append(point)
+        if len(line) >= 2:  # (RFC 7946: a line has two positions or more; a route that goes nowhere has none)
+            lines.append(line)
+    return lines
 
 
 def collection(catalog: Catalog, trip: Trip) -> dict:

@@ -38,7 +38,9 @@ def uid(trip: Trip, key: str) -> str:
 
 
 def stop_keys(trip: Trip) -> list[str]:
-    """A key per stop that survives edits elsewhere in the trip."""
+    """A key per stop that survives edits elsewhere in the trip: its record's ref, else its
+    city and which of the trip's stops there it is; unique (a ref two stops share, or one
+    that reads like another stop's key, takes its place in the trip too)."""
     seen: dict[str, int] = {}
     keys = []
     for stop in trip.stops:
@@ -47,6 +49,11 @@ def stop_keys(trip: Trip) -> list[str]:
             continue
         seen[stop.city] = seen.get(stop.city, 0) + 1
         keys.append(f"stop:{stop.city}#{seen[stop.city]}")
+    taken: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        taken[key] = taken.get(key, 0) + 1
+        if taken[key] > 1:
+            keys[index] = f"{key}@{index + 1}"
     return keys
 
 
@@ -76,8 +83,8 @@ def _set_times(event, start: When, end: When | None) -> None:
     end_moment = _ics_moment(end) if end is not None else None
     if start_moment is not None and (end is None or (end_moment is not None and utc(end_moment) >= utc(start_moment))):
         event.add("dtstart", start_moment)
-        if end_moment is not None:
-            event.add("dtend", end_moment)
+        if end_moment is not None and utc(end_moment) > utc(start_moment):  # (RFC 5545: DTEND after DTSTART;
+            event.add("dtend", end_moment)  # without one, an event at a moment)
         return
     last: date = max(start.day, end.day) if end is not None else start.day
     event.add("dtstart", start.day)

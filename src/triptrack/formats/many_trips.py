@@ -24,18 +24,9 @@ def can_write(name: str) -> bool:
 
 
 def _csv(catalog: Catalog, trips: list[Trip], raw: bool) -> str:
-    import csv
-    import io
+    from triptrack.formats.csv_export import rows, written_table
 
-    from triptrack.formats.csv_export import COLUMNS, NUMERIC, neutralise, rows
-
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for trip in trips:
-        for row in rows(catalog, trip):
-            writer.writerow(row if raw else [c if i in NUMERIC else neutralise(c) for i, c in enumerate(row)])
-    return buffer.getvalue()
+    return written_table([row for trip in trips for row in rows(catalog, trip)], raw=raw)
 
 
 def _json(catalog: Catalog, trips: list[Trip], raw: bool) -> str:
@@ -45,7 +36,7 @@ def _json(catalog: Catalog, trips: list[Trip], raw: bool) -> str:
 
 
 def _ics(catalog: Catalog, trips: list[Trip], raw: bool) -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime, timedelta, timezone
 
     from icalendar import Calendar
 
@@ -59,14 +50,15 @@ def _ics(catalog: Catalog, trips: list[Trip], raw: bool) -> str:
     merged.add("calscale", "GREGORIAN")
     merged.add("method", "PUBLISH")
     merged.add("x-wr-calname", f"triptrack: {len(trips)} trips")
-    zones: set[str] = set()
-    for trip in trips:
-        for component in calendar(catalog, trip, stamp).subcomponents:
-            if component.name == "VTIMEZONE":
-                if str(component["TZID"]) in zones:
-                    continue
-                zones.add(str(component["TZID"]))
-            merged.add_component(component)
+    days = []
+    for trip in trips:  # each zone once, defined over every trip's days (one trip's definition
+        for component in calendar(catalog, trip, stamp).subcomponents:  # covers its year only)
+            if component.name != "VTIMEZONE":
+                merged.add_component(component)
+        days += [day for day in (trip.first_day, trip.last_day) if day is not None]
+        days += [obligation.when.day for obligation in trip.obligations]
+    if days:
+        merged.add_missing_timezones(first_date=min(days) - timedelta(days=366), last_date=max(days) + timedelta(days=366))
     return merged.to_ical().decode("utf-8")
 
 
