@@ -196,3 +196,16 @@ def test_run_steps_reparses_between_steps():
     ]
     new = ye.run_steps(FILE, steps, "f.yaml")
     assert "    title: 'A much longer title than before'  # eol\n    official: p\n\n    stops:\n" in new
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_a_break_only_yaml_sees_is_written_escaped(brk):
+    """A topic imported from CSV with U+2028 was written raw, and the file then refused as
+    'a line break to YAML but not to editors'."""
+    value = f"Trade{brk}and more"
+    new = edit(FILE, lambda t, r: ye.set_scalar(t, trip(r, "b"), "title", value, TRIP_KEYS))
+    assert brk not in new
+    assert ye.mapping_value(trip(compose(new, "f"), "b"), "title").value == value
+    data = {"title": "C", "official": "o", "stops": [{"city": "X", "topics": [value]}]}
+    added = edit(FILE, lambda t, r: ye.add_entry(t, r, "trips", "c", data, TOP_KEYS))
+    assert brk not in added

@@ -49,9 +49,18 @@ def _tag(value: str) -> str:
     return STR_TAG
 
 
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to YAML, not to editors: written escaped
+
+
+def _style(value: str, style: str | None) -> str | None:
+    """`style`, unless the text holds a break only YAML sees: then double quotes, where PyYAML
+    escapes it (\\L); written raw, the file would be refused on its next read."""
+    return '"' if any(brk in value for brk in _YAML_ONLY_BREAKS) else style
+
+
 def _represent_text(dumper: BlockWriter, value: str):
     style = "|" if "\n" in value.strip("\n") else None
-    return dumper.represent_scalar(_tag(value), value, style=style)
+    return dumper.represent_scalar(_tag(value), value, style=_style(value, style))
 
 
 def _represent_fields(dumper: BlockWriter, data: dict):
@@ -115,6 +124,7 @@ def render_scalar(value: str | float | bool, style: str | None, *, flow: bool, i
     """
     if not isinstance(value, str):
         return render_flow(value)
+    style = _style(value, style)
     scalar = ScalarNode(_tag(value), value, style=style or None)
     if flow:
         return _serialize(SequenceNode(SEQ_TAG, [scalar], flow_style=True), _WIDE).strip()[1:-1]
