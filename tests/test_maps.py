@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from conftest import PINNED_ENV, Cli, digest, invoke
 from hostile_trips import SCRIPT_CITY, write_hostile
 from hypothesis import example, given
@@ -165,3 +166,19 @@ def test_the_svg_map_never_replaces_the_data_file_a_fifo_or_a_file_without_force
     assert digest(data_file) == before and existing.read_text(encoding="utf-8") == "mine" and fifo.is_fifo()
     replaced = cli("map", "blinken-final", "-o", str(existing), "--force")
     assert replaced.exit_code == 0 and existing.read_text(encoding="utf-8").startswith("<svg")
+
+
+@pytest.mark.parametrize("place", [("McMurdo Station", "AQ", "Antarctica/McMurdo", -77.85, 166.67), ("North Pole", "NO", "UTC", 90.0, 0.0)])
+def test_a_place_beyond_the_maps_latitudes_is_pinned_to_its_edge_not_drawn_off_it(cli, data_file, tmp_path, place):
+    from extra_trips import add_trips, stop, trip
+
+    add_trips(data_file, trip("polar", stop(("Christchurch", "NZ", "Pacific/Auckland", -43.53, 172.63), "2025-02-01"),
+                              stop(place, "2025-02-03")))
+    target = tmp_path / "polar.svg"
+    assert cli("map", "polar", "-o", str(target)).exit_code == 0
+    root = ET.fromstring(target.read_text(encoding="utf-8"))
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    frame = next(r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill") == "#eef3f7")
+    top, bottom = float(frame.get("y")), float(frame.get("y")) + float(frame.get("height"))
+    for disc in root.iter("{http://www.w3.org/2000/svg}circle"):
+        assert 0 < float(disc.get("cx")) < width and top < float(disc.get("cy")) < bottom, disc.attrib

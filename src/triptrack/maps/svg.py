@@ -82,6 +82,8 @@ def _markers(drawn: TripMap, xy, width: int, top: int, height: int) -> list[str]
     spots = []
     for marker in drawn.markers:
         x, y = (float(v) for v in xy(view.place(marker.position[0]), marker.position[1]).split(","))
+        x, y = min(max(x, 11.0), width - 11.0), min(max(y, top + 11.0), top + height - 11.0)  # pinned to the edge
+        # (a place beyond the map's latitudes, McMurdo Station or the North Pole), as in the terminal
         for earlier in spots:  # two places a few km apart (Rome, the Vatican): set them side by side
             if abs(earlier[0] - x) < 20 and abs(earlier[1] - y) < 20:
                 x = earlier[0] + 22
