@@ -113,6 +113,17 @@ def test_login_from_netrc(cli, radicale, team, _isolated_home):
     assert result.exit_code == 0, result.output
 
 
+def test_a_user_named_without_a_password_is_never_replaced_by_netrcs(cli, data_file, radicale, team, monkeypatch, _isolated_home):
+    """TRIPTRACK_CALDAV_USER=bob and ~/.netrc holding alice for the host: the HTTP library
+    logged in as alice on its own, and published into her calendar."""
+    netrc = _isolated_home / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login alice password secret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("TRIPTRACK_CALDAV_USER", "bob")
+    _refused(cli, data_file, [radicale.url, "--calendar", team, "blinken-final"], "no password for 'bob' at 127.0.0.1")
+    assert "Seoul, South Korea" not in _read_back(radicale, team)
+
+
 def test_login_asked_for_in_a_terminal(cli, radicale, team, monkeypatch):
     from triptrack.cli import interaction
 

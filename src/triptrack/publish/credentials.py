@@ -21,7 +21,7 @@ class Login:
 
     @property
     def given(self) -> bool:
-        return self.username is not None
+        return self.username is not None and self.password is not None
 
 
 def check_url(url: str) -> str:
@@ -48,7 +48,7 @@ def from_environment_or_netrc(url: str) -> Login:
     found = _netrc_entry(parts.hostname or "")
     if found is not None and (user is None or found[0] == user):
         return Login(found[0], found[1], "~/.netrc")
-    return Login(None, None, "none")
+    return Login(user or None, None, "none")  # (a user without a password: asked for, never another's)
 
 
 def _netrc_entry(host: str) -> tuple[str, str] | None:

@@ -86,6 +86,13 @@ class CalendarServer:
     def open(self) -> None:
         import caldav
 
+        if self.login.username is not None and self.login.password is None:  # else the HTTP library would
+            host = urlsplit(self.url).hostname  # log in as whoever ~/.netrc names for the host
+            raise LoginNeeded(
+                f"no password for {self.login.username!r} at {host}: set {PASSWORD_VARIABLE}, "
+                f"add a 'machine {host} login {self.login.username}' line to ~/.netrc, or run in a terminal to be asked"
+            )
+
         client = self.client = caldav.DAVClient(
             url=self.url, username=self.login.username, password=self.login.password, timeout=TIMEOUT_SECONDS
         )
