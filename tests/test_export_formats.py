@@ -189,6 +189,22 @@ def test_markdown_keeps_the_files_text_as_text_when_rendered(cli, data_file):
     assert "# heading" in html and "1. first" in html and "- item" in html
 
 
+def test_markdown_makes_no_table_code_or_link_of_the_files_text_in_github_flavour(cli, data_file):
+    """GitHub's Markdown also makes tables of `| a | b |` lines, links of bare web addresses,
+    and code of an indented line after a blank one."""
+    from markdown_it import MarkdownIt
+
+    notes = "Before\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n    indented code\n\nsee http://example.org and www.example.org"
+    assert cli("trip", "edit", "blinken-final", "--notes", notes).exit_code == 0
+    assert cli("stop", "edit", "blinken-final", "1", "--notes", "| x | y |\n|---|---|").exit_code == 0
+    markdown = cli("export", "blinken-final", "--format", "md").stdout
+    html = MarkdownIt("gfm-like").render(markdown)
+    assert html.count("<table>") == 1  # the itinerary's own, and no other
+    assert html.count("<code>") == 1 and "<code>blinken-final</code>" in html  # the trip's id, and no other
+    assert "<a " not in html and "<pre>" not in html
+    assert "http://example.org" in html and "www.example.org" in html and "| a | b |" in html and "indented code" in html
+
+
 def test_format_from_the_output_extension(cli, tmp_path, data_file):
     for name, check in (("b.ics", "BEGIN:VCALENDAR"), ("b.geojson", '"FeatureCollection"'), ("b.md", "# Final"), ("b.json", '"id": "blinken-final"')):
         result = cli("export", "blinken-final", "-o", str(tmp_path / name))

@@ -3,9 +3,10 @@
 A header (title, official, dates, status), the itinerary as a table (local times
 with their zone; a date alone when the hour is not known), the agenda per stop,
 the obligations with the margin the schedule leaves, notes and sources. Text from
-the data file is escaped: `<`, `>`, `&` as HTML entities, Markdown's inline marks with a
-backslash (and a heading, quote or list mark where a line begins), `|` in table cells, so
-text can neither become HTML or a link, nor break the table.
+the data file is escaped: `<`, `>`, `&` as HTML entities, Markdown's inline marks and `|`
+with a backslash (and a heading, quote or list mark where a line begins), the `:` of a web
+address and the `.` of `www.` (GitHub makes links of them), and a line's indent is dropped
+(four spaces begin a code block), so text can become neither HTML, a link, a table nor code.
 """
 
 from __future__ import annotations
@@ -29,16 +30,18 @@ def text(value: str) -> str:
     link, image, emphasis or code; no heading, quote, list or fence where a line begins)."""
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _INLINE.sub(r"\\\g<0>", escaped)
-    return "\n".join(_LINE_START.sub(r"\g<1>\\\g<2>", line) for line in escaped.split("\n"))
+    escaped = _ADDRESS.sub(r"\g<1>\\\g<2>", escaped)
+    return "\n".join(_LINE_START.sub(r"\g<1>\\\g<2>", line.lstrip(" \t")) for line in escaped.split("\n"))
 
 
-_INLINE = re.compile(r"[\\`*_\[\]!~]")  # (the rest of the punctuation stays as it reads: U.S.-Japan, $3.64)
+_INLINE = re.compile(r"[\\`*_\[\]!~|]")  # (the rest of the punctuation stays as it reads: U.S.-Japan, $3.64)
+_ADDRESS = re.compile(r"(?i)(\b(?:https?|ftp|mailto)|\bwww)([:.])")  # what GitHub's autolinks begin with
 _LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[#+=-])")  # '# ', '- ', '1. ' begin a block: '\#', '1\.'
 
 
 def cell(value: str) -> str:
-    """Text made safe inside a table cell: one line, and `|` escaped too."""
-    return " ".join(text(value).split()).replace("|", "\\|")
+    """Text made safe inside a table cell: one line."""
+    return " ".join(text(value).split())
 
 
 def when_text(when: When | None, with_year: bool = True) -> str:
