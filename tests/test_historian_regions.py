@@ -87,3 +87,46 @@ def test_other_spellings(name, variants):
 def test_variants_are_other_non_empty_names(name):
     variants = name_variants(name)
     assert name not in variants and all(v.strip() for v in variants) and len(variants) == len(set(variants))
+
+
+PLACES = [("france", "France", "Dakar"), ("united-kingdom", "United Kingdom", "Lagos"), ("germany", "Germany", "Königsberg"),
+          ("united-kingdom", "United Kingdom", "Hamilton, Bermuda"), ("greece", "Greece", "Thessaloniki, Crete"),
+          ("turkey", "Turkey", "Incirlik, Ankara"), ("united-kingdom", "United Kingdom", "London, Chequers"),
+          ("mexico", "Mexico", "Mexico, D.F."), ("china", "China", "Hong Kong, Shenzhen")]
+
+
+@pytest.fixture(scope="module")
+def places() -> PlaceResolver:
+    resolver = PlaceResolver()
+    resolver.prepare(PLACES)
+    return resolver
+
+
+@pytest.mark.parametrize(
+    "country_id, name, locale, code, lat, lon",
+    [("france", "France", "Dakar", "SN", 14.69, -17.44),  # a colony recorded under the ruling country
+     ("united-kingdom", "United Kingdom", "Lagos", "NG", 6.45, 3.39),  # not the village in France next door
+     ("germany", "Germany", "Königsberg", "RU", 54.71, 20.51),  # Kaliningrad, not Chojna (PL)
+     ("united-kingdom", "United Kingdom", "Hamilton, Bermuda", "BM", 32.29, -64.78)],  # not Hamilton, Scotland
+)
+def test_a_colony_or_territory_is_placed_where_it_is_not_at_a_namesake(places, country_id, name, locale, code, lat, lon):
+    found = places.resolve(country_id, name, locale, DAY)
+    assert found.place.country == code
+    assert abs(found.place.lat - lat) < 0.5 and abs(found.place.lon - lon) < 0.5
+    assert not found.unplaced
+
+
+def test_a_town_outside_the_region_named_after_it_is_found_and_flagged(places):
+    found = places.resolve("greece", "Greece", "Thessaloniki, Crete", DAY)
+    assert abs(found.place.lat - 40.64) < 0.1 and found.approximate
+    assert "Placed at Thessaloniki; the locale also names Crete (622 km away)." in found.note
+
+
+def test_a_place_not_found_is_named_and_flags_the_stop_only_when_passed_over(places):
+    passed = places.resolve("turkey", "Turkey", "Incirlik, Ankara", DAY)
+    assert passed.approximate and "Placed at Ankara; the locale also names Incirlik (not found)." in passed.note
+    after = places.resolve("united-kingdom", "United Kingdom", "London, Chequers", DAY)
+    assert not after.approximate and "the locale also names Chequers (not found)" in after.note
+    assert "D.F." not in places.resolve("mexico", "Mexico", "Mexico, D.F.", DAY).note  # a district's initials
+    shenzhen = places.resolve("china", "China", "Hong Kong, Shenzhen", DAY)  # Hong Kong is 25 km away
+    assert not shenzhen.approximate and "Hong Kong" not in shenzhen.note

@@ -31,6 +31,7 @@ more than 100 km apart (the others are named in the notes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +61,8 @@ from triptrack.importers.historian_places import (
 from triptrack.importers.historian_small_places import small_places
 
 FAR_APART_KM = 100.0  # places of one locale further apart than this: the stop is approximate
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+")  # D.F., D.C.: a district's initials, not a place
+WORLD_CITY = 50_000  # a town not in the record's country is sought anywhere when at least this big
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,11 @@ class PlaceResolver(PlaceLookups):
                     country = country or hinted
                     continue
                 region = region or self.region(bracket["hint"], codes)
+            elif index > 0 and index == len(pieces) - 1 and country_by_name(piece):  # "Hamilton, Bermuda"
+                hinted = country_by_name(piece)
+                places = [(place, [hinted, *(c for c in search if c != hinted)]) for place, search in places]
+                country = country or hinted
+                continue
             elif index > 0 and index == len(pieces) - 1 and any(
                 (code, fold(piece)) in AREAS and AREAS[(code, fold(piece))][1] >= FAR_APART_KM for code in codes
             ):
@@ -214,18 +222,22 @@ class PlaceResolver(PlaceLookups):
                     found = Found(capital, reach_of_country(named), f"Placed at the capital of {name}, {capital.city}.")
                     first = name
                     break
+        astray = None  # a region the town found is not in ("Thessaloniki, Crete")
+        if found is None and read.region is not None:
+            for name, search in read.places:
+                found = self.find(name, search, None)
+                if found:
+                    first, astray = name, read.region
+                    break
         if found is None and read.region is not None:  # "Turnberry (Scotland)": somewhere in Scotland
             region = read.region
             found = Found(region.town, region.reach, f"Not found in {region.name}; placed at its main town, {region.town.city}.")
             first = region.name
-        if found is None and read.region is None and read.country is None:  # the name only next door
+        if found is None and read.region is None and read.country is None:  # the name only next door or far away
             for name, _search in read.places:
-                for code in self.next_door(home_code):
-                    town = self.lookup(name, code)
-                    if town is not None:
-                        found, first = Found(town, 0.0, f"{name} is in {_country(code)}."), name
-                        break
+                found = self._elsewhere(name, home_code)
                 if found:
+                    first = name
                     break
         if found is None:  # "High Rock (Jamaica)" stands at Kingston, anything else at the record's capital
             code = read.country or codes[0]
@@ -241,23 +253,50 @@ class PlaceResolver(PlaceLookups):
         moved = found.place.country != home_code
         notes = [recorded] if (historic or moved) else []
         notes += [found.note] if found.note else []
-        far = self._far_apart(found.place, [p for p in read.places if p[0] != first], read.region)
+        placed_at_one = any(name == first for name, _search in read.places)  # (not at a region's or country's town)
+        far = self._far_apart(found.place, [p for p in read.places if p[0] != first], read.region, placed_at_one)
+        if astray is not None:
+            km = found.place.distance_to(astray.town)
+            far += [f"{astray.name} ({km:,.0f} km away)"] if km is not None and km > FAR_APART_KM else []
+        names = [name for name, _search in read.places]
+        before = names[: names.index(first)] if placed_at_one else []  # named before the place found, and not found
+        passed_over = any(x.startswith(f"{name} (") for name in before for x in far)  # ("Incirlik, Ankara")
         if far:
-            why = why or "far"
-            notes.append(f"Placed at {first}; the locale also names {far}.")
+            notes.append(f"Placed at {first}; the locale also names {', '.join(far)}.")
+        if passed_over or any(not x.endswith("(not found)") for x in far):  # (a place not found after the one
+            why = why or "far"  # found is only named: "London, Chequers" is not thereby far off)
         place = _copy(found.place, city)
         return Resolution(place, bool(why), " ".join(notes), historic=historic, why=why, moved=moved)
 
-    def _far_apart(self, place: Place, others: list[tuple[str, list[str]]], region: Region | None) -> str:
+    def _far_apart(self, place: Place, others: list[tuple[str, list[str]]], region: Region | None, unfound: bool = True) -> list[str]:
         """'Aviano (480 km away)' for the other places of the locale more than FAR_APART_KM away
-        (of the towns so named, the nearest: Montebello, Quebec, not Montebello, British Columbia)."""
+        (of the towns so named, the nearest: Montebello, Quebec, not Montebello, British Columbia),
+        and, with `unfound`, 'Incirlik (not found)' for those the gazetteer does not know: they may be as far."""
         out = []
         for name, search in others:
             found = self.nearest_town(name, search, place) or self.find(name, search, region)
+            named = country_by_name(name) if found is None else None  # "Hong Kong, Shenzhen" under China
+            found = Found(self.anchor(named)) if named else found
             km = place.distance_to(found.place) if found else None
-            if km is not None and km > FAR_APART_KM:
+            if found is None and unfound and not _ABBREVIATION.fullmatch(name):  # ("Mexico, D.F.")
+                out.append(f"{name} (not found)")
+            elif km is not None and km > FAR_APART_KM:
                 out.append(f"{name} ({km:,.0f} km away)")
-        return ", ".join(out)
+        return out
+
+    def _elsewhere(self, name: str, home_code: str) -> Found | None:
+        """A town called `name` outside the record's country: next door (Dhahran, recorded under
+        Bahrain), or anywhere when it is a city of WORLD_CITY people or more and far bigger than
+        any namesake next door (Dakar under France, Lagos under the United Kingdom: a colony
+        recorded under the ruling country, whose own code is not known to the record)."""
+        from triptrack import gazetteer
+
+        near = next(((town, code) for code in self.next_door(home_code) if (town := self.lookup(name, code))), None)
+        near_people = max((c.population for c in gazetteer.candidates(alias(name, near[1]), near[1])), default=0) if near else 0
+        world = next((c for c in gazetteer.candidates(name) if c.country != home_code), None)
+        if world is not None and world.population >= max(WORLD_CITY, 10 * near_people):
+            return Found(world.place(), 0.0, f"{name} is in {_country(world.country)}.")
+        return Found(near[0], 0.0, f"{name} is in {_country(near[1])}.") if near else None
 
 
 def _country(code: str) -> str:
