@@ -160,7 +160,23 @@ def _names_to_codes() -> dict[str, str]:
 
     out = {fold(entry["name"]): code for code, entry in _countries().items() if entry.get("name")}
     out.update({"trinidad": "TT", "virgin islands": "VI", "greenland": "GL", "zaire": "CD", "myanmar": "MM"})
+    out.update({fold(name): code for name, code in FORMER_NAMES.items()})
     return out
+
+
+# Countries' and colonies' former names, for a record whose country id is not in ISO_CODES:
+# today's country where the place is (the record's name stays in its notes).
+FORMER_NAMES = {
+    "Gold Coast": "GH", "Ceylon": "LK", "Siam": "TH", "Persia": "IR", "Burma": "MM", "Formosa": "TW",
+    "Rhodesia": "ZW", "Southern Rhodesia": "ZW", "Northern Rhodesia": "ZM", "Nyasaland": "MW",
+    "Belgian Congo": "CD", "Congo-Leopoldville": "CD", "Congo-Brazzaville": "CG", "Dahomey": "BJ",
+    "Upper Volta": "BF", "Tanganyika": "TZ", "Zanzibar": "TZ", "Abyssinia": "ET", "Bechuanaland": "BW",
+    "Basutoland": "LS", "Swaziland": "SZ", "South West Africa": "NA", "French Somaliland": "DJ",
+    "British Guiana": "GY", "Dutch Guiana": "SR", "British Honduras": "BZ", "Malaya": "MY",
+    "East Pakistan": "BD", "Kampuchea": "KH", "Trucial States": "AE", "Aden": "YE", "Palestine": "PS",
+    "U.S.S.R.": "RU", "USSR": "RU", "Soviet Union": "RU", "West Germany": "DE", "East Germany": "DE",
+    "Czechoslovakia": "CZ", "Yugoslavia": "RS", "Korea": "KR", "Vatican City": "VA", "Holy See": "VA",
+}
 
 
 def country_by_name(text: str) -> str | None:
