@@ -170,6 +170,7 @@ def test_a_rejected_event_reports_what_was_sent_and_a_rerun_completes(cli, data_
     failed = cli("publish", radicale.url, "--calendar", team, "blinken-final")
     assert failed.exit_code == 1
     assert failed.stderr.startswith("triptrack: error: could not create 'Tokyo, Japan': ")
+    assert "the server refused it (status 413" in failed.stderr  # (not "the server answered no reason")
     assert "sent before it: 1 created, 0 changed, 0 deleted; run the same command again to finish" in failed.stderr
     assert failed.stdout == "  created: Seoul, South Korea (Mon 6 Jan 2025)\n"
     assert set(_read_back(radicale, team)) == {"Seoul, South Korea", "Team lunch (not triptrack's)"}

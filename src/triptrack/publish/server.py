@@ -57,7 +57,11 @@ def explain(exc: BaseException, url: str, login: Login) -> PublishError:
     if isinstance(exc, error.NotFoundError):
         return PublishError(f"{url}: not found (404): check the address, or give the server's address and --calendar NAME")
     if isinstance(exc, error.DAVError):
-        return PublishError(f"{url}: the server answered {reason or type(exc).__name__}")
+        status = getattr(exc, "status", None)
+        said = reason if reason and reason != "no reason" else ""  # (the library's word for none)
+        conditions = ", ".join(str(c).rsplit("}", 1)[-1] for c in getattr(exc, "preconditions", None) or [])
+        what = "; ".join(part for part in (f"status {status}" if status else "", said, conditions) if part)
+        return PublishError(f"{url}: the server refused it ({what or type(exc).__name__})")
     if isinstance(exc, OSError):
         return PublishError(f"cannot reach {host}: the server is down or the address is wrong")
     return PublishError(f"{url}: not a CalDAV server's answer ({type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''})")
