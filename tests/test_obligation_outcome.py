@@ -154,3 +154,11 @@ def test_a_span_is_worded_in_whole_minutes_to_the_nearest_second():
     assert format_span(timedelta(0)) == "0 min"
     assert format_span(timedelta(days=2, hours=4, minutes=5)) == "2 d 4 h"
     assert format_span(timedelta(minutes=45, seconds=59)) == "45 min"
+
+
+def test_an_obligation_without_an_hour_on_the_leaving_day_is_before_the_trip(cli, data_file):
+    """Its day ends as the leaving day does: it was 'missed by 3 d' once margins ran to the day's end."""
+    assert cli("obligation", "add", "blinken-final", "Cabinet meeting", "--when", "2025-01-05").exit_code == 0
+    assert cli("check", "blinken-final").exit_code == 0
+    documents = json.loads(cli("show", "blinken-final", "--json").stdout)["obligations"]
+    assert next(o for o in documents if o["what"] == "Cabinet meeting")["outcome"] == "before the trip"

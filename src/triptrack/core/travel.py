@@ -297,6 +297,6 @@ def obligation_outcomes(catalog: Catalog, trip: Trip, plan: Route | None = None)
             point = stop_points[index]
             out.append(Outcome(obligation, due, arrivals.get(index), point, False, utc(point.leaves.latest()), due_from))
             continue
-        before = trip.leaves is not None and due <= utc(trip.leaves.latest())
+        before = trip.leaves is not None and utc(when.latest()) <= utc(trip.leaves.latest())  # (its last moment, as the leaving day's)
         out.append(Outcome(obligation, due, plan.back_home, last, before))
     return out
