@@ -209,3 +209,12 @@ def test_a_break_only_yaml_sees_is_written_escaped(brk):
     data = {"title": "C", "official": "o", "stops": [{"city": "X", "topics": [value]}]}
     added = edit(FILE, lambda t, r: ye.add_entry(t, r, "trips", "c", data, TOP_KEYS))
     assert brk not in added
+
+
+def test_a_time_with_seconds_goes_into_a_flow_mapping_as_text():
+    """A WallTime YAML 1.1 reads as a timestamp was given the timestamp tag, which a flow
+    mapping (no ':' plain there) then wrote out: '!!timestamp ...', refused on reading."""
+    flow = FILE.replace("    official: o\n", "    official: o\n    meta: {when: 2025-03-06}\n", 1)
+    new = edit(flow, lambda t, r: ye.set_scalar(t, ye.mapping_value(trip(r), "meta"), "when", "2025-03-06 09:00:15", ("when",)))
+    assert "!!" not in new and "when: '2025-03-06 09:00:15'" in new
+    assert ye.mapping_value(ye.mapping_value(trip(compose(new, "f")), "meta"), "when").value == "2025-03-06 09:00:15"
