@@ -27,7 +27,6 @@ _DURATION = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)(?:m|min)
 _MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})\s*(?P<offset>[+-]\d{2}:?\d{2})?", re.ASCII)
 # A duration at the end of the words, its parts apart or together: '7h40', '7h 40min', '7 h 40', '1d 2h'.
 _SPACED_DURATION = re.compile(r"(?:^|(?<=\s))(?:\d+\s*d\s*)?(?:\d+\s*h\s*)?(?:\d+\s*(?:min|m)?)?$", re.ASCII | re.I)
-_CLOCK_DURATION = re.compile(r"(?:^|(?<=\s))(?P<h>\d{1,3}):(?P<m>[0-5]\d)$", re.ASCII)  # '7:40'
 
 
 
@@ -155,11 +154,8 @@ def parse_travel(text: str) -> Travel:
 
 
 def _trailing_duration(words: str) -> tuple[str, timedelta | None]:
-    """(the words before it, the duration) of a duration written last: '7h40', '7h 40min', '7:40'."""
-    clock = _CLOCK_DURATION.search(words)
-    if clock is not None:
-        minutes = int(clock["h"]) * 60 + int(clock["m"])
-        return words[: clock.start()].strip(), parse_duration(f"{minutes}min")
+    """(the words before it, the duration) of a duration written last: '7h40', '7h 40min' ('08:05'
+    is not one: it reads as a clock time, and stays part of the number as written)."""
     found = _SPACED_DURATION.search(words)
     duration = parse_duration(re.sub(r"\s+", "", found.group())) if found and found.group().strip() else None
     if duration is not None:
