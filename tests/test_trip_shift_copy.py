@@ -59,6 +59,15 @@ def test_shift_and_copy_move_written_flight_times_with_the_trip(cli, data_file):
     assert cli("check", "later").stdout == ""
 
 
+def test_a_flight_written_with_a_folds_offset_moves_to_its_wall_time(cli, data_file):
+    """The offset chose one of 1 November's two 01:00s; a week later there is one: it was kept,
+    and the shift refused ('is at -05:00 then, not -04:00')."""
+    flown = stop(NEW_YORK, "2025-11-02 09:00") + "\n  travel: air AC1 2025-11-02 01:00-04:00 -> 2025-11-02 02:30-05:00"
+    add_trips(data_file, trip("fold", flown))
+    ok(cli("trip", "shift", "fold", "+7d"))
+    assert "travel: air AC1 2025-11-09 01:00 -> 2025-11-09 02:30\n" in data_file.read_text()
+
+
 def test_shift_back_restores_the_file_byte_for_byte(cli, data_file):
     original = data_file.read_bytes()
     ok(cli("trip", "shift", "blinken-final", "+1w"))

@@ -14,6 +14,7 @@ from test_hostile_files import refused, refused_run, run
         (["show"], "Missing argument 'TRIP'. Usage: triptrack show [OPTIONS] TRIP (see 'triptrack show -h')"),
         (["show", "blinken-final", "--bogus"], "No such option: --bogus. Usage: triptrack show"),
         (["plan"], "No such command 'plan'. Usage: triptrack [OPTIONS] COMMAND [ARGS]..."),
+        (["shwo"], "No such command 'shwo'. Did you mean 'show'? Usage: triptrack"),  # (no '.' after the '?')
         (["trip", "nosuch"], "No such command 'nosuch'. Usage: triptrack trip [OPTIONS] COMMAND [ARGS]..."),
         (["list", "--from"], "Option '--from' requires an argument"),
         (["export", "blinken-final", "-f", "xx"], "--format 'xx': use one of csv, json, ics, geojson, md, html. Usage: triptrack export"),

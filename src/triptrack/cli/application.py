@@ -32,7 +32,8 @@ def usage_error_line(exc) -> str:
     if ctx is None:
         return message
     usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
-    return f"{message.rstrip('.')}. Usage: {usage} (see '{ctx.command_path} -h')"
+    ended = message if message.endswith((".", "?", "!")) else f"{message}."
+    return f"{ended} Usage: {usage} (see '{ctx.command_path} -h')"
 
 
 # How `triptrack --help` lists the commands: reading first, then editing, then the rest.

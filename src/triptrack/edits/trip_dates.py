@@ -81,7 +81,8 @@ def shift_travel(travel: Travel | None, days: int, what: str) -> Travel | None:
     if travel is None or travel.departs_wall is None:
         return travel
     step = timedelta(days=days)
-    walls = replace(travel, departs_wall=travel.departs_wall + step, arrives_wall=travel.arrives_wall + step, departs=None, arrives=None)
+    walls = replace(travel, departs_wall=travel.departs_wall + step, arrives_wall=travel.arrives_wall + step, departs=None,
+                    arrives=None, departs_offset=None, arrives_offset=None)  # (an offset chose a fold's time: not the new day's)
     try:
         return walls.bind(travel.departs.tz, travel.arrives.tz)
     except ValueError as exc:  # a DST gap or fold, or a year triptrack does not take
