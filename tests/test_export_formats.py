@@ -194,7 +194,7 @@ def test_markdown_makes_no_table_code_or_link_of_the_files_text_in_github_flavou
     and code of an indented line after a blank one."""
     from markdown_it import MarkdownIt
 
-    notes = "Before\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n    indented code\n\nsee http://example.org and www.example.org"
+    notes = "Before\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n    indented code\n\nsee http://example.org and www.example.org, press@state.gov"
     assert cli("trip", "edit", "blinken-final", "--notes", notes).exit_code == 0
     assert cli("stop", "edit", "blinken-final", "1", "--notes", "| x | y |\n|---|---|").exit_code == 0
     markdown = cli("export", "blinken-final", "--format", "md").stdout
@@ -203,6 +203,7 @@ def test_markdown_makes_no_table_code_or_link_of_the_files_text_in_github_flavou
     assert html.count("<code>") == 1 and "<code>blinken-final</code>" in html  # the trip's id, and no other
     assert "<a " not in html and "<pre>" not in html
     assert "http://example.org" in html and "www.example.org" in html and "| a | b |" in html and "indented code" in html
+    assert "press@state.gov" in html and "U.S." in markdown  # (an e-mail address is not a link; 'U.S.' reads as written)
 
 
 def test_format_from_the_output_extension(cli, tmp_path, data_file):

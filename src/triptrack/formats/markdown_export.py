@@ -30,12 +30,12 @@ def text(value: str) -> str:
     link, image, emphasis or code; no heading, quote, list or fence where a line begins)."""
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _INLINE.sub(r"\\\g<0>", escaped)
-    escaped = _ADDRESS.sub(r"\g<1>\\\g<2>", escaped)
+    escaped = _ADDRESS.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"{m[3]}\\{m[4]}", escaped)
     return "\n".join(_LINE_START.sub(r"\g<1>\\\g<2>", line.lstrip(" \t")) for line in escaped.split("\n"))
 
 
 _INLINE = re.compile(r"[\\`*_\[\]!~|]")  # (the rest of the punctuation stays as it reads: U.S.-Japan, $3.64)
-_ADDRESS = re.compile(r"(?i)(\b(?:https?|ftp|mailto)|\bwww)([:.])")  # what GitHub's autolinks begin with
+_ADDRESS = re.compile(r"(?i)(\b(?:https?|ftp|mailto)|\bwww)([:.])|(\w)(@)(?=\w)")  # what GitHub's autolinks begin with, an e-mail's @
 _LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[#+=-])")  # '# ', '- ', '1. ' begin a block: '\#', '1\.'
 
 
