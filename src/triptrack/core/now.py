@@ -19,7 +19,13 @@ from datetime import date, datetime, timedelta, timezone
 
 from triptrack.core.localtime import When, utc
 from triptrack.core.model import Catalog, Obligation, Place, Trip
-from triptrack.core.travel import Point, minimum_travel, obligation_outcomes, points
+from triptrack.core.travel import (
+    Point,
+    minimum_travel,
+    obligation_outcomes,
+    points,
+    written_span,
+)
 from triptrack.errors import InputError
 
 # A trip is "around" an instant from this long before its first day to this long after its last.
@@ -143,13 +149,6 @@ def situation(catalog: Catalog, trip: Trip, instant: datetime) -> Situation | No
     return _on_the_way(catalog, trip, t, common)
 
 
-def _written(travel) -> tuple[datetime, datetime] | None:
-    """A leg's written departure and arrival, in UTC."""
-    if travel is None or travel.departs is None:
-        return None
-    return utc(travel.departs.aware()), utc(travel.arrives.aware())
-
-
 def _stays(trip: Trip) -> list[list[datetime]]:
     """Each stop's earliest and latest arrival and earliest and latest departure, in UTC:
     its times, narrowed by the written travel of the legs that reach and leave it."""
@@ -157,7 +156,7 @@ def _stays(trip: Trip) -> list[list[datetime]]:
     start = trip.leaves.earliest() if trip.leaves else None
     left = [utc(start) if start else None] + [stay[2] for stay in stays]  # earliest departure from the point before each stop
     for index, stop in enumerate(trip.stops):
-        written = _written(stop.travel)
+        written = written_span(stop.travel)
         if written is not None:
             stays[index][0] = stays[index][1] = written[1]
             if index:
@@ -165,7 +164,7 @@ def _stays(trip: Trip) -> list[list[datetime]]:
         elif stop.travel is not None and stop.travel.duration is not None and left[index] is not None:
             stays[index][0] = max(stays[index][0], left[index] + stop.travel.duration)
             stays[index][1] = max(stays[index][1], stays[index][0])
-    home = _written(trip.travel_home)
+    home = written_span(trip.travel_home)
     if home is not None and stays:
         stays[-1][2] = stays[-1][3] = home[0]
     return stays
@@ -188,7 +187,7 @@ def _on_the_way(catalog: Catalog, trip: Trip, t: datetime, common: dict) -> Situ
     if destination.arrive is not None:
         earliest = max(earliest, utc(destination.arrive.earliest()))
     latest = utc(destination.arrive.latest()) if destination.arrive is not None else None
-    written = _written(travel)
+    written = written_span(travel)
     if written is not None:
         earliest = latest = written[1]
     return Situation(

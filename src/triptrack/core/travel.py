@@ -58,6 +58,13 @@ class Point:
     stop: int | None  # index in trip.stops; None for home
 
 
+def written_span(travel: Travel | None) -> tuple[datetime, datetime] | None:
+    """A leg's written departure and arrival (`air UA950 ... -> ...`) in UTC, when there are some."""
+    if travel is None or travel.departs is None:
+        return None
+    return utc(travel.departs.aware()), utc(travel.arrives.aware())
+
+
 @dataclass(frozen=True)
 class Leg:
     """Getting from one point to the next, judged on the best case (all moments in UTC)."""
@@ -97,9 +104,7 @@ class Leg:
 
     def written(self) -> tuple[datetime, datetime] | None:
         """The written departure and arrival of the flight or train, when there are some."""
-        if self.travel is None or self.travel.departs is None:
-            return None
-        return utc(self.travel.departs.aware()), utc(self.travel.arrives.aware())
+        return written_span(self.travel)
 
     def window(self) -> tuple[datetime, datetime] | None:
         """When the travelling may happen: from the earliest departure to the latest arrival

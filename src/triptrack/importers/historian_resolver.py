@@ -119,8 +119,7 @@ class PlaceResolver(PlaceLookups):
                     country = country or hinted
                     continue
                 region = region or self.region(bracket["hint"], codes)
-            elif index > 0 and index == len(pieces) - 1 and country_by_name(piece):  # "Hamilton, Bermuda"
-                hinted = country_by_name(piece)
+            elif index > 0 and index == len(pieces) - 1 and (hinted := country_by_name(piece)):  # "Hamilton, Bermuda"
                 places = [(place, [hinted, *(c for c in search if c != hinted)]) for place, search in places]
                 country = country or hinted
                 continue
