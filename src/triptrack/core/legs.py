@@ -29,7 +29,6 @@ _MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})\s*(?P<offset>[+-]\d{
 _SPACED_DURATION = re.compile(r"(?:^|(?<=\s))(?:\d+\s*d\s*)?(?:\d+\s*h\s*)?(?:\d+\s*(?:min|m)?)?$", re.ASCII | re.I)
 
 
-
 @dataclass(frozen=True)
 class Travel:
     """How a stop is reached: the mode, and the flight or train and its times when known."""

@@ -43,10 +43,12 @@ class WallTime(str):
 
 def _tag(value: str) -> str:
     """The tag to write `value` with: a date's own for a WallTime that YAML reads as a date
-    (so it is written plain, no tag), text for anything else (quoted when it looks like one)."""
+    (so it is written plain, no tag), text for anything else (quoted when it looks like one).
+    A time with seconds is text too: PyYAML writes no ':' plain in a flow mapping, and a
+    quoted timestamp would need its tag written out."""
     if isinstance(value, WallTime) and ":" not in value and _YAML_1_1.resolve(ScalarNode, value, (True, False)) == _DATE_TAG:
-        return _DATE_TAG  # (a date: plain everywhere; a time with seconds is quoted text, as PyYAML writes
-    return STR_TAG  # no ':' plain in a flow mapping, and a quoted timestamp would need its tag written)
+        return _DATE_TAG
+    return STR_TAG
 
 
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to YAML, not to editors: written escaped
