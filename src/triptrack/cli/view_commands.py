@@ -40,7 +40,7 @@ def show(
         from triptrack.cli.interaction import output_target
 
         save = output_target(save, source, force, option="--save")  # never the data file, a FIFO, nor a file unasked
-    parsed = index.load(source)
+    parsed = index.load(source, reading=trip_id)
     found = parsed.with_trip(trip_id)  # reads only this trip
     if found is None:
         from triptrack.core.model import Catalog

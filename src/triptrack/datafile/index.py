@@ -11,7 +11,11 @@ both hold.
 Every read validates the whole file, but parses only the trips whose bytes were never
 parsed: after any change — an edit by triptrack or by a person's editor — only those.
 The whole-file rules (every trip's official exists, no duplicate id) are checked on
-every new version of the bytes. The layout of each version read (where its pieces lie,
+every new version of the bytes. One exception: a read of one trip (`show`) that finds
+more than a few hundred trips never parsed (a first read of a large file) parses only
+that trip; each other one is parsed, and its errors reported, by the first command that
+reads it (`list`, `check`, any edit...). Bytes a hostile file would use are still looked
+for in the whole file by such a read (Parsed._validate). The layout of each version read (where its pieces lie,
 their keys, each trip's official) is kept too, so reading the same bytes again cuts
 and hashes nothing, and an edit of one trip cuts and hashes only that trip's text.
 Trips are then read from the index as they are asked for: `show` one, `list` every
@@ -56,21 +60,22 @@ def read_source(source: DataSource) -> tuple[Path, bytes | None]:
     return source.path, raw
 
 
-def load(source: DataSource, raw: bytes | None = None, path: Path | None = None) -> Parsed:
+def load(source: DataSource, raw: bytes | None = None, path: Path | None = None, reading: str | None = None) -> Parsed:
     """The data file in use (or `raw`, bytes meant for `path`), parsed and validated:
-    DataFileError when it is not valid."""
+    DataFileError when it is not valid. `reading`: the one trip the command reads (`show`),
+    when the others need not all be parsed now (Parsed._validate)."""
     if raw is None:
         path, raw = read_source(source)
-    return _read(source.display, raw, path or source.path)
+    return _read(source.display, raw, path or source.path, reading)
 
 
-def _read(shown: str, raw: bytes | None, path: Path) -> Parsed:
+def _read(shown: str, raw: bytes | None, path: Path, reading: str | None = None) -> Parsed:
     db = connect(path) if raw is not None else None
     try:
-        return _load(shown, raw, db, path)
+        return _load(shown, raw, db, path, reading)
     except Damaged:
         remove_index(db, path)
-        return _load(shown, raw, connect(path), path)
+        return _load(shown, raw, connect(path), path, reading)
 
 
 def load_edited(base: Parsed, raw: bytes, path: Path, number: int, size_change: int) -> Parsed:
@@ -78,14 +83,15 @@ def load_edited(base: Parsed, raw: bytes, path: Path, number: int, size_change: 
     again only there, only the trips there parsed (DataFileError when the result is not valid)."""
     parsed = None
     if base.layout is not None:
-        parsed = _derived(base.shown, raw, base._rows, base, (number, number, size_change))
+        parsed = _derived(base.shown, raw, base._rows, base, (number, number, size_change), None)
     return parsed if parsed is not None else _read(base.shown, raw, path)
 
 
-def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int, int, int]) -> Parsed | None:
+def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int, int, int], reading: str | None) -> Parsed | None:
     """`raw` read as a change of `base` (a version read before, with its layout) in its
     pieces first..last (`change`: first, last, size change): only those cut and hashed again,
-    and parsed if never parsed. None when the change reaches beyond trips (cut it all)."""
+    and parsed if never parsed (with the trips `base` had not parsed: see _validate). None
+    when the change reaches beyond trips (cut it all)."""
     from triptrack.datafile.pieces import recut
 
     first, last, size_change = change
@@ -96,10 +102,15 @@ def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int
     if layout is None:
         return None
     shift = len(layout) - len(base.layout)
+    unread = []  # trips outside the change that base did not parse
     for old, key in base.trip_keys.items():
         if not first <= old <= last:
             new = old if old < first else old + shift
-            parsed.trip_keys[new], parsed.trip_officials[new] = key, base.trip_officials[old]
+            parsed.trip_keys[new] = key
+            if old in base.trip_officials:
+                parsed.trip_officials[new] = base.trip_officials[old]
+            else:
+                unread.append(new)
     changed = range(first, last + shift + 1)
     for new in changed:
         parsed.trip_keys[new] = rows.key("trip", parsed._chunk(new))
@@ -108,7 +119,7 @@ def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int
     after = {layout.keys[n]: _text(layout, parsed._body, n).strip() for n in changed}
     parsed.changed_trips = [i for i in [*before, *(i for i in after if i not in before)] if before.get(i) != after.get(i)]
     try:
-        parsed._validate(list(changed), {})
+        parsed._validate([*changed, *unread], {}, reading)
     except (Unusual, Damaged):
         return read_whole(shown, raw)  # DataFileError for what is wrong, worded exactly
     rows.flush(in_use=list(parsed.trip_keys.values()))
@@ -137,7 +148,7 @@ def _body(raw: bytes) -> bytes:
 _READ_WHOLE = (b"\x00", b"\r", b"\xfe", b"\xff")
 
 
-def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
+def _load(shown: str, raw: bytes | None, db, path: Path, reading: str | None) -> Parsed:
     from triptrack.datafile.pieces import changed_pieces, cut
 
     if raw is None or db is None or any(odd in raw for odd in _READ_WHOLE):
@@ -154,8 +165,8 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
         if change is None:  # the same bytes as last time
             parsed.layout, parsed.trip_keys, parsed.trip_officials = base.layout, base.trip_keys, base.trip_officials
             parsed.officials, parsed.officials_key = base.officials, base.officials_key
-            return parsed
-        derived = _derived(shown, raw, rows, base, change)
+            return _read_unread(parsed, reading)
+        derived = _derived(shown, raw, rows, base, change, reading)
         if derived is not None:
             return derived
     parsed.layout = layout = cut(parsed._body)
@@ -178,11 +189,29 @@ def _load(shown: str, raw: bytes | None, db, path: Path) -> Parsed:
         parsed.officials, parsed.officials_key = _officials(parsed, officials), officials_key
         numbers = layout.trip_numbers()
         parsed.trip_keys = {n: rows.key("trip", parsed._chunk(n)) for n in numbers}
-        parsed._validate(numbers, rows.newest_officials(officials_key))
+        parsed._validate(numbers, rows.newest_officials(officials_key), reading)
     except Unusual:
         return read_whole(shown, raw)
     rows.flush(in_use=list(parsed.trip_keys.values()))
     _keep_layout(parsed)
+    return parsed
+
+
+def _read_unread(parsed: Parsed, reading: str | None) -> Parsed:
+    """The same bytes as the version read last: parse the trips it left unparsed, if any
+    (see Parsed._validate), and remember them."""
+    unread = [number for number in parsed.layout.trip_numbers() if number not in parsed.trip_officials]
+    if not unread:
+        return parsed
+    before = len(parsed.trip_officials)
+    try:
+        parsed._validate(unread, {}, reading)
+    except Unusual:
+        return read_whole(parsed.shown, parsed.raw)
+    if len(parsed.trip_officials) > before:
+        parsed._rows.flush(in_use=list(parsed.trip_keys.values()))
+        parsed._rows.keep_layout(parsed.layout, parsed._body, parsed.officials_key, parsed.trip_keys,
+                                 parsed.trip_officials, same_bytes=True)
     return parsed
 
 

@@ -180,7 +180,8 @@ class Rows:
         if officials is None:
             raise Damaged("a row went missing")
         self._copy = copy
-        return layout, dict(zip(numbers, keys)), dict(zip(numbers, names)), officials_key, officials, body
+        read = {number: name for number, name in zip(numbers, names) if name}  # ("": a trip not parsed yet)
+        return layout, dict(zip(numbers, keys)), read, officials_key, officials, body
 
     def newest_officials(self, officials_key: bytes | None) -> dict[bytes, str]:
         """key -> official of every trip of the version read last, when its officials were
@@ -189,25 +190,31 @@ class Rows:
         if not found:
             return {}
         _layout, newest_officials_key, joined_keys, joined_names, _copy = _unpack(found[0][0])
-        return dict(zip(*_split(joined_keys, joined_names))) if newest_officials_key == officials_key else {}
+        if newest_officials_key != officials_key:
+            return {}
+        return {key: name for key, name in zip(*_split(joined_keys, joined_names)) if name}
 
     def copy_path(self) -> Path:
         return index_path(self.data_path).with_suffix(".bytes")
 
     def keep_layout(self, layout: Layout, body: bytes, officials_key: bytes | None, trip_keys: dict[int, bytes],
-                    trip_officials: dict[int, str], change: tuple[int, int, bytes] | None = None) -> None:
+                    trip_officials: dict[int, str], change: tuple[int, int, bytes] | None = None,
+                    same_bytes: bool = False) -> None:
         """Remember this version of the file: its layout, bytes, officials' key, and each trip
-        piece's key and official (what `newest` gives back). `change` (at, length, new text):
-        how it differs from the version read last, kept in the row instead of a new copy while
-        such changes stay small."""
+        piece's key and official ("" for a trip not parsed yet: what `newest` gives back).
+        `change` (at, length, new text): how it differs from the version read last, kept in
+        the row instead of a new copy while such changes stay small; `same_bytes`: it is the
+        version read last (its copy is kept as it is)."""
         import zlib
 
         numbers = layout.trip_numbers()
         keys = [trip_keys[n] for n in numbers]
-        names = [trip_officials[n] for n in numbers]
+        names = [trip_officials.get(n, "") for n in numbers]
         self.flush()
         copy = self._copy
-        if change is not None and copy is not None and len(copy[2]) < CHANGES_KEPT and sum(len(c[2]) for c in copy[2]) < 1 << 18:
+        if same_bytes and copy is not None:
+            pass  # the copy is that of these bytes
+        elif change is not None and copy is not None and len(copy[2]) < CHANGES_KEPT and sum(len(c[2]) for c in copy[2]) < 1 << 18:
             copy = (*copy[:2], [*copy[2], change])
         else:
             copy = (len(body), zlib.crc32(body), [])
@@ -249,7 +256,7 @@ def _from_columns(columns: tuple) -> dict[bytes, tuple]:
 
 def _split(joined_keys: bytes, joined_names: str) -> tuple[list[bytes], list[str]]:
     """Each trip's key and official, as keep_layout joined them (official ids hold no line break)."""
-    return _keys(joined_keys), joined_names.split("\n") if joined_names else []
+    return _keys(joined_keys), joined_names.split("\n") if joined_keys else []
 
 
 def _keys(joined: bytes) -> list[bytes]:

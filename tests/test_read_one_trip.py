@@ -1,0 +1,158 @@
+"""A read of one trip (`show`) of a large file that was never read: only that trip is parsed.
+
+The others wait for the first command that reads them (`list`, `check`, any edit...), which
+parses each once. A file with few trips never parsed, or with bytes a hostile file would use
+(a control character, an escape that could write one, bytes that are not UTF-8), is still
+checked whole by `show`. Here "large" is more than 5 trips never parsed (parsed.FEW, 200 in use).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import digest
+
+from triptrack.datafile import index
+from triptrack.datafile import parsed as parsed_module
+from triptrack.datafile import store as storage
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The ids of the trips parsed (not read from the index), in order."""
+    seen: list[str] = []
+    real = parsed_module._parse_trip
+
+    def counting(chunk, piece, officials, shown):
+        seen.append(piece.key)
+        return real(chunk, piece, officials, shown)
+
+    monkeypatch.setattr(parsed_module, "_parse_trip", counting)
+    return seen
+
+
+@pytest.fixture
+def few(monkeypatch) -> int:
+    monkeypatch.setattr(parsed_module, "FEW", 5)
+    return 5
+
+
+@pytest.fixture
+def large(many_trips, cache, few):
+    """The sample with 40 more trips, no escape in it (the sample's sources hold one: \\")."""
+    many_trips.write_text(many_trips.read_text(encoding="utf-8").replace('\\"', "'"), encoding="utf-8")
+    return many_trips
+
+
+TITLE = "title: Final overseas trip as Secretary of State (as announced)"
+
+
+def _load(path, reading=None):
+    return index.load(storage.DataSource(path, str(path)), reading=reading)
+
+
+def _whole(path):
+    return storage.parse(path.read_text(encoding="utf-8"), str(path))[1]
+
+
+def _break(path, trip_id: str, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  {trip_id}:\n")
+    at = text.index(old, start)
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+
+
+def _line_of(path, text: str) -> int:
+    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
+def test_show_parses_only_its_trip_and_the_first_full_read_parses_each_other_once(large, parses):
+    parsed = _load(large, reading="copy-3")
+    assert parsed.with_trip("copy-3")[1] == _whole(large).trips["copy-3"]
+    assert parses == ["copy-3"]
+    parses.clear()
+    assert _load(large, reading="copy-7").with_trip("copy-7")[1] == _whole(large).trips["copy-7"]
+    assert parses == ["copy-7"]  # the same bytes: the version kept, one more trip parsed
+    parses.clear()
+    assert _load(large).catalog() == _whole(large)
+    assert len(parses) == 40 and "copy-3" not in parses and "copy-7" not in parses
+    parses.clear()
+    assert _load(large).catalog() == _whole(large) and parses == []
+
+
+def test_a_large_file_read_whole_first_parses_every_trip(large, parses):
+    assert _load(large).catalog() == _whole(large) and len(parses) == 42
+
+
+def test_few_trips_never_parsed_are_parsed_with_the_one_read(large, parses, monkeypatch):
+    monkeypatch.setattr(parsed_module, "FEW", 42)
+    _load(large, reading="copy-3")
+    assert len(parses) == 42
+
+
+def test_an_error_in_another_trip_waits_for_a_command_that_reads_it(cli, large):
+    _break(large, "copy-30", "arrive: 2025-01-06", "arrive: 2025-13-06")
+    line = _line_of(large, "        arrive: 2025-13-06")
+    before = digest(large)
+    shown = cli("show", "copy-3")
+    assert shown.exit_code == 0, shown.output
+    assert "Seoul" in shown.stdout
+    for command in (["list"], ["show", "copy-30"], ["trip", "edit", "copy-3", "--title", "New"]):
+        result = cli(*command)
+        assert result.exit_code == 1, (command, result.output)
+        assert f"{large} line {line}:" in result.stderr and "2025-13-06" in result.stderr
+        assert digest(large) == before
+
+
+def test_an_unknown_official_in_another_trip_is_found_by_the_first_full_read(cli, large):
+    _break(large, "copy-30", "official: blinken", "official: nobody")
+    assert cli("show", "copy-3").exit_code == 0
+    result = cli("list")
+    assert result.exit_code == 1 and "no official 'nobody'" in result.stderr
+
+
+def test_few_trips_never_parsed_show_reports_another_trip_s_error(cli, large, monkeypatch):
+    monkeypatch.setattr(parsed_module, "FEW", 200)
+    _break(large, "copy-30", "arrive: 2025-01-06", "arrive: 2025-13-06")
+    result = cli("show", "copy-3")
+    assert result.exit_code == 1 and "2025-13-06" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "old, new, wording",
+    [
+        (TITLE, 'title: "Final \\e]0;PWNED\\a"', "control character"),
+        (TITLE, "title: Final \x1b[2J", "U+001B"),
+        (TITLE, "title: Final \udc80", "not UTF-8"),
+    ],
+    ids=["escape", "raw-control", "not-utf-8"],
+)
+def test_hostile_bytes_in_another_trip_are_found_by_show(cli, large, old, new, wording):
+    text = large.read_text(encoding="utf-8")
+    start = text.index("  copy-30:\n")
+    at = text.index(old, start)
+    large.write_bytes((text[:at] + new + text[at + len(old) :]).encode("utf-8", "surrogateescape"))
+    before = digest(large)
+    result = cli("show", "copy-3")
+    assert result.exit_code == 1, result.output
+    assert f"{large} line " in result.stderr and wording in result.stderr
+    assert digest(large) == before
+
+
+def test_a_hand_edit_after_a_read_of_one_trip_then_a_full_read(large, parses):
+    _load(large, reading="copy-3")
+    _break(large, "copy-20", "title: Final", "title: Edited by hand, final")
+    parses.clear()
+    assert _load(large, reading="copy-9").with_trip("copy-9")[1] == _whole(large).trips["copy-9"]
+    assert parses == ["copy-9"]  # the edited trip too waits: more than FEW never parsed
+    parses.clear()
+    _break(large, "copy-21", "title: Final", "title: Edited again, final")
+    assert _load(large).catalog() == _whole(large)
+    assert sorted(parses) == sorted({f"copy-{n}" for n in range(40)} - {"copy-3", "copy-9"} | {"blinken-final", "blinken-final-record"})
+
+
+def test_an_edit_command_after_a_read_of_one_trip_checks_the_whole_file(cli, large):
+    assert cli("show", "copy-3").exit_code == 0
+    result = cli("trip", "edit", "copy-3", "--title", "Retitled")
+    assert result.exit_code == 0, result.output
+    assert _load(large).catalog() == _whole(large)
+    assert _whole(large).trips["copy-3"].title == "Retitled"
