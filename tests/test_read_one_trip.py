@@ -156,3 +156,26 @@ def test_an_edit_command_after_a_read_of_one_trip_checks_the_whole_file(cli, lar
     assert result.exit_code == 0, result.output
     assert _load(large).catalog() == _whole(large)
     assert _whole(large).trips["copy-3"].title == "Retitled"
+
+
+def test_reads_after_a_version_kept_with_trips_unparsed_look_only_at_what_changed(large, monkeypatch):
+    from triptrack.datafile import index_rows
+
+    _load(large, reading="copy-3")
+    asked, scanned = [], []
+    officials_of, plain = index_rows.Rows.officials_of, parsed_module._plain
+    monkeypatch.setattr(index_rows.Rows, "officials_of", lambda self, keys, newest: asked.append(len(keys)) or officials_of(self, keys, newest))
+    for module in (parsed_module, index):
+        monkeypatch.setattr(module, "_plain", lambda body: scanned.append(len(body)) or plain(body))
+    assert _load(large, reading="copy-7").with_trip("copy-7") is not None  # the same bytes
+    assert asked == [1] and scanned == []
+    _break(large, "copy-20", "title: Final", "title: Edited by hand, final")
+    assert _load(large, reading="copy-9").with_trip("copy-9") is not None
+    assert asked == [1, 1] and len(scanned) == 1 and 0 < scanned[0] < len(large.read_bytes()) // 10
+
+
+def test_hostile_bytes_a_hand_edit_adds_after_such_a_version_are_found_by_show(cli, large):
+    assert cli("show", "copy-3").exit_code == 0
+    _break(large, "copy-20", TITLE, 'title: "Final \\e]0;PWNED\\a"')
+    result = cli("show", "copy-9")
+    assert result.exit_code == 1 and "control character" in result.stderr

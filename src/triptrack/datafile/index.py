@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from triptrack.datafile.index_db import Damaged, connect, environment
 from triptrack.datafile.index_rows import Rows
-from triptrack.datafile.parsed import Parsed, read_whole, remove_index
+from triptrack.datafile.parsed import Parsed, _plain, read_whole, remove_index
 from triptrack.datafile.piece_parse import Unusual, check_prelude, parse_officials
 
 if TYPE_CHECKING:
@@ -112,6 +112,9 @@ def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int
             else:
                 unread.append(new)
     changed = range(first, last + shift + 1)
+    if unread:  # base was plain (parsed.Parsed._validate): only the change is looked at
+        end = layout.starts[last + shift + 1] if last + shift + 1 < len(layout) else layout.size
+        parsed.plain = _plain(parsed._body[layout.starts[first] : end])
     for new in changed:
         parsed.trip_keys[new] = rows.key("trip", parsed._chunk(new))
     # (blank lines between trips belong to the trip above: a trip added below it does not change it)
@@ -165,6 +168,7 @@ def _load(shown: str, raw: bytes | None, db, path: Path, reading: str | None) ->
         if change is None:  # the same bytes as last time
             parsed.layout, parsed.trip_keys, parsed.trip_officials = base.layout, base.trip_keys, base.trip_officials
             parsed.officials, parsed.officials_key = base.officials, base.officials_key
+            parsed.plain = True if len(base.trip_officials) < len(base.trip_keys) else None  # (see _derived)
             return _read_unread(parsed, reading)
         derived = _derived(shown, raw, rows, base, change, reading)
         if derived is not None:

@@ -37,6 +37,7 @@ class Parsed:
         self._rows: Rows | None = None
         self._body = b""  # the bytes after a BOM: what the layout's offsets count
         self._trips: dict[str, Trip] = {}  # read this run, lines as in the file
+        self.plain: bool | None = None  # whether _plain(self._body) holds; None: not looked yet
 
     # --- what the commands ask for ---------------------------------------------------------
 
@@ -167,8 +168,13 @@ class Parsed:
         """Parse the trips of these pieces whose bytes were never parsed (or only with an
         official the file no longer has); then the whole-file rule: every official exists.
         `newest`: key -> official of trips known to parse (no query for those). `reading`:
-        the one trip the command reads; when more than FEW trips were never parsed, only it
-        is parsed now (the others wait for the first command that reads them)."""
+        the one trip the command reads; when more than FEW trips are not known to parse, only
+        it is parsed now (the others wait for the first command that reads them, unqueried)."""
+        if reading is not None:
+            fresh = [n for n in numbers if self.trip_keys[n] not in newest]
+            if len(fresh) > FEW and self._plain():
+                left = set(fresh)
+                numbers = [n for n in numbers if n not in left or self.layout.keys[n] == reading]
         known = self._rows.officials_of([self.trip_keys[n] for n in numbers], newest)
         unknown = []
         for number in numbers:
@@ -177,11 +183,14 @@ class Parsed:
                 self.trip_officials[number] = official
             else:
                 unknown.append(number)
-        if reading is not None and len(unknown) > FEW and _plain(self._body):
-            unknown = [number for number in unknown if self.layout.keys[number] == reading]
         self._parse_many(unknown)
         if any(official not in self.officials for official in self.trip_officials.values()):
             raise Unusual  # the whole-file parse words the error
+
+    def _plain(self) -> bool:
+        if self.plain is None:
+            self.plain = _plain(self._body)
+        return self.plain
 
     def _parse_whole(self, why: Exception) -> None:
         """A piece would not parse alone (or the index is damaged: it is removed): read the file whole."""
@@ -200,7 +209,8 @@ _ESCAPE = re.compile(rb'\\[^"\\ /]')  # a YAML escape that could write a control
 def _plain(body: bytes) -> bool:
     """Whether the file holds only UTF-8 text, with no control character nor an escape that
     could write one: bytes a hostile file would use are checked in every trip, even by a
-    read of one (a few ms for 15 MB)."""
+    read of one (about 0.1 s for 15 MB: a version kept with trips not parsed was plain, and
+    a change of it is looked at only where it changed)."""
     from triptrack.datafile.piece_parse import _ODD, _has_controls
 
     if _has_controls(body) or any(odd in body for odd in _ODD) or _ESCAPE.search(body):
