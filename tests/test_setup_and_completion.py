@@ -56,6 +56,17 @@ def test_completion_of_trip_and_official_ids(data_file):
     assert official_ids(_ctx(data_file), "bl") == [("blinken", "Antony J. Blinken")]
 
 
+def test_completion_reads_each_trip_s_summary_not_its_stops(data_file, cache, monkeypatch):
+    from triptrack.cli.completion import trip_ids
+    from triptrack.datafile import parsed
+
+    trip_ids(_ctx(data_file), "")  # the index holds every trip
+    monkeypatch.setattr(parsed.Parsed, "_read", lambda self, numbers: (_ for _ in ()).throw(AssertionError("stops read")))
+    assert trip_ids(_ctx(data_file), "blinken-final-") == [
+        ("blinken-final-record", "Final overseas trip as Secretary of State (as recorded)")
+    ]
+
+
 def test_completion_survives_a_broken_file(tmp_path):
     from triptrack.cli.completion import trip_ids
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 
 def _catalog(ctx):
+    """The officials and each trip's summary (its id and title: no stops are read)."""
+    from triptrack.datafile import index
     from triptrack.datafile import store as storage
 
     data = None
@@ -15,7 +17,7 @@ def _catalog(ctx):
     if root is not None:
         data = (root.params or {}).get("data")
     try:
-        return storage.load(storage.locate(data))
+        return index.load(storage.locate(data)).overview()
     except Exception:  # completion must never break the shell
         return None
 
