@@ -103,6 +103,23 @@ def test_an_error_in_another_trip_waits_for_a_command_that_reads_it(cli, large):
         assert digest(large) == before
 
 
+@pytest.mark.parametrize(
+    "command, shown",
+    [
+        (["timeline", "copy-3"], "Seoul"),
+        (["export", "copy-3", "-f", "ics"], "BEGIN:VCALENDAR"),
+        (["map", "copy-3"], "Seoul"),
+        (["show", "copy-3", "--json"], '"id": "copy-3"'),
+    ],
+    ids=["timeline", "export", "map", "show-json"],
+)
+def test_every_command_that_reads_one_trip_reads_only_it(cli, large, parses, command, shown):
+    _break(large, "copy-30", "arrive: 2025-01-06", "arrive: 2025-13-06")
+    result = cli(*command)
+    assert result.exit_code == 0, result.output
+    assert shown in result.stdout and parses == ["copy-3"]
+
+
 def test_an_unknown_official_in_another_trip_is_found_by_the_first_full_read(cli, large):
     _break(large, "copy-30", "official: blinken", "official: nobody")
     assert cli("show", "copy-3").exit_code == 0

@@ -48,7 +48,6 @@ def export(
     """
     from triptrack.datafile import output_file
     from triptrack.datafile import store as storage
-    from triptrack.edits.common import find_trip
     from triptrack.errors import InputError
     from triptrack.formats import exporter, format_for_path
 
@@ -84,8 +83,7 @@ def export(
 
         export_many(source, filters, name, target, output, raw)
         return
-    catalog = storage.load(source)
-    trip = find_trip(catalog, trip_id, source.display)
+    catalog, trip = storage.load_trip(source, trip_id)
     module = exporter(name)
     text = module.export(catalog, trip, raw=raw) if name == "csv" else module.export(catalog, trip)
     if target is None:

@@ -27,7 +27,6 @@ def map_command(
     if output is not None and output.suffix.lower() != ".svg":
         raise typer.BadParameter(f"{output}: the map is written as SVG; give a file ending in .svg", param_hint="'-o'")
     from triptrack.datafile import store
-    from triptrack.edits.common import find_trip
     from triptrack.maps.trip_map import trip_map
 
     source = settings(ctx).source()
@@ -36,8 +35,7 @@ def map_command(
         from triptrack.cli.interaction import output_target
 
         target = output_target(output, source, force)
-    catalog = store.load(source)
-    drawn = trip_map(catalog, find_trip(catalog, trip_id, source.display))
+    drawn = trip_map(*store.load_trip(source, trip_id))
     if output is None:
         from triptrack.maps.braille import render
         from triptrack.render.console import make_console

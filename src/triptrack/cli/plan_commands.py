@@ -82,7 +82,6 @@ def timeline(
     from triptrack.core.display_zone import DisplayZone
     from triptrack.core.timeline import build
     from triptrack.datafile import store as storage
-    from triptrack.edits.common import find_trip
 
     display = DisplayZone.parse(tz)
     if save is not None:
@@ -94,8 +93,7 @@ def timeline(
         from triptrack.cli.interaction import output_target
 
         save = output_target(save, source, force, option="--save")  # never the data file, a FIFO, nor a file unasked
-    catalog = storage.load(source)
-    trip = find_trip(catalog, trip_id, source.display)
+    catalog, trip = storage.load_trip(source, trip_id)
     official = catalog.officials.get(trip.official)
     home_tz = official.home_tz if official else "UTC"
     home_city = official.home.city if official and official.home else None

@@ -28,7 +28,7 @@ def show(
 ) -> None:
     """Show one trip: itinerary in local and home time, agendas, meetings, obligations, check findings."""
     from triptrack.core.display_zone import DisplayZone
-    from triptrack.datafile import index
+    from triptrack.datafile import store
 
     display = DisplayZone.parse(tz)
     if save is not None:
@@ -40,14 +40,7 @@ def show(
         from triptrack.cli.interaction import output_target
 
         save = output_target(save, source, force, option="--save")  # never the data file, a FIFO, nor a file unasked
-    parsed = index.load(source, reading=trip_id)
-    found = parsed.with_trip(trip_id)  # reads only this trip
-    if found is None:
-        from triptrack.core.model import Catalog
-        from triptrack.edits.common import find_trip
-
-        find_trip(Catalog(trips=dict.fromkeys(parsed.trip_ids())), trip_id, source.display)  # says which ids are close
-    catalog, trip = found
+    catalog, trip = store.load_trip(source, trip_id)  # reads only this trip
     if as_json:
         from triptrack.formats.json_doc import dumps, trip_document
 

@@ -11,7 +11,8 @@ both hold.
 Every read validates the whole file, but parses only the trips whose bytes were never
 parsed: after any change — an edit by triptrack or by a person's editor — only those.
 The whole-file rules (every trip's official exists, no duplicate id) are checked on
-every new version of the bytes. One exception: a read of one trip (`show`) that finds
+every new version of the bytes. One exception: a read of one trip (`show`, `timeline`,
+`export TRIP`, `map`: store.load_trip) that finds
 more than a few hundred trips never parsed (a first read of a large file) parses only
 that trip; each other one is parsed, and its errors reported, by the first command that
 reads it (`list`, `check`, any edit...). Bytes a hostile file would use are still looked

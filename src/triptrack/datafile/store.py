@@ -27,7 +27,7 @@ from triptrack.datafile.paths import DataSource, locate  # noqa: F401  (the data
 from triptrack.errors import ConflictError, DataFileError, TriptrackError
 
 if TYPE_CHECKING:  # the parser and schema are imported when a file is parsed, not at start-up
-    from triptrack.core.model import Catalog
+    from triptrack.core.model import Catalog, Trip
     from triptrack.datafile.parsed import Parsed
     from triptrack.datafile.syntax import Node
 
@@ -105,6 +105,19 @@ def load(source: DataSource) -> Catalog:
     from triptrack.datafile import index
 
     return index.load(source).catalog()
+
+
+def load_trip(source: DataSource, trip_id: str) -> tuple[Catalog, Trip]:
+    """Every official and only the trip `trip_id`, read alone (a first read of a large file
+    parses only it: index.load's `reading`); DataFileError naming close ids when there is none."""
+    from triptrack.core.model import Catalog, find_trip
+    from triptrack.datafile import index
+
+    parsed = index.load(source, reading=trip_id)
+    found = parsed.with_trip(trip_id)
+    if found is None:
+        find_trip(Catalog(trips=dict.fromkeys(parsed.trip_ids())), trip_id, source.display)  # says which ids are close
+    return found
 
 
 def lock_path(path: Path) -> Path:
