@@ -12,13 +12,13 @@ Every read validates the whole file, but parses only the trips whose bytes were 
 parsed: after any change — an edit by triptrack or by a person's editor — only those.
 The whole-file rules (every trip's official exists, no duplicate id) are checked on
 every new version of the bytes. One exception: a read of one trip (`show`, `timeline`,
-`export TRIP`, `map`: store.load_trip) that finds
-more than a few hundred trips never parsed (a first read of a large file) parses only
-that trip; each other one is parsed, and its errors reported, by the first command that
-reads it (`list`, `check`, any edit...). Bytes a hostile file would use are still looked
-for in the whole file by such a read (Parsed._validate). The layout of each version read (where its pieces lie,
-their keys, each trip's official) is kept too, so reading the same bytes again cuts
-and hashes nothing, and an edit of one trip cuts and hashes only that trip's text.
+`export TRIP`, `map`: store.load_trip) that finds more than a few hundred trips never
+parsed (a first read of a large file) parses only that trip; each other one is parsed,
+and its errors reported, by the first command that reads it (`list`, `check`, any
+edit...). Bytes a hostile file would use are still looked for in the whole file by such
+a read (Parsed._validate). The layout of each version read (where its pieces lie, their
+keys, each trip's official) is kept too, so reading the same bytes again cuts and hashes
+nothing, and an edit of one trip cuts and hashes only that trip's text.
 Trips are then read from the index as they are asked for: `show` one, `list` every
 trip's summary.
 
