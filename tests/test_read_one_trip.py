@@ -196,3 +196,43 @@ def test_hostile_bytes_a_hand_edit_adds_after_such_a_version_are_found_by_show(c
     _break(large, "copy-20", TITLE, 'title: "Final \\e]0;PWNED\\a"')
     result = cli("show", "copy-9")
     assert result.exit_code == 1 and "control character" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [('title: "Final', '    x"'), ("title: 'Final", "    x'"), ('title:\n      "Final', '    x"')],
+    ids=["double-quoted", "single-quoted", "quoted-on-the-next-line"],
+)
+def test_a_line_that_looks_like_a_trip_s_key_inside_another_trip_s_text_is_no_trip(cli, large, opening, closing):
+    """YAML lets a quoted scalar or a flow collection run on over lines at any indentation:
+    `fake` below is part of copy-20's title, not a trip. The text of the piece the cut
+    would take for it parses alone, so only a read that knows the file is plain may trust it."""
+    hidden = f"{opening}\n  fake:\n    title: Fake\n    official: blinken\n  fake-end:\n{closing}"
+    _break(large, "copy-20", TITLE, hidden)
+    whole = _whole(large)
+    assert "fake" not in whole.trips and "fake:" in whole.trips["copy-20"].title + str(whole.trips["copy-20"].stops[0].topics)
+    result = cli("show", "fake")
+    assert result.exit_code == 1 and "no trip 'fake'" in result.stderr, result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['title: "Final\n      trip"', "title: 'Final\n      trip'", "title: [Final,\n      trip]", "title: {a: Final,\n      b: trip}",
+     'title:\n      "Final\n      trip"', "title: Final trip\n    topics:\n      - 'a\n        b'"],
+    ids=["double-quoted", "single-quoted", "flow-list", "flow-mapping", "quoted-on-the-next-line", "quoted-item"],
+)
+def test_a_quote_or_bracket_open_at_a_line_s_end_makes_a_read_of_one_trip_parse_them_all(large, parses, text):
+    _break(large, "copy-20", TITLE, text)
+    try:
+        _load(large, reading="copy-3")
+    except Exception:
+        pass  # (a title that is a list is an error: what matters is what was parsed)
+    assert len(parses) > 1
+
+
+def test_closed_quotes_and_empty_brackets_keep_a_read_of_one_trip_to_it(large, parses):
+    _break(large, "copy-20", TITLE, "title: 'Final' # a comment")
+    _break(large, "copy-21", TITLE, 'title:\n      "Final \\ trip"\n    tags: []\n    extra: {}')
+    _break(large, "copy-22", TITLE, "title: Côte d'Ivoire, 5' tall [1] {x}")
+    _load(large, reading="copy-3")
+    assert parses == ["copy-3"]
