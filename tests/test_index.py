@@ -17,7 +17,7 @@ import pytest
 from conftest import PINNED_ENV
 
 from triptrack.cli import app
-from triptrack.datafile import index, index_db
+from triptrack.datafile import index, index_db, index_rows
 from triptrack.datafile import parsed as parsed_module
 from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
@@ -87,6 +87,16 @@ def test_an_official_s_new_home_zone_reads_their_trips_again(data_file, cache, p
     parsed.catalog()  # (a row read with another home zone is parsed again when it is read)
     assert sorted(parses) == ["blinken-final", "blinken-final-record"]
     assert parsed.trip("blinken-final").leaves.tz == "America/Chicago"
+
+
+def test_an_official_s_new_home_zone_reads_their_trips_summaries_again_once(many_trips, cache, parses):
+    _load(many_trips).summaries()  # (42 trips: their summaries are kept together)
+    parses.clear()
+    text = many_trips.read_text(encoding="utf-8")
+    many_trips.write_text(text.replace("tz: America/New_York", "tz: America/Chicago", 1), encoding="utf-8")
+    summaries = _load(many_trips).summaries()
+    assert len(parses) == 42 and len(set(parses)) == 42
+    assert [index_rows.summary_row(s) for s in summaries] == [index_rows.summary_row(t) for t in _whole(many_trips).trips.values()]
 
 
 @pytest.mark.parametrize(
@@ -319,7 +329,7 @@ def test_summaries_kept_together_read_back_as_they_were_given(many_trips, cache)
     from triptrack.datafile import index_rows
 
     parsed = _load(many_trips)
-    given = parsed._rows.summaries([parsed.trip_keys[n] for n in parsed.layout.trip_numbers()])[0]
+    given = parsed._rows.summaries([parsed.trip_keys[n] for n in parsed.layout.trip_numbers()], {("blinken", "America/New_York")})[0]
     given[b"\0" * index_db.KEY_SIZE] = ("nobody", "UTC", ("undated", "No days", "nobody", None, None, ()))
     assert index_rows._from_columns(index_rows._columns(given)) == given
     assert index_rows._from_columns(index_rows._columns({})) == {}

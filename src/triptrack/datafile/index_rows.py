@@ -77,12 +77,16 @@ class Rows:
         rows = self._where_key("official, home_tz, value", keys)
         return {key: (official, home_tz, _unpack(value)) for key, official, home_tz, value in rows if official}
 
-    def summaries(self, keys: list[bytes]) -> tuple[dict[bytes, tuple], int]:
+    def summaries(self, keys: list[bytes], current: set[tuple[str, str]]) -> tuple[dict[bytes, tuple], int]:
         """key -> (official, home zone, summary row) of these trips as far as stored, and how
         many were not among the summaries kept together (one value: `list` unpacks one
-        value, not one per trip) but read from their own rows."""
+        value, not one per trip) but read from their own rows. `current`: the (official, home
+        zone) pairs of the file as it is; a summary kept together with another is read from
+        its row (parsed again by the read's validation)."""
         found = self._query("SELECT value FROM summaries WHERE key = ?", (self.environment,))
         known = _from_columns(_unpack(found[0][0])) if found else {}
+        if any((official, zone) not in current for official, zone in set((v[0], v[1]) for v in known.values())):
+            known = {key: value for key, value in known.items() if (value[0], value[1]) in current}
         missing = [key for key in keys if key not in known]
         rows = self._where_key("official, home_tz, summary", missing) if missing else []
         known.update((key, (official, home_tz, _unpack(summary))) for key, official, home_tz, summary in rows if official)

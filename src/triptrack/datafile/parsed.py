@@ -121,11 +121,12 @@ class Parsed:
     def _summaries(self) -> list[tuple]:
         numbers = self.layout.trip_numbers()
         keys = [self.trip_keys[n] for n in numbers]
-        stored, gathered = self._rows.summaries(keys)
+        current = {(official_id, home_zone(official)) for official_id, official in self.officials.items()}
+        stored, gathered = self._rows.summaries(keys, current)
         rows = []
         for number, key in zip(numbers, keys):
             found = stored.get(key)
-            if found is None or not self._current(found[0], found[1]):
+            if found is None or (found[0], found[1]) not in current:  # (read with an official as they are now)
                 trip = self._parse(number)
                 found = stored[key] = (trip.official, home_zone(self.officials[trip.official]), summary_row(trip))
                 gathered += 1
