@@ -222,3 +222,14 @@ def test_temp_files_of_writers_killed_long_ago_are_cleared(cli, data_file, cache
     assert cli("topic", "add", "blinken-final", "1", "Trade").exit_code == 0  # reads (copy kept), then journals
     assert [path.exists() for path in stale] == [False, False]
     assert [path.exists() for path in fresh + kept] == [True] * 4
+
+
+@pytest.mark.parametrize("new_id", ["copy-5", "copy-30"], ids=["earlier", "later"])
+def test_a_hand_edit_that_repeats_an_id_is_refused_on_a_warm_index(many_trips, cache, new_id):
+    """The id a hand edit gives a trip clashes with one before it or one after it (not both)."""
+    _load(many_trips)
+    text = many_trips.read_text(encoding="utf-8")
+    many_trips.write_text(text.replace("  copy-20:\n", f"  {new_id}:\n", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as warm:
+        _load(many_trips)
+    assert f"duplicate key '{new_id}'" in str(warm.value)

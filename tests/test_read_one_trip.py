@@ -200,8 +200,8 @@ def test_hostile_bytes_a_hand_edit_adds_after_such_a_version_are_found_by_show(c
 
 @pytest.mark.parametrize(
     "opening, closing",
-    [('title: "Final', '    x"'), ("title: 'Final", "    x'"), ('title:\n      "Final', '    x"')],
-    ids=["double-quoted", "single-quoted", "quoted-on-the-next-line"],
+    [('title: "Final', '    x"'), ("title: 'Final", "    x'"), ("title: 'Final''", "    x'"), ('title:\n      "Final', '    x"')],
+    ids=["double-quoted", "single-quoted", "single-quoted-ending-in-a-quote", "quoted-on-the-next-line"],
 )
 def test_a_line_that_looks_like_a_trip_s_key_inside_another_trip_s_text_is_no_trip(cli, large, opening, closing):
     """YAML lets a quoted scalar or a flow collection run on over lines at any indentation:
@@ -218,8 +218,10 @@ def test_a_line_that_looks_like_a_trip_s_key_inside_another_trip_s_text_is_no_tr
 @pytest.mark.parametrize(
     "text",
     ['title: "Final\n      trip"', "title: 'Final\n      trip'", "title: [Final,\n      trip]", "title: {a: Final,\n      b: trip}",
-     'title:\n      "Final\n      trip"', "title: Final trip\n    topics:\n      - 'a\n        b'"],
-    ids=["double-quoted", "single-quoted", "flow-list", "flow-mapping", "quoted-on-the-next-line", "quoted-item"],
+     'title:\n      "Final\n      trip"', "title: Final trip\n    topics:\n      - 'a\n        b'",
+     "title: 'Final''\n      trip'", "title: [Final, # a comment]\n      trip]"],
+    ids=["double-quoted", "single-quoted", "flow-list", "flow-mapping", "quoted-on-the-next-line", "quoted-item",
+         "single-quoted-ending-in-a-quote", "bracket-then-comment"],
 )
 def test_a_quote_or_bracket_open_at_a_line_s_end_makes_a_read_of_one_trip_parse_them_all(large, parses, text):
     _break(large, "copy-20", TITLE, text)
@@ -231,7 +233,7 @@ def test_a_quote_or_bracket_open_at_a_line_s_end_makes_a_read_of_one_trip_parse_
 
 
 def test_closed_quotes_and_empty_brackets_keep_a_read_of_one_trip_to_it(large, parses):
-    _break(large, "copy-20", TITLE, "title: 'Final' # a comment")
+    _break(large, "copy-20", TITLE, "title: 'Final''s ''end''' # a comment")
     _break(large, "copy-21", TITLE, 'title:\n      "Final \\ trip"\n    tags: []\n    extra: {}')
     _break(large, "copy-22", TITLE, "title: Côte d'Ivoire, 5' tall [1] {x}")
     _load(large, reading="copy-3")

@@ -211,10 +211,10 @@ _ESCAPE = rb'\\[^"\\ /]'  # a YAML escape that could write a control character (
 # another bracket: not an apostrophe in a word) must close on its line, quotes inside a
 # bracket aside (such a bracket counts as open).
 _CLOSED_ON_ITS_LINE = {
-    ord("'"): rb"'(?:[^'\n]|'')*'",
+    ord("'"): rb"'(?:[^'\n]|'')*'(?!')",  # ('' is a quote inside: 'a'' is still open)
     ord('"'): rb'"(?:[^"\\\n]|\\.)*"',
-    ord("["): rb"\[[^\n\"'\[\]{}]*\]",
-    ord("{"): rb"\{[^\n\"'\[\]{}]*\}",
+    ord("["): rb"\[[^\n\"'\[\]{}#]*\]",  # (a # may start a comment that hides the ])
+    ord("{"): rb"\{[^\n\"'\[\]{}#]*\}",
 }
 
 

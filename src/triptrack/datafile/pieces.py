@@ -173,7 +173,7 @@ def recut(layout: Layout, raw: bytes, first: int, last: int, size_change: int) -
         return None
     after = last + 1
     new_keys = [key for key, _at in found]
-    if set(new_keys).intersection(layout.keys[:first], layout.keys[after:]) or len(set(new_keys)) != len(new_keys):
+    if not set(new_keys).isdisjoint([*layout.keys[:first], *layout.keys[after:]]) or len(set(new_keys)) != len(new_keys):
         return None  # a duplicate id: the whole-file parse words it
     line = layout.lines[first]
     line_change = chunk.count(b"\n") - layout.line_count(first, last)
