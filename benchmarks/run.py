@@ -179,9 +179,9 @@ How to read it:
   budgets are about: the absolute times move with the machine's load.
 - *after a hand edit*: before each timed run the data file is changed as an editor
   saves it (one trip's title rewritten in place, a different trip each run), so the
-  index parses that trip again (the index held every trip before: `list` ran once). *another trip each run*: `show` of a different trip
-  each time. Edit commands run one after another on the same file (each leaves the
-  index current for the next). *first `show` on a new machine*: an empty cache folder
+  index parses that trip again (the index held every trip before: `list` ran once).
+  *another trip each run*: `show` of a different trip each time. Edit commands run one
+  after another on the same file (each leaves the index current for the next). *first `show` on a new machine*: an empty cache folder
   each run (no index, no place index; `show` waits for neither, and in a large file
   parses only the trip it shows).
 - Peak memory is the largest maximum resident set size of any process in the rows of
