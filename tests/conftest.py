@@ -126,6 +126,22 @@ def many_trips(data_file) -> Path:
 
 
 @pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The ids of the trips parsed (not read from the index), in order."""
+    from triptrack.datafile import parsed
+
+    seen: list[str] = []
+    real = parsed._parse_trip
+
+    def counting(chunk, piece, officials, shown):
+        seen.append(piece.key)
+        return real(chunk, piece, officials, shown)
+
+    monkeypatch.setattr(parsed, "_parse_trip", counting)
+    return seen
+
+
+@pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
     """A cache folder of this test's own."""
     folder = tmp_path / "cache"

@@ -18,23 +18,8 @@ from conftest import PINNED_ENV
 
 from triptrack.cli import app
 from triptrack.datafile import index, index_db, index_rows
-from triptrack.datafile import parsed as parsed_module
 from triptrack.datafile import store as storage
 from triptrack.errors import DataFileError
-
-
-@pytest.fixture
-def parses(monkeypatch) -> list[str]:
-    """The ids of the trips parsed (not read from the index), in order."""
-    seen: list[str] = []
-    real = parsed_module._parse_trip
-
-    def counting(chunk, piece, officials, shown):
-        seen.append(piece.key)
-        return real(chunk, piece, officials, shown)
-
-    monkeypatch.setattr(parsed_module, "_parse_trip", counting)
-    return seen
 
 
 def _load(path):

@@ -17,20 +17,6 @@ from triptrack.datafile import store as storage
 
 
 @pytest.fixture
-def parses(monkeypatch) -> list[str]:
-    """The ids of the trips parsed (not read from the index), in order."""
-    seen: list[str] = []
-    real = parsed_module._parse_trip
-
-    def counting(chunk, piece, officials, shown):
-        seen.append(piece.key)
-        return real(chunk, piece, officials, shown)
-
-    monkeypatch.setattr(parsed_module, "_parse_trip", counting)
-    return seen
-
-
-@pytest.fixture
 def few(monkeypatch) -> int:
     monkeypatch.setattr(parsed_module, "FEW", 5)
     return 5
