@@ -166,10 +166,10 @@ def test_reads_after_a_version_kept_with_trips_unparsed_look_only_at_what_change
 
     _load(large, reading="copy-3")
     asked, scanned = [], []
-    officials_of, plain = index_rows.Rows.officials_of, parsed_module._plain
+    officials_of, plain = index_rows.Rows.officials_of, parsed_module.looks_plain
     monkeypatch.setattr(index_rows.Rows, "officials_of", lambda self, keys, newest: asked.append(len(keys)) or officials_of(self, keys, newest))
     for module in (parsed_module, index):
-        monkeypatch.setattr(module, "_plain", lambda body: scanned.append(len(body)) or plain(body))
+        monkeypatch.setattr(module, "looks_plain", lambda body: scanned.append(len(body)) or plain(body))
     assert _load(large, reading="copy-7").with_trip("copy-7") is not None  # the same bytes
     assert asked == [1] and scanned == []
     _break(large, "copy-20", "title: Final", "title: Edited by hand, final")

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from triptrack.datafile.index_db import Damaged, connect, environment
 from triptrack.datafile.index_rows import Rows
-from triptrack.datafile.parsed import Parsed, _plain, read_whole, remove_index
+from triptrack.datafile.parsed import Parsed, looks_plain, read_whole, remove_index
 from triptrack.datafile.piece_parse import Unusual, check_prelude, parse_officials
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def read_source(source: DataSource) -> tuple[Path, bytes | None]:
 
 def load(source: DataSource, raw: bytes | None = None, path: Path | None = None, reading: str | None = None) -> Parsed:
     """The data file in use (or `raw`, bytes meant for `path`), parsed and validated:
-    DataFileError when it is not valid. `reading`: the one trip the command reads (`show`),
-    when the others need not all be parsed now (Parsed._validate)."""
+    DataFileError when it is not valid. `reading`: the one trip the command reads
+    (store.load_trip), when the others need not all be parsed now (Parsed._validate)."""
     if raw is None:
         path, raw = read_source(source)
     return _read(source.display, raw, path or source.path, reading)
@@ -115,7 +115,7 @@ def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int
     changed = range(first, last + shift + 1)
     if unread:  # base was plain (parsed.Parsed._validate): only the change is looked at
         end = layout.starts[last + shift + 1] if last + shift + 1 < len(layout) else layout.size
-        parsed.plain = _plain(parsed._body[layout.starts[first] : end])
+        parsed.plain = looks_plain(parsed._body[layout.starts[first] : end])
     for new in changed:
         parsed.trip_keys[new] = rows.key("trip", parsed._chunk(new))
     # (blank lines between trips belong to the trip above: a trip added below it does not change it)

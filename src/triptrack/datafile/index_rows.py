@@ -216,14 +216,13 @@ class Rows:
         names = [trip_officials.get(n, "") for n in numbers]
         self.flush()
         copy = self._copy
-        if same_bytes and copy is not None:
-            pass  # the copy is that of these bytes
-        elif change is not None and copy is not None and len(copy[2]) < CHANGES_KEPT and sum(len(c[2]) for c in copy[2]) < 1 << 18:
-            copy = (*copy[:2], [*copy[2], change])
-        else:
-            copy = (len(body), zlib.crc32(body), [])
-            if not _write_copy(self.copy_path(), body):
-                return
+        if copy is None or not same_bytes:  # (the same bytes: the copy kept is theirs)
+            if copy is not None and change is not None and len(copy[2]) < CHANGES_KEPT and sum(len(c[2]) for c in copy[2]) < 1 << 18:
+                copy = (*copy[:2], [*copy[2], change])
+            else:
+                copy = (len(body), zlib.crc32(body), [])
+                if not _write_copy(self.copy_path(), body):
+                    return
         self._copy = copy
         value = (layout.pack(), officials_key, b"".join(keys), "\n".join(names), copy)  # (two values, not 20,000)
 

@@ -37,7 +37,7 @@ class Parsed:
         self._rows: Rows | None = None
         self._body = b""  # the bytes after a BOM: what the layout's offsets count
         self._trips: dict[str, Trip] = {}  # read this run, lines as in the file
-        self.plain: bool | None = None  # whether _plain(self._body) holds; None: not looked yet
+        self.plain: bool | None = None  # whether looks_plain(self._body) holds; None: not looked yet
 
     # --- what the commands ask for ---------------------------------------------------------
 
@@ -190,7 +190,7 @@ class Parsed:
 
     def _plain(self) -> bool:
         if self.plain is None:
-            self.plain = _plain(self._body)
+            self.plain = looks_plain(self._body)
         return self.plain
 
     def _parse_whole(self, why: Exception) -> None:
@@ -231,7 +231,7 @@ def _open_flow(body: bytes) -> bool:
     return False
 
 
-def _plain(body: bytes) -> bool:
+def looks_plain(body: bytes) -> bool:
     """Whether the file holds only UTF-8 text, with no control character nor an escape that
     could write one (bytes a hostile file would use are checked in every trip, even by a
     read of one), and no quote or bracket left open at a line's end (so each trip's key is
