@@ -133,8 +133,9 @@ def _derived(shown: str, raw: bytes, rows: Rows, base: Parsed, change: tuple[int
     return parsed
 
 
-def _keep_layout(parsed: Parsed, change: tuple[int, int, bytes] | None = None) -> None:
-    parsed._rows.keep_layout(parsed.layout, parsed._body, parsed.officials_key, parsed.trip_keys, parsed.trip_officials, change)
+def _keep_layout(parsed: Parsed, change: tuple[int, int, bytes] | None = None, same_bytes: bool = False) -> None:
+    parsed._rows.keep_layout(parsed.layout, parsed._body, parsed.officials_key, parsed.trip_keys, parsed.trip_officials,
+                             change, same_bytes)
 
 
 def _text(layout: Layout, body: bytes, number: int) -> bytes:
@@ -215,8 +216,7 @@ def _read_unread(parsed: Parsed, reading: str | None) -> Parsed:
         return read_whole(parsed.shown, parsed.raw)
     if len(parsed.trip_officials) > before:
         parsed._rows.flush(in_use=list(parsed.trip_keys.values()))
-        parsed._rows.keep_layout(parsed.layout, parsed._body, parsed.officials_key, parsed.trip_keys,
-                                 parsed.trip_officials, same_bytes=True)
+        _keep_layout(parsed, same_bytes=True)
     return parsed
 
 

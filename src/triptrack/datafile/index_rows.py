@@ -81,15 +81,15 @@ class Rows:
         """key -> (official, home zone, summary row) of these trips as far as stored, and how
         many were not among the summaries kept together (one value: `list` unpacks one
         value, not one per trip) but read from their own rows. `current`: the (official, home
-        zone) pairs of the file as it is; a summary kept together with another is read from
-        its row (parsed again by the read's validation)."""
+        zone) pairs of the file as it is: a summary read with another is left out (a summary
+        kept together gives way to its row, which the read's validation parsed again)."""
         found = self._query("SELECT value FROM summaries WHERE key = ?", (self.environment,))
-        known = _from_columns(_unpack(found[0][0])) if found else {}
-        if any((official, zone) not in current for official, zone in set((v[0], v[1]) for v in known.values())):
-            known = {key: value for key, value in known.items() if (value[0], value[1]) in current}
+        kept = _from_columns(_unpack(found[0][0])) if found else {}
+        known = {key: value for key, value in kept.items() if (value[0], value[1]) in current}
         missing = [key for key in keys if key not in known]
         rows = self._where_key("official, home_tz, summary", missing) if missing else []
-        known.update((key, (official, home_tz, _unpack(summary))) for key, official, home_tz, summary in rows if official)
+        known.update((key, (official, home_tz, _unpack(summary))) for key, official, home_tz, summary in rows
+                     if (official, home_tz) in current)
         return known, len(missing)
 
     def keep_summaries(self, summaries: dict[bytes, tuple]) -> None:

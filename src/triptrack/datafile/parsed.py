@@ -126,7 +126,7 @@ class Parsed:
         rows = []
         for number, key in zip(numbers, keys):
             found = stored.get(key)
-            if found is None or (found[0], found[1]) not in current:  # (read with an official as they are now)
+            if found is None:
                 trip = self._parse(number)
                 found = stored[key] = (trip.official, home_zone(self.officials[trip.official]), summary_row(trip))
                 gathered += 1
